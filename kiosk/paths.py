@@ -36,3 +36,60 @@ def asset(name: str) -> Path:
 
 def bundled_content() -> Path:
     return bundle_root() / "content"
+
+
+# --- writable paths (config, logs, data) ---
+# Everything the kiosk writes lives under these three folders. Setting SEN_KIOSK_HOME moves all
+# of them under one folder, so tests (and an administrator) can redirect every write at once.
+
+HOME_ENV = "SEN_KIOSK_HOME"
+APP_DIR_NAME = "sen-kiosk"
+CONFIG_FILE_NAME = "kiosk.toml"
+
+
+def _home_override() -> Path | None:
+    import os
+
+    value = os.environ.get(HOME_ENV, "").strip()
+    return Path(value).expanduser() if value else None
+
+
+def config_dir() -> Path:
+    """Folder holding `kiosk.toml` (not created here: reading must not write)."""
+    home = _home_override()
+    if home is not None:
+        return home / "config"
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP_DIR_NAME, appauthor=False))
+
+
+def log_dir() -> Path:
+    home = _home_override()
+    if home is not None:
+        return home / "logs"
+    import platformdirs
+
+    return Path(platformdirs.user_log_dir(APP_DIR_NAME, appauthor=False))
+
+
+def data_dir() -> Path:
+    """Folder for usage counts and the single-instance lock file."""
+    home = _home_override()
+    if home is not None:
+        return home / "data"
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False))
+
+
+def default_config_file() -> Path:
+    return config_dir() / CONFIG_FILE_NAME
+
+
+def stats_db_file() -> Path:
+    return data_dir() / "stats.sqlite3"
+
+
+def lock_file() -> Path:
+    return data_dir() / "sen-kiosk.lock"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,7 +38,7 @@ LEAFLET_FILE = "leaflet.toml"
 FRONT_MATTER = "+++"
 BLOCK_TYPES = ("quote", "contact", "code-ref")
 
-LEAFLET_KEYS = {
+LEAFLET_KEYS: dict[str, type] = {
     "id": str,
     "title": str,
     "edition": str,
@@ -47,17 +48,17 @@ LEAFLET_KEYS = {
 }
 LEAFLET_REQUIRED = ("id", "title")
 CONTACT_KEYS = {name for name in Contact.__dataclass_fields__ if name != "id"}
-SECTION_KEYS = {"id": str, "title": str, "tile": str, "order": int}
+SECTION_KEYS: dict[str, type] = {"id": str, "title": str, "tile": str, "order": int}
 SECTION_REQUIRED = ("id", "title", "order")
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-PARAGRAPH_REF_RE = re.compile(r"^\d+\.\d+$")
+PARAGRAPH_REF_RE = re.compile(r"^(\d+\.\d+)( continued)?$")
 CODE_REF_RE = re.compile(r"^(?:\d+\.\d+(?:-\d+\.\d+)?|chapter \d+)$")
 
 
 def _markdown() -> MarkdownIt:
-    # CommonMark without raw HTML: content is text to show, never markup to run.
-    md = MarkdownIt("commonmark", {"html": False})
+    # HTML is parsed only so that it can be reported: content is text, never markup to run.
+    md = MarkdownIt("commonmark", {"html": True})
     for name in BLOCK_TYPES:
         md.use(container_plugin, name=name)
     return md
@@ -71,9 +72,13 @@ class _Collector:
         self.problems.append(ContentProblem(file, line, message))
 
 
-def _toml_line(err: tomllib.TOMLDecodeError) -> int | None:
+def _toml_line(err: tomllib.TOMLDecodeError, text: str) -> int | None:
     found = re.search(r"line (\d+)", str(err))
-    return int(found.group(1)) if found else None
+    if found:
+        return int(found.group(1))
+    if "end of document" in str(err):
+        return max(1, len(text.splitlines()))
+    return None
 
 
 def _read_text(path: Path, out: _Collector) -> str | None:
@@ -92,7 +97,7 @@ def _read_text(path: Path, out: _Collector) -> str | None:
 
 def _check_keys(
     table: dict[str, Any],
-    schema: dict[str, type],
+    schema: Mapping[str, type],
     required: tuple[str, ...],
     path: Path,
     line: int | None,
@@ -103,7 +108,9 @@ def _check_keys(
     for key in table:
         if key not in schema:
             known = ", ".join(sorted(schema))
-            out.add(path, _key_line(path, key, line), f"unknown key '{key}' in {where} (known: {known})")
+            out.add(
+                path, _key_line(path, key, line), f"unknown key '{key}' in {where} (known: {known})"
+            )
             ok = False
     for key in required:
         if key not in table or (schema[key] is str and not str(table[key]).strip()):
@@ -137,7 +144,7 @@ def _load_contacts(raw: dict[str, Any], path: Path, out: _Collector) -> dict[str
             continue
         if not ID_RE.match(cid):
             out.add(path, line, f"contact id '{cid}' must be lower-case letters, digits and dashes")
-        schema = dict.fromkeys(CONTACT_KEYS, str)
+        schema: dict[str, type] = dict.fromkeys(CONTACT_KEYS, str)
         if _check_keys(table, schema, ("organisation",), path, line, f"contacts.{cid}", out):
             if not any(table.get(f) for f, _ in Contact.FIELDS):
                 out.add(path, line, f"contacts.{cid} has no phone, email, website or social handle")
@@ -176,7 +183,7 @@ def _split_front_matter(path: Path, text: str, out: _Collector) -> _SectionDraft
     try:
         meta = tomllib.loads("\n".join(lines[1:end]))
     except tomllib.TOMLDecodeError as exc:
-        inner = _toml_line(exc)
+        inner = _toml_line(exc, "\n".join(lines[1:end]))
         out.add(path, inner + 1 if inner else 1, f"card settings are not valid TOML: {exc}")
         return None
     return _SectionDraft(path, meta, "\n".join(lines[end + 1 :]), end + 2)
@@ -189,12 +196,13 @@ class _CardBuilder:
         self.draft = draft
         self.contacts = contacts
         self.out = out
+        self._host: SyntaxTreeNode | None = None
 
     def line_of(self, node: SyntaxTreeNode) -> int | None:
         return self.draft.body_line + node.map[0] if node.map else None
 
-    def problem(self, node: SyntaxTreeNode, message: str) -> None:
-        self.out.add(self.draft.path, self.line_of(node), message)
+    def problem(self, node: SyntaxTreeNode | None, message: str) -> None:
+        self.out.add(self.draft.path, self.line_of(node) if node else None, message)
 
     def build(self, md: MarkdownIt) -> list[tuple[int, list[Block]]]:
         tree = SyntaxTreeNode(md.parse(self.draft.body))
@@ -256,6 +264,7 @@ class _CardBuilder:
     def paragraph(self, node: SyntaxTreeNode) -> Paragraph | None:
         spans: list[Span] = []
         ok = True
+        self._host = node  # inline tokens carry no line numbers; report the paragraph's
         for inline in node.children:
             ok &= self.inline(inline, bold=False, italic=False, spans=spans)
         if not ok:
@@ -282,7 +291,7 @@ class _CardBuilder:
             "code_inline": "`code`",
             "html_inline": "HTML",
         }
-        self.problem(node, f"unsupported Markdown: {names.get(kind, repr(kind))}")
+        self.problem(self._host, f"unsupported Markdown: {names.get(kind, repr(kind))}")
         return False
 
     def bullet_list(self, node: SyntaxTreeNode) -> BulletList | None:
@@ -312,22 +321,32 @@ class _CardBuilder:
         kind = node.type.removeprefix("container_")
         arg = node.info.strip()[len(kind) :].strip()
         if kind == "quote":
-            if not PARAGRAPH_REF_RE.match(arg):
-                self.problem(node, f"'::: quote' needs the Code paragraph number, e.g. '::: quote 6.1' (got '{arg}')")
+            ref = PARAGRAPH_REF_RE.match(arg)
+            if ref is None:
+                self.problem(
+                    node,
+                    "'::: quote' needs the Code paragraph number, e.g. '::: quote 6.1'"
+                    f" (got '{arg}')",
+                )
                 return None
             blocks = self.inner_blocks(node)
             if not blocks:
                 self.problem(node, "'::: quote' block is empty")
                 return None
-            return Quote(arg, blocks)
+            return Quote(ref.group(1), blocks, continued=bool(ref.group(2)))
         if kind == "contact":
             contact = self.contacts.get(arg)
             if contact is None:
                 known = ", ".join(sorted(self.contacts)) or "none defined"
-                self.problem(node, f"broken reference: contact '{arg}' is not in {LEAFLET_FILE} (known: {known})")
+                self.problem(
+                    node,
+                    f"broken reference: contact '{arg}' is not in {LEAFLET_FILE} (known: {known})",
+                )
                 return None
             if node.children:
-                self.problem(node, "'::: contact' takes no text; its details come from leaflet.toml")
+                self.problem(
+                    node, "'::: contact' takes no text; its details come from leaflet.toml"
+                )
             return ContactBlock(contact)
         # code-ref
         refs = tuple(r.strip() for r in arg.split(",") if r.strip())
@@ -344,7 +363,10 @@ class _CardBuilder:
         for ref in refs:
             for number in re.findall(r"\d+(?:\.\d+)?", ref):
                 if number not in text:
-                    self.problem(node, f"broken reference: section {number} is not mentioned in the block's text")
+                    self.problem(
+                        node,
+                        f"broken reference: section {number} is not mentioned in the block's text",
+                    )
         return CodeReference(refs, blocks)
 
 
@@ -366,7 +388,7 @@ def _load_leaflet(folder: Path, md: MarkdownIt, out: _Collector) -> Leaflet | No
     try:
         meta = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        out.add(manifest, _toml_line(exc), f"not valid TOML: {exc}")
+        out.add(manifest, _toml_line(exc, text), f"not valid TOML: {exc}")
         return None
     before = len(out.problems)
     _check_keys(meta, LEAFLET_KEYS, LEAFLET_REQUIRED, manifest, 1, LEAFLET_FILE, out)
@@ -397,7 +419,9 @@ def _load_leaflet(folder: Path, md: MarkdownIt, out: _Collector) -> Leaflet | No
     )
 
 
-def _load_section(path: Path, md: MarkdownIt, contacts: dict[str, Contact], out: _Collector) -> Section | None:
+def _load_section(
+    path: Path, md: MarkdownIt, contacts: dict[str, Contact], out: _Collector
+) -> Section | None:
     text = _read_text(path, out)
     if text is None:
         return None
@@ -431,7 +455,9 @@ def _load_section(path: Path, md: MarkdownIt, contacts: dict[str, Contact], out:
         )
         for n, (line, blocks) in enumerate(pages, 1)
     )
-    return Section(sid, title, draft.meta.get("tile", title).strip(), draft.meta["order"], cards, path)
+    return Section(
+        sid, title, draft.meta.get("tile", title).strip(), draft.meta["order"], cards, path
+    )
 
 
 def _check_unique(sections: list[Section], out: _Collector) -> None:
@@ -439,11 +465,19 @@ def _check_unique(sections: list[Section], out: _Collector) -> None:
     seen_orders: dict[int, Path] = {}
     for section in sections:
         if section.order in seen_orders:
-            out.add(section.source, 2, f"order {section.order} is also used by {seen_orders[section.order].name}")
+            out.add(
+                section.source,
+                2,
+                f"order {section.order} is also used by {seen_orders[section.order].name}",
+            )
         seen_orders[section.order] = section.source
         for card in section.cards:
             if card.id in seen_ids:
-                out.add(section.source, 2, f"duplicate id '{card.id}' (also in {seen_ids[card.id].name})")
+                out.add(
+                    section.source,
+                    2,
+                    f"duplicate id '{card.id}' (also in {seen_ids[card.id].name})",
+                )
             seen_ids[card.id] = section.source
 
 
@@ -458,13 +492,21 @@ def load_library(root: Path) -> Library:
     else:
         folders = sorted(p for p in root.iterdir() if p.is_dir() and (p / LEAFLET_FILE).is_file())
         if not folders:
-            out.add(root, None, f"no leaflet here: expected {LEAFLET_FILE} in this folder or in its sub-folders")
+            out.add(
+                root,
+                None,
+                f"no leaflet here: expected {LEAFLET_FILE} in this folder or in its sub-folders",
+            )
     leaflets = [lf for folder in folders if (lf := _load_leaflet(folder, md, out)) is not None]
     ids: dict[str, Path] = {}
     cards: dict[str, Path] = {}
     for leaflet in leaflets:
         if leaflet.id in ids:
-            out.add(leaflet.folder / LEAFLET_FILE, 1, f"duplicate leaflet id '{leaflet.id}' (also {ids[leaflet.id]})")
+            out.add(
+                leaflet.folder / LEAFLET_FILE,
+                1,
+                f"duplicate leaflet id '{leaflet.id}' (also {ids[leaflet.id]})",
+            )
         ids[leaflet.id] = leaflet.folder
         for card in leaflet.cards:
             if card.id in cards and cards[card.id] != card.source:

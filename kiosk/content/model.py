@@ -38,6 +38,7 @@ class Quote:
 
     paragraph: str
     blocks: tuple[Paragraph | BulletList, ...]
+    continued: bool = False  # the rest of a quotation split across cards to fit the screen
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,15 +54,18 @@ class TextUnit:
         return "".join(s.text for s in self.spans)
 
 
-def quote_reference(paragraph: str) -> str:
-    return f"SEND Code of Practice, paragraph {paragraph}"
+def quote_reference(quote: Quote) -> str:
+    more = " (continued)" if quote.continued else ""
+    return f"SEND Code of Practice, paragraph {quote.paragraph}{more}"
 
 
 def _plain(text: str) -> tuple[Span, ...]:
     return (Span(text),)
 
 
-def _inner(blocks: tuple[Paragraph | BulletList, ...], para: UnitKind, item: UnitKind, index: int) -> Iterator[TextUnit]:
+def _inner(
+    blocks: tuple[Paragraph | BulletList, ...], para: UnitKind, item: UnitKind, index: int
+) -> Iterator[TextUnit]:
     for block in blocks:
         if isinstance(block, Paragraph):
             yield TextUnit(para, block.spans, index)
@@ -88,7 +91,7 @@ def block_units(block: Block, index: int) -> Iterator[TextUnit]:
                 yield TextUnit("item", item.spans, index)
         case Quote():
             yield from _inner(block.blocks, "quote-paragraph", "quote-item", index)
-            yield TextUnit("quote-ref", _plain(quote_reference(block.paragraph)), index)
+            yield TextUnit("quote-ref", _plain(quote_reference(block)), index)
         case CodeReference():
             yield from _inner(block.blocks, "code-ref", "code-ref-item", index)
         case ContactBlock():

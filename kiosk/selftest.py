@@ -1,0 +1,45 @@
+"""`--self-test`: build every screen offscreen, visit every card, check content and assets."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtWidgets import QApplication
+
+from . import paths
+from .app import FALLBACK_FAMILY, FONT_FILES
+from .ui.main_window import KioskWindow
+
+
+def self_test(app: QApplication, window: KioskWindow, family: str) -> int:
+    problems: list[str] = []
+    for name in FONT_FILES:
+        if not paths.asset(f"fonts/{name}").is_file():
+            problems.append(f"missing font {paths.asset(f'fonts/{name}')}")
+    if family == FALLBACK_FAMILY:
+        problems.append("bundled fonts did not load")
+    window.resize(1920, 1080)
+    window.show()
+    cards = 0
+    for leaflet_index, leaflet in enumerate(window.library.leaflets):
+        window.open_leaflet(leaflet_index)
+        app.processEvents()
+        for index, card in enumerate(leaflet.cards):
+            window.show_card(index)
+            app.processEvents()
+            view = window.cards.current_view
+            if view is None or view.card is not card:
+                problems.append(f"card {card.id}: not shown")
+                continue
+            if not view.document().toPlainText().strip():
+                problems.append(f"card {card.id}: empty document")
+            cards += 1
+        window.show_home()
+        app.processEvents()
+    window.close()
+    for problem in problems:
+        print(f"self-test: {problem}", file=sys.stderr)
+    if problems:
+        return 1
+    print(f"self-test: OK ({len(window.library.leaflets)} leaflet(s), {cards} cards)")
+    return 0

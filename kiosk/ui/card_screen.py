@@ -1,0 +1,164 @@
+"""The reading screen: one card at a time, with Back / Home / Next always in the same place."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
+
+from ..content.model import Leaflet
+from .card_view import CardView, SwipeDetector
+from .theme import Metrics
+from .widgets import big_button
+
+
+class CardScreen(QWidget):
+    """Shows one card of a leaflet. Views are built on first use and cached.
+
+    Signals: homeRequested(), cardShown(int index).
+    """
+
+    homeRequested = Signal()
+    cardShown = Signal(int)
+
+    def __init__(
+        self,
+        leaflet: Leaflet,
+        metrics: Metrics,
+        make_view: Callable[[int], CardView],
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.setObjectName("cardScreen")
+        self.leaflet = leaflet
+        self.metrics = metrics
+        self._make_view = make_view
+        self.views: dict[int, CardView] = {}
+        self.index = -1
+
+        self.stack = QStackedWidget()
+        self.stack.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.more_below = QLabel("▼  More below: scroll down", self)
+        self.more_below.setObjectName("moreBelow")
+        self.more_below.setAccessibleName("More text below. Scroll down to read it.")
+        self.more_below.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.more_below.hide()
+
+        self.back = big_button("◀  Back", "back", "Go to the previous card.")
+        self.home = big_button("⌂  Home", "home", "Go to the list of topics.")
+        self.next = big_button("Next  ▶", "next", "Go to the next card.", role="primary")
+        self.progress = QLabel()
+        self.progress.setObjectName("progress")
+        self.progress.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.back.clicked.connect(self.go_back)
+        self.next.clicked.connect(self.go_next)
+        self.home.clicked.connect(self.homeRequested)
+
+        self.nav = QHBoxLayout()
+        self.nav.addWidget(self.back, 2)
+        self.nav.addWidget(self.home, 2)
+        self.nav.addWidget(self.progress, 3)
+        self.nav.addWidget(self.next, 3)
+        self.extra_bar = QHBoxLayout()  # read-aloud controls slot in here
+        layout = QVBoxLayout(self)
+        self.layout_ = layout
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(self.extra_bar)
+        layout.addLayout(self.nav)
+        self.apply_metrics(metrics)
+        self.stack.installEventFilter(self)
+
+    def apply_metrics(self, metrics: Metrics) -> None:
+        self.metrics = metrics
+        m = metrics.margin
+        self.layout_.setContentsMargins(m, m // 2, m, m // 2)
+        self.layout_.setSpacing(metrics.gap)
+        self.nav.setSpacing(metrics.gap)
+
+    def view(self, index: int) -> CardView:
+        view = self.views.get(index)
+        if view is None:
+            view = self._make_view(index)
+            self.views[index] = view
+            self.stack.addWidget(view)
+            SwipeDetector(view.viewport(), self.metrics.px(120)).swiped.connect(self._swiped)
+            bar = view.verticalScrollBar()
+            bar.valueChanged.connect(self._update_more_below)
+            bar.rangeChanged.connect(self._update_more_below)
+        return view
+
+    def drop_views(self) -> None:
+        """Forget every built view (after a theme or text-size change)."""
+        for view in self.views.values():
+            self.stack.removeWidget(view)
+            view.deleteLater()
+        self.views.clear()
+
+    @property
+    def current_view(self) -> CardView | None:
+        return self.views.get(self.index)
+
+    def show_card(self, index: int) -> None:
+        index = max(0, min(index, len(self.leaflet.cards) - 1))
+        view = self.view(index)
+        self.index = index
+        view.verticalScrollBar().setValue(0)
+        view.clear_highlight()
+        self.stack.setCurrentWidget(view)
+        total = len(self.leaflet.cards)
+        self.progress.setText(f"Card {index + 1} of {total}")
+        self.progress.setAccessibleName(f"Card {index + 1} of {total}")
+        self.back.setEnabled(index > 0)
+        last = index == total - 1
+        self.next.setText("Finish  ⌂" if last else "Next  ▶")
+        self.next.setAccessibleName("Finish" if last else "Next")
+        self.next.setAccessibleDescription(
+            "Back to the list of topics."
+            if last
+            else f"Go to card {index + 2}: {self.leaflet.cards[index + 1].title}"
+        )
+        self._update_more_below()
+        self.cardShown.emit(index)
+
+    @Slot()
+    def go_next(self) -> None:
+        if self.index >= len(self.leaflet.cards) - 1:
+            self.homeRequested.emit()
+        else:
+            self.show_card(self.index + 1)
+
+    @Slot()
+    def go_back(self) -> None:
+        if self.index > 0:
+            self.show_card(self.index - 1)
+
+    @Slot(int)
+    def _swiped(self, direction: int) -> None:
+        if direction > 0:
+            self.go_next()
+        else:
+            self.go_back()
+
+    @Slot()
+    def _update_more_below(self) -> None:
+        view = self.current_view
+        if view is None:
+            self.more_below.hide()
+            return
+        bar = view.verticalScrollBar()
+        show = bar.maximum() > 0 and bar.value() < bar.maximum()
+        self.more_below.setVisible(show)
+        if show:
+            self.more_below.adjustSize()
+            geo = self.stack.geometry()
+            self.more_below.move(
+                geo.center().x() - self.more_below.width() // 2,
+                geo.bottom() - self.more_below.height() - self.metrics.gap,
+            )
+            self.more_below.raise_()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.stack and event.type() == QEvent.Type.Resize:
+            self._update_more_below()
+        return False

@@ -1,0 +1,81 @@
+"""Home: the leaflet title, a clear "Start reading" entry and a grid of topic tiles."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from ..content.model import Leaflet
+from .theme import Metrics
+from .widgets import TileButton, big_button
+
+
+class HomeScreen(QWidget):
+    """Signals: startRequested(), sectionRequested(str section_id)."""
+
+    startRequested = Signal()
+    sectionRequested = Signal(str)
+
+    def __init__(self, leaflet: Leaflet, metrics: Metrics, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("homeScreen")
+        self.leaflet = leaflet
+        layout = QVBoxLayout(self)
+        self.layout_ = layout
+        self.title = QLabel(leaflet.title)
+        self.title.setObjectName("screenTitle")
+        self.title.setWordWrap(True)
+        self.title.setAccessibleName(leaflet.title)
+        details = " · ".join(x for x in (leaflet.publisher, leaflet.edition) if x)
+        self.subtitle = QLabel(details)
+        self.subtitle.setObjectName("subtitle")
+        self.subtitle.setWordWrap(True)
+        self.hint = QLabel("Choose a topic, or start at the beginning.")
+        self.hint.setObjectName("hint")
+        self.hint.setWordWrap(True)
+        self.start = big_button(
+            "Start reading  ▶",
+            "startReading",
+            f"Read the leaflet from the first card, {len(leaflet.cards)} cards in all.",
+            role="primary",
+        )
+        self.start.clicked.connect(self.startRequested)
+        top = QHBoxLayout()
+        heading = QVBoxLayout()
+        heading.addWidget(self.title)
+        heading.addWidget(self.subtitle)
+        heading.addWidget(self.hint)
+        top.addLayout(heading, 1)
+        top.addWidget(self.start)
+        layout.addLayout(top)
+
+        self.grid = QGridLayout()
+        self.tiles: list[TileButton] = []
+        for number, section in enumerate(leaflet.sections, 1):
+            count = len(section.cards)
+            meta = f"{number}  ·  {count} card{'s' if count != 1 else ''}"
+            tile = TileButton(section.tile, meta, f"Opens {section.title}")
+            tile.setObjectName(f"tile-{section.id}")
+            tile.clicked.connect(lambda _=False, sid=section.id: self.sectionRequested.emit(sid))
+            self.tiles.append(tile)
+        layout.addLayout(self.grid, 1)
+        self.apply_metrics(metrics)
+        # Tab order follows reading order: start button, then the tiles row by row.
+        previous: QWidget = self.start
+        for tile in self.tiles:
+            QWidget.setTabOrder(previous, tile)
+            previous = tile
+
+    def apply_metrics(self, metrics: Metrics) -> None:
+        self.layout_.setContentsMargins(
+            metrics.margin, metrics.margin, metrics.margin, metrics.margin
+        )
+        self.layout_.setSpacing(metrics.gap)
+        self.grid.setSpacing(metrics.gap)
+        columns = 2 if metrics.portrait else 4
+        if metrics.text_scale >= 1.75:
+            columns = 1 if metrics.portrait else 2
+        for i, tile in enumerate(self.tiles):
+            self.grid.addWidget(tile, i // columns, i % columns)
+            tile.setMinimumHeight(metrics.target + metrics.px(40))
+        self.start.setMinimumWidth(metrics.px(380))

@@ -1,0 +1,219 @@
+"""The kiosk window: a stack of screens, keyboard navigation, and size-driven styling."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import QLabel, QLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+
+from ..content.model import Leaflet, Library
+from .card_screen import CardScreen
+from .card_view import CardView
+from .home import HomeScreen
+from .style import stylesheet
+from .theme import STANDARD, Metrics, Theme
+from .top_bar import TopBar
+from .widgets import big_button
+
+
+class LibraryScreen(QWidget):
+    """Only shown when the content folder holds several leaflets. Signals: leafletChosen(int)."""
+
+    leafletChosen = Signal(int)
+
+    def __init__(self, library: Library, parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        title = QLabel("Choose a leaflet")
+        title.setObjectName("screenTitle")
+        layout.addWidget(title)
+        for i, leaflet in enumerate(library.leaflets):
+            button = big_button(leaflet.title, f"leaflet-{leaflet.id}", f"Open {leaflet.title}")
+            button.clicked.connect(lambda _=False, n=i: self.leafletChosen.emit(n))
+            layout.addWidget(button)
+        layout.addStretch(1)
+
+
+class KioskWindow(QMainWindow):
+    """Signals: firstPaint() once the first screen has been painted; screenChanged(str)."""
+
+    firstPaint = Signal()
+    screenChanged = Signal(str)
+
+    def __init__(
+        self, library: Library, family: str, theme: Theme = STANDARD, text_scale: float = 1.0
+    ):
+        super().__init__()
+        self.library = library
+        self.family = family
+        self.theme = theme
+        self.text_scale = text_scale
+        self.metrics = Metrics.for_size(1920, 1080, text_scale)
+        self._painted = False
+        self.setWindowTitle(library.leaflets[0].title if len(library.leaflets) == 1 else "SEN help")
+        self.setAccessibleName(self.windowTitle())
+        # The window is always screen-sized; layout-driven minimum sizes only make platform
+        # plugins complain (offscreen: "does not support propagateSizeHints").
+        own_layout = self.layout()
+        if own_layout is not None:
+            own_layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        root = QWidget()
+        root.setObjectName("kioskRoot")
+        self.setCentralWidget(root)
+        self.stack = QStackedWidget()
+        brand = library.leaflets[0].publisher if len(library.leaflets) == 1 else ""
+        self.top_bar = TopBar(brand, self.metrics)
+        layout = QVBoxLayout(root)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.top_bar)
+        layout.addWidget(self.stack, 1)
+        self.library_screen: LibraryScreen | None = None
+        if len(library.leaflets) > 1:
+            self.library_screen = LibraryScreen(library)
+            self.library_screen.leafletChosen.connect(self.open_leaflet)
+            self.stack.addWidget(self.library_screen)
+        self.home: HomeScreen
+        self.cards: CardScreen
+        self._prebuild = QTimer(self)
+        self._prebuild.setInterval(0)
+        self._prebuild.timeout.connect(self._prebuild_next)
+        self.open_leaflet(0, show=len(library.leaflets) == 1)
+        self._restyle()
+        self._install_keys()
+        self.stack.installEventFilter(self)
+
+    # --- screens -------------------------------------------------------------------------
+    @property
+    def leaflet(self) -> Leaflet:
+        return self.home.leaflet
+
+    def _make_view(self, index: int) -> CardView:
+        return CardView(self.leaflet.cards[index], self.theme, self.metrics, self.family)
+
+    @Slot(int)
+    def open_leaflet(self, index: int, show: bool = True) -> None:
+        leaflet = self.library.leaflets[index]
+        for name in ("home", "cards"):
+            old = getattr(self, name, None)
+            if old is not None:
+                self.stack.removeWidget(old)
+                old.deleteLater()
+        self.home = HomeScreen(leaflet, self.metrics)
+        self.cards = CardScreen(leaflet, self.metrics, self._make_view)
+        self.home.startRequested.connect(lambda: self.show_card(0))
+        self.home.sectionRequested.connect(self.show_section)
+        self.cards.homeRequested.connect(self.show_home)
+        self.stack.addWidget(self.home)
+        self.stack.addWidget(self.cards)
+        if show:
+            self.show_home()
+
+    @Slot()
+    def show_home(self) -> None:
+        self.stack.setCurrentWidget(self.home)
+        self.home.start.setFocus()
+        self.screenChanged.emit("home")
+
+    def show_library(self) -> None:
+        if self.library_screen is not None:
+            self.stack.setCurrentWidget(self.library_screen)
+            self.screenChanged.emit("library")
+
+    @Slot(str)
+    def show_section(self, section_id: str) -> None:
+        for i, card in enumerate(self.leaflet.cards):
+            if card.section_id == section_id:
+                self.show_card(i)
+                return
+
+    def show_card(self, index: int) -> None:
+        self.cards.show_card(index)
+        if self.stack.currentWidget() is not self.cards:
+            self.stack.setCurrentWidget(self.cards)
+            self.screenChanged.emit("card")
+        self.cards.next.setFocus()
+
+    def current_screen(self) -> str:
+        widget = self.stack.currentWidget()
+        if widget is self.cards:
+            return "card"
+        if widget is self.home:
+            return "home"
+        return "library"
+
+    # --- look ----------------------------------------------------------------------------
+    def set_look(self, theme: Theme, text_scale: float) -> None:
+        self.theme, self.text_scale = theme, text_scale
+        self.metrics = Metrics(self.metrics.scale, text_scale, self.metrics.portrait)
+        self._restyle(rebuild=True)
+
+    def _restyle(self, rebuild: bool = False) -> None:
+        self.setStyleSheet(stylesheet(self.theme, self.metrics, self.family))
+        self.top_bar.apply_metrics(self.metrics)
+        self.home.apply_metrics(self.metrics)
+        self.cards.apply_metrics(self.metrics)
+        if rebuild:
+            shown = self.cards.index
+            self.cards.drop_views()
+            if shown >= 0:
+                self.cards.show_card(shown)
+            if self._painted:
+                self._prebuild.start()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        size = event.size()
+        metrics = Metrics.for_size(size.width(), size.height(), self.text_scale)
+        if metrics != self.metrics:
+            self.metrics = metrics
+            self._restyle(rebuild=True)
+        super().resizeEvent(event)
+
+    # --- events --------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.stack and event.type() == QEvent.Type.Paint and not self._painted:
+            self._painted = True
+            # Paint first, then build the remaining cards one per event-loop turn.
+            QTimer.singleShot(0, self.firstPaint.emit)
+            self._prebuild.start()
+        return False
+
+    @Slot()
+    def _prebuild_next(self) -> None:
+        for index in range(len(self.leaflet.cards)):
+            if index not in self.cards.views:
+                self.cards.view(index)
+                return
+        self._prebuild.stop()
+
+    def _install_keys(self) -> None:
+        # Shortcuts, not keyPressEvent: focused buttons would otherwise eat the arrow keys.
+        keys = {
+            Qt.Key.Key_Right: self._key_next,
+            Qt.Key.Key_PageDown: self._key_next,
+            Qt.Key.Key_Left: self._key_back,
+            Qt.Key.Key_PageUp: self._key_back,
+            Qt.Key.Key_Home: self.show_home,
+            Qt.Key.Key_Escape: self._key_escape,
+            Qt.Key.Key_Backspace: self._key_escape,
+        }
+        for key, slot in keys.items():
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(slot)
+
+    @Slot()
+    def _key_next(self) -> None:
+        if self.current_screen() == "card":
+            self.cards.go_next()
+
+    @Slot()
+    def _key_back(self) -> None:
+        if self.current_screen() == "card":
+            self.cards.go_back()
+
+    @Slot()
+    def _key_escape(self) -> None:
+        # Escape never leaves the kiosk; on a card it goes back to the topics.
+        if self.current_screen() == "card":
+            self.show_home()

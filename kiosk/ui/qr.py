@@ -1,0 +1,44 @@
+"""QR codes for contact details, so a visitor can take a number or address away on a phone.
+
+segno does the encoding; this module only paints its module matrix into a QImage.
+"""
+
+from __future__ import annotations
+
+import segno
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+
+QUIET_ZONE = 4  # modules of white border the QR standard requires around the symbol
+
+
+def payload(field: str, value: str) -> str | None:
+    """What a phone should receive for a contact detail, or None if it gets no QR code."""
+    if field == "phone":
+        digits = "".join(ch for ch in value if ch.isdigit() or ch == "+")
+        return f"tel:{digits}"
+    if field == "email":
+        return f"mailto:{value}"
+    if field == "website":
+        return value if "://" in value else f"https://{value}"
+    return None
+
+
+def qr_image(data: str, size_px: int) -> QImage:
+    """Render `data` as a crisp QR code no larger than `size_px` square (dark on white)."""
+    code = segno.make(data, error="m", micro=False)
+    matrix = [list(row) for row in code.matrix_iter(scale=1, border=QUIET_ZONE)]
+    count = len(matrix)
+    module = max(1, size_px // count)  # whole pixels per module keep the edges sharp
+    side = module * count
+    image = QImage(side, side, QImage.Format.Format_RGB32)
+    image.fill(QColor("#FFFFFF"))
+    painter = QPainter(image)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor("#000000"))
+    for y, row in enumerate(matrix):
+        for x, dark in enumerate(row):
+            if dark:
+                painter.drawRect(x * module, y * module, module, module)
+    painter.end()
+    return image

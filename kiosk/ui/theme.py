@@ -1,0 +1,149 @@
+"""Colours and sizes: themes as data, metrics derived from the window size and text scale.
+
+Contrast is computed, not eyeballed: `contrast_ratio` follows WCAG 2.2's relative luminance,
+and the tests hold every theme to 7:1 for body text and 4.5:1 for everything else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    name: str
+    label: str
+    background: str  # window
+    surface: str  # the reading panel
+    text: str
+    muted: str  # secondary text (progress, captions)
+    heading: str
+    accent: str  # primary buttons
+    accent_text: str
+    button: str  # secondary buttons
+    button_text: str
+    button_border: str
+    disabled: str
+    disabled_text: str
+    quote_bg: str
+    quote_border: str
+    quote_text: str
+    ref_bg: str
+    ref_border: str
+    contact_bg: str
+    contact_border: str
+    focus: str
+    sentence_bg: str  # read-aloud highlight of the sentence being read
+    word_bg: str
+    word_text: str
+
+
+STANDARD = Theme(
+    name="standard",
+    label="Standard",
+    background="#E9EEF0",
+    surface="#FFFFFF",
+    text="#1C2326",
+    muted="#3F4A4F",
+    heading="#0B3B4A",
+    accent="#0B5D6B",
+    accent_text="#FFFFFF",
+    button="#FFFFFF",
+    button_text="#0B3B4A",
+    button_border="#0B5D6B",
+    disabled="#D5DCDF",
+    disabled_text="#46545A",
+    quote_bg="#EAF3F4",
+    quote_border="#0B5D6B",
+    quote_text="#1C2326",
+    ref_bg="#FFF6DB",
+    ref_border="#A66A00",
+    contact_bg="#F2F6EC",
+    contact_border="#3D6B21",
+    focus="#C2410C",
+    sentence_bg="#FFF0A8",
+    word_bg="#0B3B4A",
+    word_text="#FFFFFF",
+)
+
+THEMES: dict[str, Theme] = {STANDARD.name: STANDARD}
+
+
+def _channel(value: int) -> float:
+    c = value / 255
+    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+
+def luminance(colour: str) -> float:
+    hexa = colour.lstrip("#")
+    r, g, b = (int(hexa[i : i + 2], 16) for i in (0, 2, 4))
+    return 0.2126 * _channel(r) + 0.7152 * _channel(g) + 0.0722 * _channel(b)
+
+
+def contrast_ratio(fg: str, bg: str) -> float:
+    hi, lo = sorted((luminance(fg), luminance(bg)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+# Design sizes are for 1920x1080 at 100% text; everything scales from these.
+DESIGN_LONG, DESIGN_SHORT = 1920, 1080
+BODY_PX = 36  # 36 px Atkinson Hyperlegible: capitals about 6.3 mm on a 23-inch 1080p screen
+MIN_TARGET_PX = 88  # 2 cm at 1920x1080 on a 23-inch screen
+
+
+@dataclass(frozen=True, slots=True)
+class Metrics:
+    """Pixel sizes for one window size and text scale."""
+
+    scale: float
+    text_scale: float
+    portrait: bool
+
+    @classmethod
+    def for_size(cls, width: int, height: int, text_scale: float = 1.0) -> Metrics:
+        long_side, short_side = max(width, height), min(width, height)
+        scale = min(long_side / DESIGN_LONG, short_side / DESIGN_SHORT)
+        # Below 1080p the glyphs would drop under a readable size; let the card scroll instead.
+        return cls(max(scale, 0.85), text_scale, height > width)
+
+    def px(self, design: float) -> int:
+        return round(design * self.scale)
+
+    def text_px(self, design: float) -> int:
+        return round(design * self.scale * self.text_scale)
+
+    @property
+    def body(self) -> int:
+        return self.text_px(BODY_PX)
+
+    @property
+    def title(self) -> int:
+        return self.text_px(50)
+
+    @property
+    def small(self) -> int:
+        return self.text_px(30)
+
+    @property
+    def button_text(self) -> int:
+        return self.text_px(34)
+
+    @property
+    def target(self) -> int:
+        return max(MIN_TARGET_PX, self.px(104))
+
+    @property
+    def margin(self) -> int:
+        return self.px(32)
+
+    @property
+    def gap(self) -> int:
+        return self.px(20)
+
+    @property
+    def radius(self) -> int:
+        return self.px(14)
+
+    @property
+    def focus_width(self) -> int:
+        return max(3, self.px(5))

@@ -1,0 +1,57 @@
+"""The command-line forms IT staff and tests rely on."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kiosk import __version__
+from kiosk.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_kiosk(*args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert __version__ in capsys.readouterr().out
+
+
+def test_export_text_is_every_card_in_reading_order(capsys: pytest.CaptureFixture[str], library) -> None:  # type: ignore[no-untyped-def]
+    assert main(["--export-text"]) == 0
+    out = capsys.readouterr().out
+    leaflet = library.leaflets[0]
+    assert out.startswith(leaflet.title + "\nVersion 1.0, Aug 2020\n")
+    positions = [out.index(f": {card.id}]\n{card.title}\n") for card in leaflet.cards]
+    assert positions == sorted(positions)
+
+
+def test_export_text_of_a_broken_folder_fails(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--export-text", "--content", str(tmp_path)]) == 1
+    assert "no leaflet here" in capsys.readouterr().err
+
+
+def test_self_test_passes_cleanly() -> None:
+    result = run_kiosk("--self-test")
+    assert result.returncode == 0, result.stderr
+    assert "self-test: OK" in result.stdout
+    assert result.stderr == ""  # no Qt warnings, no tracebacks
+
+
+def test_bad_content_override_falls_back_to_the_bundled_leaflet(tmp_path: Path) -> None:
+    result = run_kiosk("--self-test", "--content", str(tmp_path))
+    assert result.returncode == 0
+    assert "using the bundled leaflet instead" in result.stderr
+    assert "no leaflet here" in result.stderr

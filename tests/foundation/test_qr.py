@@ -1,0 +1,67 @@
+"""QR codes decode (with a real decoder) back to the contact detail they stand for."""
+
+from __future__ import annotations
+
+import zxingcpp
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QImage, QTextDocument
+
+from kiosk.content import ContactBlock
+from kiosk.ui.card_view import CardDocument
+from kiosk.ui.qr import payload, qr_image
+from kiosk.ui.theme import STANDARD, Metrics
+
+
+def decode(image: QImage) -> str:
+    rgb = image.convertToFormat(QImage.Format.Format_RGB888)
+    width, height = rgb.width(), rgb.height()
+    data = bytes(rgb.constBits())[: rgb.bytesPerLine() * height]
+    rows = [data[y * rgb.bytesPerLine() : y * rgb.bytesPerLine() + width * 3] for y in range(height)]
+    import numpy  # zxing-cpp accepts numpy arrays; numpy comes with it
+
+    array = numpy.frombuffer(b"".join(rows), dtype=numpy.uint8).reshape(height, width, 3)
+    results = zxingcpp.read_barcodes(array)
+    assert len(results) == 1
+    return str(results[0].text)
+
+
+def test_payloads() -> None:
+    assert payload("phone", "07977 015 674") == "tel:07977015674"
+    assert payload("email", "info@sendiassrutland.org.uk") == "mailto:info@sendiassrutland.org.uk"
+    assert payload("website", "www.sendiassrutland.org.uk") == "https://www.sendiassrutland.org.uk"
+    assert payload("twitter", "@SendiassR") is None
+
+
+def test_every_qr_on_every_card_decodes_to_its_contact(qapp, library, family) -> None:  # type: ignore[no-untyped-def]
+    seen = 0
+    for card in library.leaflets[0].cards:
+        contacts = [b.contact for b in card.blocks if isinstance(b, ContactBlock)]
+        if not contacts:
+            continue
+        doc = CardDocument(card, STANDARD, Metrics.for_size(1920, 1080), family)
+        expected = [payload(f, v) for c in contacts for f, _, v in c.details() if payload(f, v)]
+        assert doc.qr_payloads == expected
+        for data in expected:
+            assert data is not None
+            field, _, value = data.partition(":")
+            image = doc.document.resource(QTextDocument.ResourceType.ImageResource.value, QUrl(f"qr:{_field(data)}:{_value(contacts, data)}"))
+            assert isinstance(image, QImage) and not image.isNull()
+            assert decode(image) == data
+            seen += 1
+    assert seen >= 9
+
+
+def _field(data: str) -> str:
+    return {"tel": "phone", "mailto": "email", "https": "website"}[data.split(":", 1)[0]]
+
+
+def _value(contacts, data: str) -> str:  # type: ignore[no-untyped-def]
+    for contact in contacts:
+        for field, _, value in contact.details():
+            if payload(field, value) == data:
+                return str(value)
+    raise AssertionError(data)
+
+
+def test_small_qr_still_decodes(qapp) -> None:  # type: ignore[no-untyped-def]
+    assert decode(qr_image("tel:08000130014", 120)) == "tel:08000130014"
