@@ -17,9 +17,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     p.add_argument("--windowed", action="store_true", help="run in a normal window, not fullscreen")
     p.add_argument("--content", type=Path, metavar="DIR", help="use this content folder")
-    p.add_argument("--check-content", type=Path, metavar="DIR", help="validate a content folder and exit")
-    p.add_argument("--export-text", action="store_true", help="print every card's text in reading order")
-    p.add_argument("--self-test", action="store_true", help="build every screen offscreen and exit 0 if all is well")
+    p.add_argument(
+        "--check-content", type=Path, metavar="DIR", help="validate a content folder and exit"
+    )
+    p.add_argument(
+        "--export-text", action="store_true", help="print every card's text in reading order"
+    )
+    p.add_argument(
+        "--self-test",
+        action="store_true",
+        help="build every screen offscreen and exit 0 if all is well",
+    )
     p.add_argument("--quit-after-paint", action="store_true", help=argparse.SUPPRESS)
     # --- operations options (settings, PIN, stats) ---
     # --- end operations options ---

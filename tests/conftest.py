@@ -1,17 +1,16 @@
-"""Shared test set-up: offscreen Qt and an isolated HOME so nothing touches a real desktop."""
+"""Shared test set-up: offscreen Qt, the bundled library, the fonts and a shown kiosk window."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+
+import pytest
+
+from kiosk import paths
+from kiosk.content import Library, load_library
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-from collections.abc import Iterator  # noqa: E402
-
-import pytest  # noqa: E402
-
-from kiosk import paths  # noqa: E402
-from kiosk.content import Library, load_library  # noqa: E402
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,9 @@ def stylesheet(t: Theme, m: Metrics, family: str) -> str:
 QWidget#kioskRoot {{ background: {t.background}; }}
 QWidget {{ font-family: "{family}"; color: {t.text}; }}
 QLabel {{ background: transparent; }}
-QWidget#topBar {{ background: {t.surface}; border-bottom: {max(2, m.px(3))}px solid {t.button_border}; }}
+QWidget#topBar {{
+    background: {t.surface}; border-bottom: {max(2, m.px(3))}px solid {t.button_border};
+}}
 QLabel#brand {{ font-size: {m.small}px; font-weight: 700; color: {t.heading}; }}
 QLabel#screenTitle {{ font-size: {m.title}px; font-weight: 700; color: {t.heading}; }}
 QLabel#subtitle, QLabel#progress, QLabel#hint {{ font-size: {m.small}px; color: {t.muted}; }}

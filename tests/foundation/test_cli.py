@@ -18,7 +18,12 @@ ROOT = Path(__file__).resolve().parents[2]
 def run_kiosk(*args: str) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     return subprocess.run(
-        [sys.executable, "-m", "kiosk", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "kiosk", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -29,7 +34,9 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert __version__ in capsys.readouterr().out
 
 
-def test_export_text_is_every_card_in_reading_order(capsys: pytest.CaptureFixture[str], library) -> None:  # type: ignore[no-untyped-def]
+def test_export_text_is_every_card_in_reading_order(
+    capsys: pytest.CaptureFixture[str], library
+) -> None:  # type: ignore[no-untyped-def]
     assert main(["--export-text"]) == 0
     out = capsys.readouterr().out
     leaflet = library.leaflets[0]
@@ -38,7 +45,9 @@ def test_export_text_is_every_card_in_reading_order(capsys: pytest.CaptureFixtur
     assert positions == sorted(positions)
 
 
-def test_export_text_of_a_broken_folder_fails(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_text_of_a_broken_folder_fails(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["--export-text", "--content", str(tmp_path)]) == 1
     assert "no leaflet here" in capsys.readouterr().err
 

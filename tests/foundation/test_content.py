@@ -41,7 +41,7 @@ def test_bundled_content_loads_with_typed_blocks() -> None:
     assert leaflet.contacts["sendiass"].phone == "07977 015 674"
     # Long sections are split into numbered parts; ids are unique.
     mediation = [c for c in leaflet.cards if c.section_id == "mediation"]
-    assert [c.title for c in mediation][0] == f"Mediation, 1 of {len(mediation)}"
+    assert mediation[0].title == f"Mediation, 1 of {len(mediation)}"
     assert len({c.id for c in leaflet.cards}) == len(leaflet.cards)
     # The contacts have a card of their own.
     assert any(c.section_id == "contacts" for c in leaflet.cards)
@@ -63,7 +63,9 @@ def test_good_folder_with_several_leaflets(tmp_path: Path) -> None:
 
 
 def test_order_comes_from_settings_not_file_names(tmp_path: Path) -> None:
-    make_leaflet(tmp_path, {"a.md": card("late", "Late", 2, "L."), "b.md": card("early", "E", 1, "E.")})
+    make_leaflet(
+        tmp_path, {"a.md": card("late", "Late", 2, "L."), "b.md": card("early", "E", 1, "E.")}
+    )
     assert [c.id for c in load_library(tmp_path).leaflets[0].cards] == ["early", "late"]
 
 
@@ -82,7 +84,9 @@ def test_order_comes_from_settings_not_file_names(tmp_path: Path) -> None:
         ("One.\n\n---\n\n---\n\nTwo.", "a-a.md:11: '---' starts a card but the card before it"),
     ],
 )
-def test_broken_markdown_is_named_with_file_and_line(tmp_path: Path, body: str, expected: str) -> None:
+def test_broken_markdown_is_named_with_file_and_line(
+    tmp_path: Path, body: str, expected: str
+) -> None:
     make_leaflet(tmp_path, {"a-a.md": card("a", "A", 1, body)})
     found = problems_of(tmp_path)
     assert any(p.endswith(expected) or expected in p for p in found), found
@@ -93,11 +97,11 @@ def test_settings_problems(tmp_path: Path) -> None:
     make_leaflet(
         tmp_path,
         {
-            "1.md": "+++\nid = \"a\"\norder = 1\ncolour = \"red\"\n+++\nText.\n",
+            "1.md": '+++\nid = "a"\norder = 1\ncolour = "red"\n+++\nText.\n',
             "2.md": card("a", "Dup", 2, "Text."),
             "3.md": card("b", "B", 2, "Text."),
-            "4.md": "+++\nid = \"c\"\ntitle = \"C\"\norder = \"first\"\n+++\nText.\n",
-            "5.md": "+++\nid = = \"d\"\n+++\nText.\n",
+            "4.md": '+++\nid = "c"\ntitle = "C"\norder = "first"\n+++\nText.\n',
+            "5.md": '+++\nid = = "d"\n+++\nText.\n',
             "6.md": "No settings at all.\n",
         },
     )
@@ -116,7 +120,10 @@ def test_duplicate_card_ids_across_files(tmp_path: Path) -> None:
 
 
 def test_leaflet_toml_problems(tmp_path: Path) -> None:
-    bad = LEAFLET.replace('title = "Test leaflet"', 'titel = "Test leaflet"') + "\n[contacts.x]\nnote = 1\n"
+    bad = (
+        LEAFLET.replace('title = "Test leaflet"', 'titel = "Test leaflet"')
+        + "\n[contacts.x]\nnote = 1\n"
+    )
     make_leaflet(tmp_path, leaflet=bad)
     found = "\n".join(problems_of(tmp_path))
     assert "leaflet.toml:2: unknown key 'titel' in leaflet.toml" in found

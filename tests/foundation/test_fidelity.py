@@ -70,7 +70,11 @@ def test_bold_emphasis_is_kept_in_order() -> None:
 
 
 def test_lists_are_kept_as_lists() -> None:
-    wanted = [norm(line[2:]) for line in SOURCE.read_text(encoding="utf-8").splitlines() if line.startswith("- ")]
+    wanted = [
+        norm(line[2:])
+        for line in SOURCE.read_text(encoding="utf-8").splitlines()
+        if line.startswith("- ")
+    ]
     shown = [
         norm(unit.text)
         for card in leaflet().cards

@@ -10,7 +10,9 @@ from kiosk.ui.theme import STANDARD, THEMES, Metrics, contrast_ratio
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
-def test_every_card_fits_without_scrolling(qtbot, window: KioskWindow, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+def test_every_card_fits_without_scrolling(
+    qtbot, window: KioskWindow, size: tuple[int, int]
+) -> None:  # type: ignore[no-untyped-def]
     window.resize(*size)
     qtbot.waitUntil(lambda: window.size().width() == size[0])
     for index, card in enumerate(window.leaflet.cards):
@@ -18,7 +20,9 @@ def test_every_card_fits_without_scrolling(qtbot, window: KioskWindow, size: tup
         view = window.cards.current_view
         assert view is not None
         assert not view.overflows(), f"{card.id} scrolls at {size}: {view.content_height():.0f}px"
-        assert view.document().size().width() <= view.viewport().width() + 1, f"{card.id} is clipped"
+        assert view.document().size().width() <= view.viewport().width() + 1, (
+            f"{card.id} is clipped"
+        )
         assert not window.cards.more_below.isVisible()
 
 
@@ -51,7 +55,12 @@ def test_buttons_stay_in_the_same_place_on_every_card(window: KioskWindow) -> No
     places = set()
     for index in range(len(window.leaflet.cards)):
         window.show_card(index)
-        places.add(tuple(b.geometry().getRect() for b in (window.cards.back, window.cards.home, window.cards.next)))
+        places.add(
+            tuple(
+                b.geometry().getRect()
+                for b in (window.cards.back, window.cards.home, window.cards.next)
+            )
+        )
     assert len(places) == 1
 
 
@@ -65,7 +74,13 @@ def test_metrics_scale_across_screens() -> None:
 
 @pytest.mark.parametrize("theme", list(THEMES.values()), ids=list(THEMES))
 def test_theme_contrast(theme) -> None:  # type: ignore[no-untyped-def]
-    body = [(theme.text, theme.surface), (theme.quote_text, theme.quote_bg), (theme.text, theme.ref_bg), (theme.text, theme.contact_bg), (theme.heading, theme.surface)]
+    body = [
+        (theme.text, theme.surface),
+        (theme.quote_text, theme.quote_bg),
+        (theme.text, theme.ref_bg),
+        (theme.text, theme.contact_bg),
+        (theme.heading, theme.surface),
+    ]
     for fg, bg in body:
         assert contrast_ratio(fg, bg) >= 7, (fg, bg)
     other = [

@@ -16,7 +16,9 @@ def decode(image: QImage) -> str:
     rgb = image.convertToFormat(QImage.Format.Format_RGB888)
     width, height = rgb.width(), rgb.height()
     data = bytes(rgb.constBits())[: rgb.bytesPerLine() * height]
-    rows = [data[y * rgb.bytesPerLine() : y * rgb.bytesPerLine() + width * 3] for y in range(height)]
+    rows = [
+        data[y * rgb.bytesPerLine() : y * rgb.bytesPerLine() + width * 3] for y in range(height)
+    ]
     import numpy  # zxing-cpp accepts numpy arrays; numpy comes with it
 
     array = numpy.frombuffer(b"".join(rows), dtype=numpy.uint8).reshape(height, width, 3)
@@ -43,8 +45,10 @@ def test_every_qr_on_every_card_decodes_to_its_contact(qapp, library, family) ->
         assert doc.qr_payloads == expected
         for data in expected:
             assert data is not None
-            field, _, value = data.partition(":")
-            image = doc.document.resource(QTextDocument.ResourceType.ImageResource.value, QUrl(f"qr:{_field(data)}:{_value(contacts, data)}"))
+            image = doc.document.resource(
+                QTextDocument.ResourceType.ImageResource.value,
+                QUrl(f"qr:{_field(data)}:{_value(contacts, data)}"),
+            )
             assert isinstance(image, QImage) and not image.isNull()
             assert decode(image) == data
             seen += 1
