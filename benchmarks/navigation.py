@@ -14,13 +14,13 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEvent, QObject  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
 
-from kiosk import paths  # noqa: E402
-from kiosk.app import load_fonts, make_application  # noqa: E402
-from kiosk.content import load_library  # noqa: E402
-from kiosk.ui.main_window import KioskWindow  # noqa: E402
+from kiosk import paths
+from kiosk.app import load_fonts, make_application
+from kiosk.content import load_library
+from kiosk.ui.main_window import KioskWindow
 
 
 def rss_mib() -> float:
