@@ -360,8 +360,8 @@ class _CardBuilder:
             return None
         blocks = self.inner_blocks(node)
         text = " ".join(b.text for b in blocks if isinstance(b, Paragraph))
-        for ref in refs:
-            for number in re.findall(r"\d+(?:\.\d+)?", ref):
+        for section in refs:
+            for number in re.findall(r"\d+(?:\.\d+)?", section):
                 if number not in text:
                     self.problem(
                         node,
