@@ -30,6 +30,31 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--quit-after-paint", action="store_true", help=argparse.SUPPRESS)
     # --- operations options (settings, PIN, stats) ---
+    p.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help=f"settings file (default: {paths.default_config_file()})",
+    )
+    p.add_argument(
+        "--check-config", type=Path, metavar="FILE", help="validate a settings file and exit"
+    )
+    p.add_argument(
+        "--print-config",
+        action="store_true",
+        help="print the effective settings, with where each value came from, and exit",
+    )
+    p.add_argument(
+        "--set-pin",
+        action="store_true",
+        help="set the staff PIN (asked twice on a terminal, or one line on standard input)",
+    )
+    p.add_argument(
+        "--export-stats",
+        type=Path,
+        metavar="FILE.csv",
+        help="write the anonymous daily usage counts as CSV and exit",
+    )
     # --- end operations options ---
     # --- speech options ---
     # --- end speech options ---
@@ -72,6 +97,23 @@ def main(argv: list[str] | None = None) -> int:
     if args.export_text:
         return _export_text(content)
     # --- operations commands ---
+    config_file = args.config or paths.default_config_file()
+    if args.check_config is not None:
+        from .config import check_config_main
+
+        return check_config_main(args.check_config)
+    if args.print_config:
+        from .config import print_config_main
+
+        return print_config_main(config_file)
+    if args.set_pin:
+        from .session.pin import set_pin_main
+
+        return set_pin_main(config_file)
+    if args.export_stats is not None:
+        from .stats import export_stats_main
+
+        return export_stats_main(args.export_stats)
     # --- end operations commands ---
     # --- speech commands ---
     # --- end speech commands ---

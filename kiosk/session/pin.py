@@ -1,0 +1,229 @@
+"""The staff PIN: stored only as a salted scrypt hash, checked in constant time, rate-limited.
+
+The stored form carries its own parameters (`scrypt$n$r$p$salt$hash`, base64), so the cost can
+be raised later without breaking PINs already set.
+"""
+
+from __future__ import annotations
+
+import base64
+import enum
+import getpass
+import hashlib
+import hmac
+import re
+import secrets
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Final, TextIO
+
+SCHEME: Final = "scrypt"
+# n=2**14, r=8 takes ~16 MiB and a few tens of ms: slow enough to make guessing a stolen
+# config file costly, fast enough for a touchscreen.
+DEFAULT_N: Final = 2**14
+DEFAULT_R: Final = 8
+DEFAULT_P: Final = 1
+SALT_BYTES: Final = 16
+HASH_BYTES: Final = 32
+# Caps for parameters read from the file, so an edited file cannot make a check eat memory.
+_MAX_N: Final = 2**16
+_MAX_R: Final = 16
+_MAX_P: Final = 4
+
+PIN_RE: Final = re.compile(r"^[0-9]{4,12}$")
+MAX_ATTEMPTS: Final = 5
+LOCKOUT_SECONDS: Final = 300.0
+
+
+def is_valid_pin(pin: str) -> bool:
+    return bool(PIN_RE.match(pin))
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _scrypt(pin: str, salt: bytes, n: int, r: int, p: int, length: int) -> bytes:
+    return hashlib.scrypt(
+        pin.encode("utf-8"), salt=salt, n=n, r=r, p=p, dklen=length, maxmem=256 * r * n + 2**20
+    )
+
+
+def hash_pin(pin: str, *, n: int = DEFAULT_N, r: int = DEFAULT_R, p: int = DEFAULT_P) -> str:
+    """The string to store for `pin`. Raises ValueError unless it is 4 to 12 digits."""
+    if not is_valid_pin(pin):
+        raise ValueError("a PIN is 4 to 12 digits")
+    salt = secrets.token_bytes(SALT_BYTES)
+    digest = _scrypt(pin, salt, n, r, p, HASH_BYTES)
+    return f"{SCHEME}${n}${r}${p}${_b64(salt)}${_b64(digest)}"
+
+
+def _parse(stored: str) -> tuple[int, int, int, bytes, bytes] | None:
+    parts = stored.split("$")
+    if len(parts) != 6 or parts[0] != SCHEME:
+        return None
+    try:
+        n, r, p = (int(x) for x in parts[1:4])
+        salt = base64.b64decode(parts[4], validate=True)
+        digest = base64.b64decode(parts[5], validate=True)
+    except ValueError:
+        return None
+    if not (1 < n <= _MAX_N and n & (n - 1) == 0 and 0 < r <= _MAX_R and 0 < p <= _MAX_P):
+        return None
+    if not salt or not digest:
+        return None
+    return n, r, p, salt, digest
+
+
+def is_valid_hash(stored: str) -> bool:
+    return _parse(stored) is not None
+
+
+def verify_pin(pin: str, stored: str) -> bool:
+    """True if `pin` matches `stored`. A malformed `stored` never matches."""
+    parsed = _parse(stored)
+    if parsed is None:
+        return False
+    n, r, p, salt, digest = parsed
+    candidate = _scrypt(pin, salt, n, r, p, len(digest))
+    return hmac.compare_digest(candidate, digest)
+
+
+class PinResult(enum.Enum):
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    LOCKED_OUT = "locked-out"
+
+
+class PinState(enum.Enum):
+    NO_PIN = "no-pin"  # fresh install: open, but staff must set a PIN
+    READY = "ready"
+    LOCKED_OUT = "locked-out"
+    DAMAGED = "damaged"  # stored hash unreadable: nothing unlocks until --set-pin
+
+
+class PinGate:
+    """Decides whether an entered PIN opens the admin screen.
+
+    After `max_attempts` wrong PINs in a row it refuses everything, without even hashing, for
+    `lockout_seconds`. `clock` (seconds, monotonic) is injectable so tests never sleep.
+    """
+
+    def __init__(
+        self,
+        pin_hash: str,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        max_attempts: int = MAX_ATTEMPTS,
+        lockout_seconds: float = LOCKOUT_SECONDS,
+    ) -> None:
+        self._hash = pin_hash
+        self._clock = clock
+        self._max_attempts = max_attempts
+        self._lockout_seconds = lockout_seconds
+        self._failures = 0
+        self._locked_until: float | None = None
+
+    @property
+    def needs_pin_set(self) -> bool:
+        """No usable PIN: the admin screen should ask staff to set one (or run --set-pin)."""
+        return not self._hash or not is_valid_hash(self._hash)
+
+    @property
+    def is_open(self) -> bool:
+        """Fresh install with no PIN: the admin screen opens without one."""
+        return not self._hash
+
+    @property
+    def state(self) -> PinState:
+        if not self._hash:
+            return PinState.NO_PIN
+        if not is_valid_hash(self._hash):
+            return PinState.DAMAGED
+        if self.locked_seconds_left() > 0:
+            return PinState.LOCKED_OUT
+        return PinState.READY
+
+    @property
+    def attempts_left(self) -> int:
+        return max(0, self._max_attempts - self._failures)
+
+    def locked_seconds_left(self) -> float:
+        """Seconds until PINs are accepted again; 0.0 when not locked."""
+        if self._locked_until is None:
+            return 0.0
+        left = self._locked_until - self._clock()
+        if left <= 0:
+            self._locked_until = None
+            self._failures = 0
+            return 0.0
+        return left
+
+    def is_locked(self) -> bool:
+        return self.locked_seconds_left() > 0
+
+    def try_pin(self, pin: str) -> PinResult:
+        if self.is_locked():
+            return PinResult.LOCKED_OUT
+        if self.is_open:
+            return PinResult.ACCEPTED
+        if verify_pin(pin, self._hash):
+            self._failures = 0
+            return PinResult.ACCEPTED
+        self._failures += 1
+        if self._failures >= self._max_attempts:
+            self._locked_until = self._clock() + self._lockout_seconds
+            return PinResult.LOCKED_OUT
+        return PinResult.REJECTED
+
+    def set_hash(self, pin_hash: str) -> None:
+        """Use a newly set PIN (after the admin screen or --set-pin saved it)."""
+        self._hash = pin_hash
+        self._failures = 0
+        self._locked_until = None
+
+
+# --- `--set-pin` ---
+
+
+def _read_pin(stdin: TextIO, ask: Callable[[str], str]) -> tuple[str, str] | None:
+    if stdin.isatty():
+        first = ask("New staff PIN (4-12 digits): ")
+        second = ask("Same PIN again: ")
+        return first.strip(), second.strip()
+    line = stdin.readline()
+    if not line:
+        return None
+    pin = line.strip()
+    return pin, pin
+
+
+def set_pin_main(
+    config_path: Path,
+    *,
+    stdin: TextIO | None = None,
+    ask: Callable[[str], str] = getpass.getpass,
+) -> int:
+    """`--set-pin`: read a PIN (twice on a terminal, one line from a pipe), store its hash."""
+    from ..config import ConfigWriteError, save_setting
+
+    entered = _read_pin(stdin if stdin is not None else sys.stdin, ask)
+    if entered is None:
+        print("no PIN given on standard input", file=sys.stderr)
+        return 1
+    first, second = entered
+    if first != second:
+        print("the two PINs differ; nothing changed", file=sys.stderr)
+        return 1
+    if not is_valid_pin(first):
+        print("a PIN is 4 to 12 digits (0-9); nothing changed", file=sys.stderr)
+        return 1
+    try:
+        save_setting(config_path, "admin.pin_hash", hash_pin(first))
+    except (ConfigWriteError, ValueError) as exc:
+        print(f"PIN not saved: {exc}", file=sys.stderr)
+        return 1
+    print(f"PIN saved (as a salted hash) in {config_path}")
+    return 0
