@@ -57,6 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     # --- end operations options ---
     # --- speech options ---
+    p.add_argument("--list-voices", action="store_true", help="list speech voices and exit")
+    p.add_argument("--speak-card", metavar="CARD_ID", help="read a card into FILE.wav (see --out)")
+    p.add_argument("--out", type=Path, metavar="FILE.wav", help="output file for --speak-card")
+    p.add_argument("--voice", default="gmw/en", help="speech voice id (see --list-voices)")
+    p.add_argument("--rate", type=float, default=1.0, help="speech speed multiplier, 0.5 to 2")
     # --- end speech options ---
     return p
 
@@ -116,6 +121,10 @@ def main(argv: list[str] | None = None) -> int:
         return export_stats_main(args.export_stats)
     # --- end operations commands ---
     # --- speech commands ---
+    if args.list_voices or args.speak_card:
+        from .speech.commands import run as run_speech_command
+
+        return run_speech_command(args, content)
     # --- end speech commands ---
     from .app import run
 

@@ -1,0 +1,161 @@
+"""The speech engine as the GUI sees it: a QObject that never blocks on the engine process.
+
+The process itself (pyttsx3, one utterance per WAV, word timings in audio samples) is in
+`child.py`, which imports no Qt so that it starts quickly.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from .child import (
+    BASE_RATE_WPM,
+    DEFAULT_VOICE,
+    SAMPLE_RATE,
+    EngineProcess,
+    SynthRequest,
+    SynthResult,
+    _audio_order,
+    _Ready,
+)
+
+__all__ = [
+    "BASE_RATE_WPM",
+    "DEFAULT_VOICE",
+    "SAMPLE_RATE",
+    "EngineProcess",
+    "ProcessEngine",
+    "SpeechEngine",
+    "SynthRequest",
+    "SynthResult",
+    "_audio_order",
+]
+
+
+class SpeechEngine(QObject):
+    """What the speech service needs from an engine; ProcessEngine and the test fake fill it.
+
+    Signals:
+        resultReady(SynthResult): a request finished (check `error`).
+        readyChanged(bool): the engine started (True) or failed to start (False).
+        crashed(str): the engine went away; the service restarts it.
+    """
+
+    resultReady = Signal(object)
+    readyChanged = Signal(bool)
+    crashed = Signal(str)
+
+    def start(self) -> None:
+        raise NotImplementedError
+
+    def submit(self, request: SynthRequest) -> None:
+        raise NotImplementedError
+
+    def restart(self) -> None:
+        raise NotImplementedError
+
+    def shutdown(self) -> None:
+        raise NotImplementedError
+
+    def voices(self) -> list[str]:
+        raise NotImplementedError
+
+    def is_ready(self) -> bool:
+        raise NotImplementedError
+
+    def error(self) -> str:
+        raise NotImplementedError
+
+
+class ProcessEngine(SpeechEngine):
+    """Runs EngineProcess and turns its replies into signals without ever blocking the GUI."""
+
+    POLL_MS = 5
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._process: EngineProcess | None = None
+        self._pending = 0
+        self._timer = QTimer(self)
+        self._timer.setInterval(self.POLL_MS)
+        self._timer.timeout.connect(self._poll)
+
+    def start(self) -> None:
+        if self._process is None:
+            self._process = EngineProcess()
+            self._pending = 0
+            self._timer.start()
+
+    def submit(self, request: SynthRequest) -> None:
+        if self._process is None:
+            self.start()
+        assert self._process is not None
+        try:
+            self._process.send(request)
+        except (OSError, ValueError) as exc:
+            self.crashed.emit(f"could not reach the speech engine: {exc}")
+            return
+        self._pending += 1
+        self._timer.start(self.POLL_MS)
+
+    def restart(self) -> None:
+        self._kill()
+        self.start()
+
+    def shutdown(self) -> None:
+        self._timer.stop()
+        if self._process is not None:
+            self._process.close()
+            self._process = None
+
+    def voices(self) -> list[str]:
+        """Blocks (once, at start-up) until the engine has listed its voices."""
+        if self._process is None:
+            self.start()
+        assert self._process is not None
+        if not self._process.ready and not self._process.error:
+            self._process.wait_ready()
+            self.readyChanged.emit(self._process.ready)
+        return list(self._process.voices)
+
+    def is_ready(self) -> bool:
+        return self._process is not None and self._process.ready
+
+    def error(self) -> str:
+        return self._process.error if self._process is not None else ""
+
+    def pid(self) -> int | None:
+        return self._process.pid if self._process is not None else None
+
+    def _kill(self) -> None:
+        self._timer.stop()
+        if self._process is not None:
+            self._process.kill()
+            self._process = None
+
+    @Slot()
+    def _poll(self) -> None:
+        process = self._process
+        if process is None:
+            return
+        while True:
+            message = process.poll()
+            if message is None:
+                break
+            if isinstance(message, _Ready):
+                self.readyChanged.emit(process.ready)
+                continue
+            self._pending = max(0, self._pending - 1)
+            self.resultReady.emit(message)
+        if not process.ready and process.error:
+            # It never started (no espeak, broken install): restarting will not help.
+            self._timer.stop()
+            self.readyChanged.emit(False)
+        elif not process.is_alive():
+            self._timer.stop()
+            self.crashed.emit("speech engine process ended")
+        elif self._pending == 0 and process.ready:
+            # Idle: no need to wake the GUI every 5 ms just to notice a crash.
+            self._timer.setInterval(100)
+        else:
+            self._timer.setInterval(self.POLL_MS)

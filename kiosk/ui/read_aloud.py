@@ -1,0 +1,183 @@
+"""ReadAloudBar: the big "Read aloud" button and, while reading, the controls for it.
+
+A view only: it emits requests and shows the state it is given. The speech service decides.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+
+from kiosk.speech.service import RATE_STEPS, State
+
+MIN_TOUCH = 88  # px: the kiosk's smallest touch target
+
+
+class ReadAloudBar(QWidget):
+    """Signals:
+    readRequested(), pauseRequested(), resumeRequested(), stopRequested(),
+    repeatRequested(), speedChanged(float), unavailableExplained(str)
+    """
+
+    readRequested = Signal()
+    pauseRequested = Signal()
+    resumeRequested = Signal()
+    stopRequested = Signal()
+    repeatRequested = Signal()
+    speedChanged = Signal(float)
+    unavailableExplained = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("readAloudBar")
+        self._state = State.Ready
+        self._reason = ""
+        self._speed_index = RATE_STEPS.index(1.0)
+
+        self.read_button = self._button(
+            "readAloudButton", "Read aloud", "Read aloud", "Reads this card out loud."
+        )
+        self.pause_button = self._button(
+            "readAloudPause", "Pause", "Pause reading", "Pauses reading; press again to carry on."
+        )
+        self.stop_button = self._button(
+            "readAloudStop", "Stop", "Stop reading", "Stops reading this card."
+        )
+        self.repeat_button = self._button(
+            "readAloudRepeat",
+            "Repeat sentence",
+            "Repeat sentence",
+            "Reads the current sentence again.",
+        )
+        self.slower_button = self._button(
+            "readAloudSlower", "\u2212", "Slower", "Makes the reading voice slower."
+        )
+        self.faster_button = self._button(
+            "readAloudFaster", "+", "Faster", "Makes the reading voice faster."
+        )
+        self.speed_label = QLabel(self)
+        self.speed_label.setObjectName("readAloudSpeed")
+        self.speed_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.speed_label.setMinimumHeight(MIN_TOUCH)
+        self.speed_label.setAccessibleName("Reading speed")
+        self.speed_label.setAccessibleDescription("The speed of the reading voice.")
+        self.message = QLabel(self)
+        self.message.setObjectName("readAloudMessage")
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Read aloud message")
+        self.message.setAccessibleDescription("Explains why reading aloud is not available.")
+        self.message.hide()
+
+        layout = QHBoxLayout(self)
+        for widget in (
+            self.read_button,
+            self.pause_button,
+            self.stop_button,
+            self.repeat_button,
+            self.slower_button,
+            self.speed_label,
+            self.faster_button,
+            self.message,
+        ):
+            layout.addWidget(widget)
+
+        self.read_button.clicked.connect(self._on_read)
+        self.pause_button.clicked.connect(self._on_pause)
+        self.stop_button.clicked.connect(self.stopRequested)
+        self.repeat_button.clicked.connect(self.repeatRequested)
+        self.slower_button.clicked.connect(self._on_slower)
+        self.faster_button.clicked.connect(self._on_faster)
+        self._show_speed()
+        self.set_state(State.Ready)
+
+    def _button(self, name: str, text: str, accessible: str, description: str) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.setMinimumSize(MIN_TOUCH, MIN_TOUCH)
+        button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        button.setAccessibleName(accessible)
+        button.setAccessibleDescription(description)
+        return button
+
+    def speed(self) -> float:
+        return RATE_STEPS[self._speed_index]
+
+    def set_speed(self, multiplier: float) -> None:
+        """Show a speed chosen elsewhere (e.g. restored from settings); emits nothing."""
+        self._speed_index = min(
+            range(len(RATE_STEPS)), key=lambda i: abs(RATE_STEPS[i] - multiplier)
+        )
+        self._show_speed()
+
+    def state(self) -> State:
+        return self._state
+
+    def set_state(self, state: State) -> None:
+        self._state = state
+        reading = state in (State.Speaking, State.Paused) and not self._reason
+        self.read_button.setVisible(not reading)
+        for widget in (
+            self.pause_button,
+            self.stop_button,
+            self.repeat_button,
+            self.slower_button,
+            self.speed_label,
+            self.faster_button,
+        ):
+            widget.setVisible(reading)
+        paused = state == State.Paused
+        self.pause_button.setText("Resume" if paused else "Pause")
+        self.pause_button.setAccessibleName("Resume reading" if paused else "Pause reading")
+
+    def set_unavailable(self, reason: str) -> None:
+        """Keep the button but make it explain, so a press never silently does nothing."""
+        self._reason = reason
+        self.read_button.setText("Speech unavailable")
+        self.read_button.setAccessibleName("Speech unavailable")
+        self.read_button.setAccessibleDescription(f"Reading aloud is not working: {reason}")
+        self.set_state(State.Error)
+
+    def set_available(self) -> None:
+        self._reason = ""
+        self.message.hide()
+        self.read_button.setText("Read aloud")
+        self.read_button.setAccessibleName("Read aloud")
+        self.read_button.setAccessibleDescription("Reads this card out loud.")
+        self.set_state(State.Ready)
+
+    def _show_speed(self) -> None:
+        self.speed_label.setText(f"Speed {self.speed():g}x")
+        self.slower_button.setEnabled(self._speed_index > 0)
+        self.faster_button.setEnabled(self._speed_index < len(RATE_STEPS) - 1)
+
+    @Slot()
+    def _on_read(self) -> None:
+        if self._reason:
+            text = f"Sorry, reading aloud is not working on this kiosk. ({self._reason})"
+            self.message.setText(text)
+            self.message.show()
+            self.unavailableExplained.emit(text)
+            return
+        self.readRequested.emit()
+
+    @Slot()
+    def _on_pause(self) -> None:
+        if self._state == State.Paused:
+            self.resumeRequested.emit()
+        else:
+            self.pauseRequested.emit()
+
+    @Slot()
+    def _on_slower(self) -> None:
+        self._step_speed(-1)
+
+    @Slot()
+    def _on_faster(self) -> None:
+        self._step_speed(1)
+
+    def _step_speed(self, delta: int) -> None:
+        index = max(0, min(len(RATE_STEPS) - 1, self._speed_index + delta))
+        if index != self._speed_index:
+            self._speed_index = index
+            self._show_speed()
+            self.speedChanged.emit(self.speed())
