@@ -13,23 +13,30 @@ from PySide6.QtWidgets import QApplication
 
 from . import APP_ID, APP_NAME, __version__, paths
 from .content import ContentError, Library, load_library
+from .ui.theme import Fonts
 
 if TYPE_CHECKING:
     from .ui.main_window import KioskWindow
 
-FONT_FILES = ("AtkinsonHyperlegible-Regular.ttf", "AtkinsonHyperlegible-Bold.ttf")
+READING_FONTS = ("AtkinsonHyperlegible-Regular.ttf", "AtkinsonHyperlegible-Bold.ttf")
+DYSLEXIC_FONTS = ("OpenDyslexic-Regular.otf", "OpenDyslexic-Bold.otf")
+FONT_FILES = READING_FONTS + DYSLEXIC_FONTS
 FALLBACK_FAMILY = "DejaVu Sans"
 
 
-def load_fonts() -> str:
-    """Register the bundled fonts; return the family to use for all text."""
+def _register(files: tuple[str, ...]) -> str:
     family = ""
-    for name in FONT_FILES:
+    for name in files:
         font_id = QFontDatabase.addApplicationFont(str(paths.asset(f"fonts/{name}")))
         families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
         if families:
             family = family or families[0]
     return family or FALLBACK_FAMILY
+
+
+def load_fonts() -> Fonts:
+    """Register the bundled fonts (a missing file falls back to a system sans-serif)."""
+    return Fonts(reading=_register(READING_FONTS), dyslexic=_register(DYSLEXIC_FONTS))
 
 
 def make_application(argv: list[str]) -> QApplication:
@@ -70,12 +77,12 @@ def run(args: argparse.Namespace) -> int:
     except ContentError as exc:
         print(f"the bundled content has problems:\n{exc}", file=sys.stderr)
         return 1
-    family = load_fonts()
-    window = KioskWindow(library, family)
+    fonts = load_fonts()
+    window = KioskWindow(library, fonts)
     if args.self_test:
         from .selftest import self_test
 
-        return self_test(app, window, family)
+        return self_test(app, window, fonts)
     if args.quit_after_paint:
         start_ns = int(os.environ.get("KIOSK_T0_NS", "0"))
 

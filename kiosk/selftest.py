@@ -9,14 +9,15 @@ from PySide6.QtWidgets import QApplication
 from . import paths
 from .app import FALLBACK_FAMILY, FONT_FILES
 from .ui.main_window import KioskWindow
+from .ui.theme import Fonts
 
 
-def self_test(app: QApplication, window: KioskWindow, family: str) -> int:
+def self_test(app: QApplication, window: KioskWindow, fonts: Fonts) -> int:
     problems: list[str] = []
     for name in FONT_FILES:
         if not paths.asset(f"fonts/{name}").is_file():
             problems.append(f"missing font {paths.asset(f'fonts/{name}')}")
-    if family == FALLBACK_FAMILY:
+    if FALLBACK_FAMILY in (fonts.reading, fonts.dyslexic):
         problems.append("bundled fonts did not load")
     window.resize(1920, 1080)
     window.show()

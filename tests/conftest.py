@@ -9,6 +9,7 @@ import pytest
 
 from kiosk import paths
 from kiosk.content import Library, load_library
+from kiosk.ui.theme import Fonts
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -19,18 +20,23 @@ def library() -> Library:
 
 
 @pytest.fixture
-def family(qapp: object) -> str:
+def fonts(qapp: object) -> Fonts:
     from kiosk.app import load_fonts
 
     return load_fonts()
 
 
 @pytest.fixture
-def window(qtbot, library: Library, family: str) -> Iterator[object]:  # type: ignore[no-untyped-def]
+def family(fonts: Fonts) -> str:
+    return fonts.reading
+
+
+@pytest.fixture
+def window(qtbot, library: Library, fonts: Fonts) -> Iterator[object]:  # type: ignore[no-untyped-def]
     """The kiosk window at 1920x1080, shown offscreen."""
     from kiosk.ui.main_window import KioskWindow
 
-    win = KioskWindow(library, family)
+    win = KioskWindow(library, fonts)
     qtbot.addWidget(win)
     win.resize(1920, 1080)
     win.show()

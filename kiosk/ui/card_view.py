@@ -47,8 +47,11 @@ FRAMED = {
 class CardDocument:
     """Builds the QTextDocument for a card and remembers where each text unit landed."""
 
-    def __init__(self, card: Card, theme: Theme, metrics: Metrics, family: str):
+    def __init__(
+        self, card: Card, theme: Theme, metrics: Metrics, family: str, wide_spacing: bool = False
+    ):
         self.card = card
+        self.wide_spacing = wide_spacing
         self.theme = theme
         self.m = metrics
         self.family = family
@@ -64,6 +67,10 @@ class CardDocument:
         font = QFont(self.family)
         font.setPixelSize(px)
         font.setBold(bold)
+        if self.wide_spacing:
+            # WCAG 1.4.12: letters 0.12 em and words 0.16 em apart.
+            font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 0.12 * px)
+            font.setWordSpacing(0.16 * px)
         fmt.setFont(font)
         fmt.setForeground(QBrush(QColor(colour or self.theme.text)))
         return fmt
@@ -72,9 +79,11 @@ class CardDocument:
         self, after: float, before: float = 0, align: Qt.AlignmentFlag | None = None
     ) -> QTextBlockFormat:
         fmt = QTextBlockFormat()
-        fmt.setTopMargin(before)
-        fmt.setBottomMargin(after)
-        fmt.setLineHeight(130, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        spread = 2 if self.wide_spacing else 1  # WCAG 1.4.12: paragraph spacing 2x
+        fmt.setTopMargin(before * spread)
+        fmt.setBottomMargin(after * spread)
+        line_height = 150 if self.wide_spacing else 130
+        fmt.setLineHeight(line_height, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         if align is not None:
             fmt.setAlignment(align)
         return fmt
@@ -282,7 +291,14 @@ class CardView(QTextEdit):
     """A read-only, non-selectable card document with kinetic touch scrolling."""
 
     def __init__(
-        self, card: Card, theme: Theme, metrics: Metrics, family: str, parent: QWidget | None = None
+        self,
+        card: Card,
+        theme: Theme,
+        metrics: Metrics,
+        family: str,
+        parent: QWidget | None = None,
+        *,
+        wide_spacing: bool = False,
     ):
         super().__init__(parent)
         self.setObjectName("cardText")
@@ -298,7 +314,7 @@ class CardView(QTextEdit):
         self.setAccessibleDescription(
             "Card text. Use the arrow keys or swipe up and down to scroll."
         )
-        self.content = CardDocument(card, theme, metrics, family)
+        self.content = CardDocument(card, theme, metrics, family, wide_spacing)
         self.setDocument(self.content.document)
         self.content.document.setParent(self)
         scroller = QScroller.scroller(self.viewport())

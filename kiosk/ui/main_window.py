@@ -11,7 +11,7 @@ from .card_screen import CardScreen
 from .card_view import CardView
 from .home import HomeScreen
 from .style import stylesheet
-from .theme import STANDARD, Metrics, Theme
+from .theme import Fonts, Look, Metrics
 from .top_bar import TopBar
 from .widgets import big_button
 
@@ -40,15 +40,12 @@ class KioskWindow(QMainWindow):
     firstPaint = Signal()
     screenChanged = Signal(str)
 
-    def __init__(
-        self, library: Library, family: str, theme: Theme = STANDARD, text_scale: float = 1.0
-    ):
+    def __init__(self, library: Library, fonts: Fonts, look: Look | None = None):
         super().__init__()
         self.library = library
-        self.family = family
-        self.theme = theme
-        self.text_scale = text_scale
-        self.metrics = Metrics.for_size(1920, 1080, text_scale)
+        self.fonts = fonts
+        self.look = look or Look()
+        self.metrics = Metrics.for_size(1920, 1080, self.look.text_scale)
         self._painted = False
         self.setWindowTitle(library.leaflets[0].title if len(library.leaflets) == 1 else "SEN help")
         self.setAccessibleName(self.windowTitle())
@@ -89,7 +86,17 @@ class KioskWindow(QMainWindow):
         return self.home.leaflet
 
     def _make_view(self, index: int) -> CardView:
-        return CardView(self.leaflet.cards[index], self.theme, self.metrics, self.family)
+        return CardView(
+            self.leaflet.cards[index],
+            self.look.theme,
+            self.metrics,
+            self.family,
+            wide_spacing=self.look.wide_spacing,
+        )
+
+    @property
+    def family(self) -> str:
+        return self.look.family(self.fonts)
 
     @Slot(int)
     def open_leaflet(self, index: int, show: bool = True) -> None:
@@ -143,13 +150,15 @@ class KioskWindow(QMainWindow):
         return "library"
 
     # --- look ----------------------------------------------------------------------------
-    def set_look(self, theme: Theme, text_scale: float) -> None:
-        self.theme, self.text_scale = theme, text_scale
-        self.metrics = Metrics(self.metrics.scale, text_scale, self.metrics.portrait)
+    def set_look(self, look: Look) -> None:
+        if look == self.look:
+            return
+        self.look = look
+        self.metrics = Metrics(self.metrics.scale, look.text_scale, self.metrics.portrait)
         self._restyle(rebuild=True)
 
     def _restyle(self, rebuild: bool = False) -> None:
-        self.setStyleSheet(stylesheet(self.theme, self.metrics, self.family))
+        self.setStyleSheet(stylesheet(self.look.theme, self.metrics, self.family))
         self.top_bar.apply_metrics(self.metrics)
         self.home.apply_metrics(self.metrics)
         self.cards.apply_metrics(self.metrics)
@@ -163,7 +172,7 @@ class KioskWindow(QMainWindow):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         size = event.size()
-        metrics = Metrics.for_size(size.width(), size.height(), self.text_scale)
+        metrics = Metrics.for_size(size.width(), size.height(), self.look.text_scale)
         if metrics != self.metrics:
             self.metrics = metrics
             self._restyle(rebuild=True)

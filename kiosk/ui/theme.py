@@ -69,6 +69,28 @@ STANDARD = Theme(
 THEMES: dict[str, Theme] = {STANDARD.name: STANDARD}
 
 
+@dataclass(frozen=True, slots=True)
+class Fonts:
+    """Families registered at start-up: the reading font and the dyslexia-friendly option."""
+
+    reading: str
+    dyslexic: str
+
+
+@dataclass(frozen=True, slots=True)
+class Look:
+    """Everything a visitor can change about how the kiosk looks; reset for each visitor."""
+
+    theme: Theme = STANDARD
+    text_scale: float = 1.0  # 1.0 to 2.5
+    dyslexic_font: bool = False
+    wide_spacing: bool = False  # WCAG 1.4.12: line 1.5, paragraphs 2x, letters 0.12, words 0.16
+    reduced_motion: bool = False
+
+    def family(self, fonts: Fonts) -> str:
+        return fonts.dyslexic if self.dyslexic_font else fonts.reading
+
+
 def _channel(value: int) -> float:
     c = value / 255
     return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4

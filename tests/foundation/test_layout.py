@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtGui import QFont, QFontInfo
 
 from kiosk.ui.main_window import KioskWindow
-from kiosk.ui.theme import STANDARD, THEMES, Metrics, contrast_ratio
+from kiosk.ui.theme import THEMES, Look, Metrics, contrast_ratio
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
@@ -27,7 +27,7 @@ def test_every_card_fits_without_scrolling(
 
 
 def test_long_text_shows_a_more_below_cue(qtbot, window: KioskWindow) -> None:  # type: ignore[no-untyped-def]
-    window.set_look(STANDARD, 2.0)
+    window.set_look(Look(text_scale=2.0))
     window.show_card(window.leaflet.card_index("appeals-1"))
     view = window.cards.current_view
     assert view is not None and view.overflows()
