@@ -1,27 +1,39 @@
-"""Wiring: builds the services, then the window, then connects them. Nothing else."""
+"""Wiring: reads settings, builds the services, then the window, then connects them."""
 
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from . import APP_ID, APP_NAME, __version__, paths
+from .config import Settings, load_settings
 from .content import ContentError, Library, load_library
-from .ui.theme import Fonts
+from .ui.theme import STANDARD, THEMES, Fonts, Look
 
 if TYPE_CHECKING:
+    from .reading import ReadingController
+    from .session.visit import VisitSession
+    from .speech.service import SpeechService
     from .ui.main_window import KioskWindow
+
+log = logging.getLogger("kiosk.app")
 
 READING_FONTS = ("AtkinsonHyperlegible-Regular.ttf", "AtkinsonHyperlegible-Bold.ttf")
 DYSLEXIC_FONTS = ("OpenDyslexic-Regular.otf", "OpenDyslexic-Bold.otf")
 FONT_FILES = READING_FONTS + DYSLEXIC_FONTS
 FALLBACK_FAMILY = "DejaVu Sans"
+ALREADY_RUNNING_EXIT = 3
 
 
 def _register(files: tuple[str, ...]) -> str:
@@ -49,59 +61,231 @@ def make_application(argv: list[str]) -> QApplication:
     return app
 
 
-def load_content(args: argparse.Namespace) -> Library:
-    folder = args.content or paths.bundled_content()
-    try:
-        return load_library(folder)
-    except ContentError as exc:
-        if folder == paths.bundled_content():
-            raise
-        print(
-            f"content folder {folder} has problems; using the bundled leaflet instead:",
-            file=sys.stderr,
-        )
-        for problem in exc.problems:
-            print(f"  {problem}", file=sys.stderr)
-        return load_library(paths.bundled_content())
+@dataclass
+class ContentChoice:
+    library: Library
+    source: str
+    problems: list[str] = field(default_factory=list)
+
+
+def content_candidates(args: argparse.Namespace, settings: Settings) -> list[Path]:
+    """Where content may come from, most specific first; the bundled leaflet is always last."""
+    found: list[Path] = []
+    if args.content is not None:
+        found.append(args.content)
+    elif (configured := settings.content_path()) is not None:
+        found.append(configured)
+    elif paths.is_frozen():
+        # Staff can drop an edited content folder next to the installed program.
+        beside = Path(sys.executable).resolve().parent / "content"
+        if beside.is_dir():
+            found.append(beside)
+    found.append(paths.bundled_content())
+    return found
+
+
+def choose_content(candidates: list[Path]) -> ContentChoice:
+    """Load the first usable folder. Problems in an override are kept, never fatal."""
+    problems: list[str] = []
+    for position, folder in enumerate(candidates):
+        try:
+            return ContentChoice(load_library(folder), str(folder), problems)
+        except ContentError as exc:
+            if position == len(candidates) - 1:
+                raise
+            following = candidates[position + 1]
+            instead = (
+                "the bundled leaflet" if following == paths.bundled_content() else str(following)
+            )
+            problems.append(f"content folder {folder} has problems; using {instead} instead:")
+            problems.extend(f"  {problem}" for problem in exc.problems)
+    raise AssertionError("unreachable: the last candidate either loads or raises")
+
+
+def look_from(settings: Settings) -> Look:
+    theme = THEMES.get(settings.display_theme, STANDARD)
+    return Look(theme=theme, text_scale=settings.display_text_size / 100)
 
 
 def run(args: argparse.Namespace) -> int:
     if args.self_test:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    app = make_application(sys.argv[:1])
-    # Imported here so that --version, --check-content and --export-text start fast.
-    from .ui.main_window import KioskWindow
-
+    settings_file = args.config or paths.default_config_file()
+    settings, setting_problems = load_settings(settings_file)
     try:
-        library = load_content(args)
+        choice = choose_content(content_candidates(args, settings))
     except ContentError as exc:
         print(f"the bundled content has problems:\n{exc}", file=sys.stderr)
         return 1
-    fonts = load_fonts()
-    window = KioskWindow(library, fonts)
+    for line in choice.problems:
+        print(line, file=sys.stderr)
     if args.self_test:
-        from .selftest import self_test
+        return _self_test(choice, settings)
 
-        return self_test(app, window, fonts)
+    from .logs import install_excepthook, setup_logging
+    from .session.single_instance import SingleInstance
+
+    lock = SingleInstance(paths.lock_file())
+    if not lock.acquire():
+        print(lock.message(), file=sys.stderr)
+        return ALREADY_RUNNING_EXIT
+    setup_logging(settings_file, choice.source, __version__)
+    install_excepthook()
+    for problem in setting_problems:
+        log.warning("settings: %s", problem)
+    for line in choice.problems:
+        log.warning("%s", line)
+    try:
+        return _run_kiosk(args, settings, choice)
+    finally:
+        lock.release()
+
+
+def _self_test(choice: ContentChoice, settings: Settings) -> int:
+    app = make_application(sys.argv[:1])
+    from .selftest import self_test
+    from .ui.main_window import KioskWindow
+
+    fonts = load_fonts()
+    return self_test(app, KioskWindow(choice.library, fonts, look_from(settings)), fonts)
+
+
+def _run_kiosk(args: argparse.Namespace, settings: Settings, choice: ContentChoice) -> int:
+    app = make_application(sys.argv[:1])
+    # Imported here so that --version, --check-content and --export-text start fast.
+    from .session.idle import IdleEventFilter, IdleMonitor
+    from .session.lockdown import Lockdown
+    from .session.visit import VisitSession
+    from .stats import Stats
+    from .ui.main_window import KioskWindow
+
+    window = KioskWindow(choice.library, load_fonts(), look_from(settings))
+    kiosk = Kiosk(app, window, settings, windowed=args.windowed)
+    idle = IdleMonitor.from_seconds(
+        settings.session_idle_timeout, settings.session_warning_seconds, parent=kiosk
+    )
+    kiosk.visit = VisitSession(idle, Stats(enabled=settings.stats_enabled), parent=kiosk)
+    kiosk.wire()
+    IdleEventFilter(idle).install(app)
+    if not args.windowed:
+        Lockdown(kiosk).install(app)
     if args.quit_after_paint:
         start_ns = int(os.environ.get("KIOSK_T0_NS", "0"))
 
         def report() -> None:
             if start_ns:
                 print(f"first_paint_ms={(time.time_ns() - start_ns) / 1e6:.1f}", flush=True)
+            window.allow_close = True
             app.quit()
 
         window.firstPaint.connect(report)
-    show(window, windowed=args.windowed)
-    return app.exec()
+    else:
+        # Start the speech engine once the first screen is up, so start-up never waits on it.
+        window.firstPaint.connect(kiosk.start_speech)
+    show(window, windowed=args.windowed, hide_cursor=settings.display_hide_cursor)
+    try:
+        return app.exec()
+    finally:
+        kiosk.shutdown()
 
 
-def show(window: KioskWindow, windowed: bool) -> None:
+class Kiosk(QObject):
+    """Holds the running pieces together and carries out the reset between visitors."""
+
+    def __init__(
+        self,
+        app: QApplication,
+        window: KioskWindow,
+        settings: Settings,
+        windowed: bool,
+        speech_factory: Callable[[QObject], SpeechService] | None = None,
+    ) -> None:
+        super().__init__()
+        self.speech_factory = speech_factory or _real_speech
+        self.app = app
+        self.window = window
+        self.settings = settings
+        self.default_look = window.look
+        self.windowed = windowed
+        self.visit: VisitSession | None = None
+        self.speech: SpeechService | None = None
+        self.reading: ReadingController | None = None
+
+    def wire(self) -> None:
+        assert self.visit is not None
+        self.window.cards.cardShown.connect(lambda _index: self._count("card_views"))
+        self.window.screenChanged.connect(self._on_screen)
+        self.visit.resetRequested.connect(self.reset)
+
+    def _count(self, name: str) -> None:
+        if self.visit is not None:
+            self.visit.count(name)
+
+    @Slot(str)
+    def _on_screen(self, screen: str) -> None:
+        if self.visit is not None and screen == "card":
+            self.visit.begin()
+
+    @Slot()
+    def start_speech(self) -> None:
+        from .reading import ReadingController
+        from .ui.read_aloud import ReadAloudBar
+
+        speech = self.speech_factory(self)
+        try:
+            speech.set_voice(self.settings.speech_voice)
+        except ValueError as exc:
+            log.warning("%s", exc)
+        speech.set_rate(self.settings.speech_rate)
+        speech.set_volume_db(self.settings.speech_volume)
+        bar = ReadAloudBar()
+        self.window.add_card_tools(bar)
+        self.reading = ReadingController(speech, bar, self.window.cards, parent=self)
+        self.reading.readingStarted.connect(lambda: self._count("read_aloud"))
+        self.reading.install(self.app)
+        self.speech = speech
+
+    @Slot()
+    def reset(self) -> None:
+        """Make the kiosk as the next visitor should find it: nothing left of the last one."""
+        log.info("idle reset")
+        if self.reading is not None:
+            self.reading.stop()
+        if self.speech is not None:
+            self.speech.set_rate(self.settings.speech_rate)
+            self.speech.set_volume_db(self.settings.speech_volume)
+            if self.reading is not None:
+                self.reading.bar.set_speed(self.settings.speech_rate)
+        self.window.set_look(self.default_look)
+        self.window.reset_to_start()
+
+    def shutdown(self) -> None:
+        if self.visit is not None:
+            self.visit.end()
+        if self.speech is not None:
+            self.speech.shutdown()
+
+
+def _real_speech(parent: QObject) -> SpeechService:
+    from .speech import CommandPlayer, ProcessEngine, SpeechService
+
+    return SpeechService(ProcessEngine(), CommandPlayer(), parent=parent)
+
+
+def show(window: KioskWindow, windowed: bool, hide_cursor: bool = False) -> None:
     screen = QGuiApplication.primaryScreen()
     if windowed or screen is None:
         window.resize(1600, 900)
         window.show()
         return
+    window.setWindowFlags(
+        window.windowFlags()
+        | Qt.WindowType.FramelessWindowHint
+        | Qt.WindowType.WindowStaysOnTopHint
+    )
+    if hide_cursor:
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
     # Without a window manager (Xvfb, some kiosk sessions) fullscreen alone keeps the old size.
     window.setGeometry(screen.geometry())
     window.showFullScreen()
+    QTimer.singleShot(0, window.activateWindow)

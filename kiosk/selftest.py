@@ -37,6 +37,7 @@ def self_test(app: QApplication, window: KioskWindow, fonts: Fonts) -> int:
             cards += 1
         window.show_home()
         app.processEvents()
+    window.allow_close = True
     window.close()
     for problem in problems:
         print(f"self-test: {problem}", file=sys.stderr)

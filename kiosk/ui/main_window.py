@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QLabel, QLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from ..content.model import Leaflet, Library
@@ -76,6 +76,9 @@ class KioskWindow(QMainWindow):
         self._prebuild.setInterval(0)
         self._prebuild.timeout.connect(self._prebuild_next)
         self.open_leaflet(0, show=len(library.leaflets) == 1)
+        self._card_tools: list[QWidget] = []
+        self.allow_close = False  # only the admin screen's "Exit to desktop" sets this
+        self.screenChanged.connect(self._show_card_tools)
         self._restyle()
         self._install_keys()
         self.stack.installEventFilter(self)
@@ -148,6 +151,36 @@ class KioskWindow(QMainWindow):
         if widget is self.home:
             return "home"
         return "library"
+
+    def add_card_tools(self, widget: QWidget) -> None:
+        """Put a card-only control (the read-aloud bar) in the top bar, shown on cards only."""
+        self.top_bar.middle.insertWidget(0, widget)
+        self._card_tools.append(widget)
+        widget.setVisible(self.current_screen() == "card")
+
+    @Slot(str)
+    def _show_card_tools(self, screen: str) -> None:
+        for widget in self._card_tools:
+            widget.setVisible(screen == "card")
+        self.top_bar.brand.setVisible(screen != "card" or not self._card_tools)
+
+    def reset_to_start(self) -> None:
+        """Back to the first screen with nothing of the last visitor left in view."""
+        self.cards.index = -1
+        for view in self.cards.views.values():
+            view.verticalScrollBar().setValue(0)
+            view.clear_highlight()
+        if self.library_screen is not None:
+            self.show_library()
+        else:
+            self.show_home()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Alt+F4, the window manager's close button or a stray close() must not end the kiosk.
+        if self.allow_close:
+            event.accept()
+        else:
+            event.ignore()
 
     # --- look ----------------------------------------------------------------------------
     def set_look(self, look: Look) -> None:

@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWi
 
 from kiosk.speech.service import RATE_STEPS, State
 
+from .widgets import big_button
+
 MIN_TOUCH = 88  # px: the kiosk's smallest touch target
 
 
@@ -69,6 +71,8 @@ class ReadAloudBar(QWidget):
         self.message.hide()
 
         layout = QHBoxLayout(self)
+        # The top bar owns the margins; the controls sit at the left of the space they get.
+        layout.setContentsMargins(0, 0, 0, 0)
         for widget in (
             self.read_button,
             self.pause_button,
@@ -80,6 +84,7 @@ class ReadAloudBar(QWidget):
             self.message,
         ):
             layout.addWidget(widget)
+        layout.addStretch(1)
 
         self.read_button.clicked.connect(self._on_read)
         self.pause_button.clicked.connect(self._on_pause)
@@ -91,12 +96,11 @@ class ReadAloudBar(QWidget):
         self.set_state(State.Ready)
 
     def _button(self, name: str, text: str, accessible: str, description: str) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
+        role = "primary" if name == "readAloudButton" else "secondary"
+        button = big_button(text, name, description, role=role, parent=self)
         button.setMinimumSize(MIN_TOUCH, MIN_TOUCH)
-        button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         button.setAccessibleName(accessible)
-        button.setAccessibleDescription(description)
         return button
 
     def speed(self) -> float:

@@ -7,6 +7,11 @@ from .theme import Metrics, Theme
 
 def stylesheet(t: Theme, m: Metrics, family: str) -> str:
     pad = m.px(18)
+    border = max(2, m.px(3))
+    # min-height sizes the content box; subtracting the border keeps every button exactly
+    # `target` tall, focused or not, so nothing shifts when focus moves.
+    inner = m.target - 2 * border
+    inner_focus = m.target - 2 * m.focus_width
     return f"""
 QWidget#kioskRoot {{ background: {t.background}; }}
 QWidget {{ font-family: "{family}"; color: {t.text}; }}
@@ -26,10 +31,10 @@ QTextEdit#cardText {{
     padding: {m.px(8)}px {m.px(24)}px;
 }}
 QPushButton {{
-    font-size: {m.button_text}px; font-weight: 700; min-height: {m.target}px;
-    min-width: {m.target}px; padding: 0 {pad}px; border-radius: {m.radius}px;
+    font-size: {m.button_text}px; font-weight: 700; min-height: {inner}px;
+    min-width: {inner}px; padding: 0 {pad}px; border-radius: {m.radius}px;
     color: {t.button_text}; background: {t.button};
-    border: {max(2, m.px(3))}px solid {t.button_border};
+    border: {border}px solid {t.button_border};
 }}
 QPushButton[role="primary"] {{
     color: {t.accent_text}; background: {t.accent}; border-color: {t.accent};
@@ -40,8 +45,13 @@ QPushButton[role="primary"]:pressed {{ background: {t.heading}; }}
 QPushButton:disabled {{
     color: {t.disabled_text}; background: {t.disabled}; border-color: {t.disabled};
 }}
-QPushButton:focus {{ outline: none; border: {m.focus_width}px solid {t.focus}; }}
+QPushButton:focus {{
+    outline: none; border: {m.focus_width}px solid {t.focus};
+    min-height: {inner_focus}px; min-width: {inner_focus}px;
+    padding: 0 {pad - (m.focus_width - border)}px;
+}}
 QTextEdit#cardText:focus {{ border: {m.focus_width}px solid {t.focus}; }}
+QLabel#readAloudSpeed, QLabel#readAloudMessage {{ font-size: {m.small}px; color: {t.text}; }}
 QLabel#tileTitle {{ font-size: {m.button_text}px; font-weight: 700; color: {t.heading}; }}
 QLabel#tileMeta {{ font-size: {m.small}px; color: {t.muted}; }}
 QScrollBar:vertical {{ width: {m.px(16)}px; background: {t.background}; }}

@@ -34,4 +34,4 @@ class TopBar(QWidget):
         self.row.setSpacing(metrics.gap)
         for layout in (self.left, self.middle, self.right):
             layout.setSpacing(metrics.gap)
-        self.setFixedHeight(metrics.target + 2 * pad)
+        self.setFixedHeight(metrics.target + 2 * pad + max(2, metrics.px(3)))

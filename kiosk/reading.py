@@ -1,0 +1,136 @@
+"""Reading aloud on the card screen: turns bar requests into speech and speech progress into
+highlighting. The bar and the card view only show; the speech service only speaks; this
+decides what is read and when it must stop.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QObject, Signal, Slot
+from PySide6.QtWidgets import QAbstractButton, QApplication
+
+from .speech.narration import Script, narrate_card
+from .speech.service import SpeechService, State
+from .ui.card_screen import CardScreen
+from .ui.read_aloud import ReadAloudBar
+
+log = logging.getLogger("kiosk.reading")
+
+
+class ReadingController(QObject):
+    """Signals: readingStarted() each time a visitor asks for a card to be read."""
+
+    readingStarted = Signal()
+
+    def __init__(
+        self,
+        speech: SpeechService,
+        bar: ReadAloudBar,
+        cards: CardScreen,
+        parent: QObject | None = None,
+    ):
+        super().__init__(parent)
+        self.speech = speech
+        self.bar = bar
+        self.cards = cards
+        self._script: Script = []
+        self._sentence: tuple[int, int, int] | None = None  # unit, start, length
+        bar.readRequested.connect(self.read_current_card)
+        bar.pauseRequested.connect(speech.pause)
+        bar.resumeRequested.connect(speech.resume)
+        bar.stopRequested.connect(self.stop)
+        bar.repeatRequested.connect(speech.repeat_sentence)
+        bar.speedChanged.connect(self._set_speed)
+        speech.stateChanged.connect(self._on_state)
+        speech.utteranceStarted.connect(self._on_utterance)
+        speech.wordStarted.connect(self._on_word)
+        speech.finished.connect(self._clear)
+        speech.errorOccurred.connect(self._on_error)
+        speech.availableChanged.connect(self._on_available)
+        cards.cardShown.connect(self.stop)
+        bar.set_speed(speech.rate())
+        self._on_available(speech.is_available())
+
+    def install(self, app: QApplication) -> None:
+        """Stop reading when the visitor presses any control other than the reading ones."""
+        app.installEventFilter(self)
+
+    def remove(self, app: QApplication) -> None:
+        app.removeEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.MouseButtonPress
+            and isinstance(watched, QAbstractButton)
+            and not self.bar.isAncestorOf(watched)
+            and self.speech.state() in (State.Speaking, State.Paused)
+        ):
+            self.stop()
+        return False
+
+    @Slot()
+    def read_current_card(self) -> None:
+        index = self.cards.index
+        cards = self.cards.leaflet.cards
+        if index < 0:
+            return
+        following = cards[index + 1].title if index + 1 < len(cards) else None
+        self._script = narrate_card(cards[index], following)
+        self.speech.speak(self._script)
+        self.readingStarted.emit()
+
+    @Slot()
+    def stop(self) -> None:
+        if self.speech.state() in (State.Speaking, State.Paused):
+            self.speech.stop()
+        self._clear()
+
+    @Slot(float)
+    def _set_speed(self, multiplier: float) -> None:
+        self.speech.set_rate(multiplier)
+
+    @Slot(object)
+    def _on_state(self, state: State) -> None:
+        self.bar.set_state(state)
+
+    @Slot(int)
+    def _on_utterance(self, index: int) -> None:
+        view = self.cards.current_view
+        if view is None or not 0 <= index < len(self._script):
+            return
+        utterance = self._script[index]
+        if utterance.unit < 0:
+            self._sentence = None
+            view.clear_highlight()
+            return
+        self._sentence = (utterance.unit, utterance.start, utterance.end - utterance.start)
+        view.highlight(*self._sentence)
+
+    @Slot(int, int, int)
+    def _on_word(self, unit: int, start: int, length: int) -> None:
+        view = self.cards.current_view
+        if view is None or self._sentence is None or self._sentence[0] != unit:
+            return
+        view.highlight(*self._sentence, word_start=start, word_length=length)
+
+    @Slot()
+    def _clear(self) -> None:
+        self._sentence = None
+        for view in self.cards.views.values():
+            view.clear_highlight()
+
+    @Slot(str)
+    def _on_error(self, message: str) -> None:
+        log.warning("reading aloud failed: %s", message)
+        self._clear()
+        self.bar.set_unavailable(message)
+
+    @Slot(bool)
+    def _on_available(self, available: bool) -> None:
+        if available:
+            self.bar.set_available()
+        else:
+            reason = self.speech.unavailable_reason() or "the speech engine is not working"
+            log.warning("speech unavailable: %s", reason)
+            self.bar.set_unavailable(reason)

@@ -1,0 +1,67 @@
+"""One visitor's session: from the first touch to the idle reset.
+
+Counts what the visitor used (in memory, written to the stats database once per visit so
+that navigation never waits on the disk) and runs the idle warning and the reset.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from ..stats import Stats
+from .idle import IdleMonitor
+
+log = logging.getLogger("kiosk.session")
+
+
+class VisitSession(QObject):
+    """Signals: warningStarted(int), countdown(int), warningCancelled(), resetRequested()."""
+
+    warningStarted = Signal(int)
+    countdown = Signal(int)
+    warningCancelled = Signal()
+    resetRequested = Signal()
+
+    def __init__(self, idle: IdleMonitor, stats: Stats, parent: QObject | None = None):
+        super().__init__(parent)
+        self.idle = idle
+        self.stats = stats
+        self.active = False
+        self.counts: Counter[str] = Counter()
+        idle.warningStarted.connect(self.warningStarted)
+        idle.countdown.connect(self.countdown)
+        idle.warningCancelled.connect(self.warningCancelled)
+        idle.timedOut.connect(self._timed_out)
+
+    def begin(self) -> None:
+        """The attract screen was touched: a new visit starts."""
+        if not self.active:
+            self.active = True
+            self.counts["visits"] += 1
+            self.idle.start()
+        self.idle.poke()
+
+    def count(self, name: str) -> None:
+        if self.active:
+            self.counts[name] += 1
+
+    @Slot()
+    def still_here(self) -> None:
+        self.idle.poke()
+
+    @Slot()
+    def _timed_out(self) -> None:
+        self.counts["idle_resets"] += 1
+        self.end()
+        self.resetRequested.emit()
+
+    def end(self) -> None:
+        """Write this visit's counts and forget it ever happened."""
+        self.idle.stop()
+        self.active = False
+        counts, self.counts = self.counts, Counter()
+        for name, value in counts.items():
+            self.stats.bump(name, value)
