@@ -22,6 +22,7 @@ from .content import ContentError, Library, load_library
 from .ui.theme import STANDARD, THEMES, Fonts, Look
 
 if TYPE_CHECKING:
+    from .audio_mode import AudioMode
     from .reading import ReadingController
     from .session.visit import VisitSession
     from .speech.service import SpeechService
@@ -210,6 +211,7 @@ class Kiosk(QObject):
         self.visit: VisitSession | None = None
         self.speech: SpeechService | None = None
         self.reading: ReadingController | None = None
+        self.audio: AudioMode | None = None
 
     def wire(self) -> None:
         assert self.visit is not None
@@ -221,6 +223,12 @@ class Kiosk(QObject):
         if self.visit is not None:
             self.visit.count(name)
 
+    @Slot(bool)
+    def _audio_toggled(self, on: bool) -> None:
+        if on and self.visit is not None:
+            self.visit.begin()  # a visitor who cannot see starts a visit with a key
+            self.visit.count("audio_mode")
+
     @Slot(str)
     def _on_screen(self, screen: str) -> None:
         if self.visit is not None and screen == "card":
@@ -228,6 +236,7 @@ class Kiosk(QObject):
 
     @Slot()
     def start_speech(self) -> None:
+        from .audio_mode import AudioMode
         from .reading import ReadingController
         from .ui.read_aloud import ReadAloudBar
 
@@ -244,11 +253,16 @@ class Kiosk(QObject):
         self.reading.readingStarted.connect(lambda: self._count("read_aloud"))
         self.reading.install(self.app)
         self.speech = speech
+        self.audio = AudioMode(self.window, speech, self.reading, parent=self)
+        self.audio.toggled.connect(self._audio_toggled)
+        self.audio.install(self.app)
 
     @Slot()
     def reset(self) -> None:
         """Make the kiosk as the next visitor should find it: nothing left of the last one."""
         log.info("idle reset")
+        if self.audio is not None:
+            self.audio.set_active(False)
         if self.reading is not None:
             self.reading.stop()
         if self.speech is not None:
@@ -260,6 +274,8 @@ class Kiosk(QObject):
         self.window.reset_to_start()
 
     def shutdown(self) -> None:
+        if self.audio is not None:
+            self.audio.remove(self.app)
         if self.visit is not None:
             self.visit.end()
         if self.speech is not None:

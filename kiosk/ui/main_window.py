@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QLabel, QLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
@@ -13,7 +13,7 @@ from .home import HomeScreen
 from .style import stylesheet
 from .theme import Fonts, Look, Metrics
 from .top_bar import TopBar
-from .widgets import big_button
+from .widgets import big_button, speaker_icon
 
 
 class LibraryScreen(QWidget):
@@ -60,6 +60,16 @@ class KioskWindow(QMainWindow):
         self.stack = QStackedWidget()
         brand = library.leaflets[0].publisher if len(library.leaflets) == 1 else ""
         self.top_bar = TopBar(brand, self.metrics)
+        # Audio mode's switch lives in the top-left corner on every screen, so staff can put a
+        # tactile marker beside it and the attract screen can say where it is.
+        self.listen = big_button(
+            "Listen",
+            "listenButton",
+            "Turns on audio mode: everything on the screen is spoken. Touch once to hear a "
+            "button, touch again to press it. Keyboard: arrows to move, Enter to press.",
+        )
+        self.listen.setCheckable(True)
+        self.top_bar.left.addWidget(self.listen)
         layout = QVBoxLayout(root)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -193,6 +203,9 @@ class KioskWindow(QMainWindow):
     def _restyle(self, rebuild: bool = False) -> None:
         self.setStyleSheet(stylesheet(self.look.theme, self.metrics, self.family))
         self.top_bar.apply_metrics(self.metrics)
+        icon_px = self.metrics.button_text + self.metrics.px(8)
+        self.listen.setIcon(speaker_icon(icon_px * 2, self.look.theme.button_text))
+        self.listen.setIconSize(QSize(icon_px, icon_px))
         self.home.apply_metrics(self.metrics)
         self.cards.apply_metrics(self.metrics)
         if rebuild:

@@ -5,7 +5,6 @@ segno does the encoding; this module only paints its module matrix into a QImage
 
 from __future__ import annotations
 
-import segno
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
@@ -26,6 +25,8 @@ def payload(field: str, value: str) -> str | None:
 
 def qr_image(data: str, size_px: int) -> QImage:
     """Render `data` as a crisp QR code no larger than `size_px` square (dark on white)."""
+    import segno  # imported on first use: it pulls in urllib and http, slow for start-up
+
     code = segno.make(data, error="m", micro=False)
     matrix = [list(row) for row in code.matrix_iter(scale=1, border=QUIET_ZONE)]
     count = len(matrix)

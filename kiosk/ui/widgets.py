@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 
@@ -48,3 +49,38 @@ class TileButton(QPushButton):
     def sizeHint(self) -> QSize:
         hint = self._layout.sizeHint()
         return hint.expandedTo(super().sizeHint())
+
+
+def speaker_icon(size: int, colour: str) -> QIcon:
+    """A loudspeaker with sound waves, drawn here so it never depends on an emoji font."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    ink = QColor(colour)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(ink)
+    u = size / 24
+    body = QPolygonF(
+        [
+            QPointF(3 * u, 9 * u),
+            QPointF(7 * u, 9 * u),
+            QPointF(12 * u, 4 * u),
+            QPointF(12 * u, 20 * u),
+            QPointF(7 * u, 15 * u),
+            QPointF(3 * u, 15 * u),
+        ]
+    )
+    painter.drawPolygon(body)
+    pen = QPen(ink, 2 * u)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    for radius in (4.5, 8.0):
+        path = QPainterPath()
+        box = QRectF(12 * u - radius * u, 12 * u - radius * u, 2 * radius * u, 2 * radius * u)
+        path.arcMoveTo(box, -50)
+        path.arcTo(box, -50, 100)
+        painter.drawPath(path)
+    painter.end()
+    return QIcon(pixmap)

@@ -5,21 +5,14 @@ from __future__ import annotations
 import argparse
 import socket
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QApplication
 
 from kiosk import paths
 from kiosk.app import Kiosk, choose_content, content_candidates, look_from
 from kiosk.config import Settings
-from kiosk.session.idle import IdleMonitor
-from kiosk.session.visit import VisitSession
-from kiosk.speech.service import SpeechService, State
-from kiosk.stats import Stats
-from kiosk.ui.main_window import KioskWindow
+from kiosk.speech.service import State
 from kiosk.ui.theme import THEMES, Look
 from tests.helpers.content_factory import make_leaflet
 
@@ -62,26 +55,7 @@ def test_look_from_settings() -> None:
     assert look == Look(theme=THEMES["standard"], text_scale=1.5)
 
 
-@pytest.fixture
-def kiosk(qtbot, window: KioskWindow, tmp_path: Path) -> Iterator[Kiosk]:  # type: ignore[no-untyped-def]
-    from tests.helpers.fake_speech import FakeEngine, FakePlayer
-
-    def fake_speech(parent: QObject) -> SpeechService:
-        return SpeechService(FakeEngine(), FakePlayer(auto_finish=False), tmp_path / "s", parent)
-
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    made = Kiosk(app, window, Settings(), windowed=True, speech_factory=fake_speech)
-    idle = IdleMonitor(idle_ms=50, warning_ms=50, tick_ms=10, parent=made)
-    made.visit = VisitSession(idle, Stats(tmp_path / "stats.sqlite3"), parent=made)
-    made.wire()
-    made.start_speech()
-    yield made
-    made.shutdown()
-    assert made.reading is not None
-    made.reading.remove(app)
-
-
+@pytest.mark.parametrize("idle_ms", [50])
 def test_idle_reset_leaves_nothing_of_the_last_visitor(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
     window = kiosk.window
     assert kiosk.reading is not None and kiosk.speech is not None and kiosk.visit is not None
@@ -104,6 +78,7 @@ def test_idle_reset_leaves_nothing_of_the_last_visitor(qtbot, kiosk: Kiosk) -> N
     assert all(not v.extraSelections() for v in window.cards.views.values())
 
 
+@pytest.mark.parametrize("idle_ms", [50])
 def test_a_whole_visit_opens_no_network_socket(
     qtbot, kiosk: Kiosk, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
