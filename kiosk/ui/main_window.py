@@ -172,7 +172,10 @@ class KioskWindow(QMainWindow):
     def _show_card_tools(self, screen: str) -> None:
         for widget in self._card_tools:
             widget.setVisible(screen == "card")
-        self.top_bar.brand.setVisible(screen != "card" or not self._card_tools)
+        # In one row the reading tools take the brand's place; in two rows both fit.
+        self.top_bar.brand.setVisible(
+            screen != "card" or not self._card_tools or self.top_bar.two_rows
+        )
 
     def reset_to_start(self) -> None:
         """Back to the first screen with nothing of the last visitor left in view."""
@@ -203,6 +206,7 @@ class KioskWindow(QMainWindow):
     def _restyle(self, rebuild: bool = False) -> None:
         self.setStyleSheet(stylesheet(self.look.theme, self.metrics, self.family))
         self.top_bar.apply_metrics(self.metrics)
+        self._show_card_tools(self.current_screen())
         icon_px = self.metrics.button_text + self.metrics.px(8)
         self.listen.setIcon(speaker_icon(icon_px * 2, self.look.theme.button_text))
         self.listen.setIconSize(QSize(icon_px, icon_px))

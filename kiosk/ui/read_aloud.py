@@ -47,7 +47,7 @@ class ReadAloudBar(QWidget):
         )
         self.repeat_button = self._button(
             "readAloudRepeat",
-            "Repeat sentence",
+            "Repeat",
             "Repeat sentence",
             "Reads the current sentence again.",
         )

@@ -66,7 +66,95 @@ STANDARD = Theme(
     word_text="#FFFFFF",
 )
 
-THEMES: dict[str, Theme] = {STANDARD.name: STANDARD}
+# Yellow on black, the long-standing low-vision choice; every box keeps a coloured outline
+# because tinted backgrounds would dull the contrast that is the point of this theme.
+HIGH_CONTRAST = Theme(
+    name="high-contrast",
+    label="High contrast",
+    background="#000000",
+    surface="#000000",
+    text="#FFFF00",
+    muted="#FFFFFF",
+    heading="#FFFFFF",
+    accent="#FFFF00",
+    accent_text="#000000",
+    button="#000000",
+    button_text="#FFFF00",
+    button_border="#FFFF00",
+    disabled="#2E2E2E",
+    disabled_text="#C8C8C8",
+    quote_bg="#000000",
+    quote_border="#00FFFF",
+    quote_text="#FFFFFF",
+    ref_bg="#000000",
+    ref_border="#FF9F1C",
+    contact_bg="#000000",
+    contact_border="#7CFF6B",
+    focus="#00FFFF",
+    sentence_bg="#00307A",
+    word_bg="#FFFFFF",
+    word_text="#000000",
+)
+
+# Light grey on blue-grey: dark without the glare and halation of white on pure black.
+DARK = Theme(
+    name="dark",
+    label="Dark",
+    background="#1B252C",
+    surface="#24313A",
+    text="#E3E8EB",
+    muted="#B4C0C7",
+    heading="#F1F4F6",
+    accent="#86CAD6",
+    accent_text="#10191E",
+    button="#24313A",
+    button_text="#E3E8EB",
+    button_border="#86CAD6",
+    disabled="#33424C",
+    disabled_text="#AAB6BD",
+    quote_bg="#1E3A42",
+    quote_border="#86CAD6",
+    quote_text="#E3E8EB",
+    ref_bg="#3A3222",
+    ref_border="#E2AE55",
+    contact_bg="#26382B",
+    contact_border="#94C774",
+    focus="#FFAA66",
+    sentence_bg="#4D4420",
+    word_bg="#FFD970",
+    word_text="#1B252C",
+)
+
+# Brown and navy on cream: the low-glare paper tint many dyslexic readers ask for.
+CREAM = Theme(
+    name="cream",
+    label="Cream",
+    background="#EFE4C6",
+    surface="#FBF3DC",
+    text="#2E2216",
+    muted="#5A4733",
+    heading="#1E2F4F",
+    accent="#1E3A5F",
+    accent_text="#FBF3DC",
+    button="#FBF3DC",
+    button_text="#1E2F4F",
+    button_border="#1E3A5F",
+    disabled="#E0D5B7",
+    disabled_text="#574A36",
+    quote_bg="#F3E7C2",
+    quote_border="#1E3A5F",
+    quote_text="#2E2216",
+    ref_bg="#F8E2B0",
+    ref_border="#8F5A00",
+    contact_bg="#EAEED5",
+    contact_border="#4A6A26",
+    focus="#B33C00",
+    sentence_bg="#F4D46E",
+    word_bg="#1E2F4F",
+    word_text="#FBF3DC",
+)
+
+THEMES: dict[str, Theme] = {t.name: t for t in (STANDARD, HIGH_CONTRAST, DARK, CREAM)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,13 +230,18 @@ class Metrics:
     def title(self) -> int:
         return self.text_px(50)
 
+    def chrome_px(self, design: float) -> int:
+        # Labels on buttons and bars grow with the text size only up to 1.5x: beyond that the
+        # controls would no longer fit the screen, and the card text is what needs reading.
+        return round(design * self.scale * min(self.text_scale, 1.5))
+
     @property
     def small(self) -> int:
-        return self.text_px(30)
+        return self.chrome_px(30)
 
     @property
     def button_text(self) -> int:
-        return self.text_px(34)
+        return self.chrome_px(34)
 
     @property
     def target(self) -> int:

@@ -1,11 +1,11 @@
 """The bar across the top of every screen: audio mode at the left corner, reading controls in
-the middle, display settings at the right. Its height never changes, so nothing below jumps
-when controls come and go."""
+the middle, display settings at the right. Its height only changes with the layout (one row in
+landscape, two in portrait or at large text), never while controls come and go."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from .theme import Metrics
 
@@ -16,22 +16,37 @@ class TopBar(QWidget):
         self.setObjectName("topBar")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.left = QHBoxLayout()
-        self.middle = QHBoxLayout()
         self.right = QHBoxLayout()
         self.brand = QLabel(brand)
         self.brand.setObjectName("brand")
-        self.middle.addWidget(self.brand, 1)
-        row = QHBoxLayout(self)
-        self.row = row
-        row.addLayout(self.left)
-        row.addLayout(self.middle, 1)
-        row.addLayout(self.right)
+        # Card tools (reading controls) live in their own box so they can move to a 2nd row.
+        self.tools_box = QWidget()
+        self.middle = QHBoxLayout(self.tools_box)
+        self.middle.setContentsMargins(0, 0, 0, 0)
+        self.grid = QGridLayout(self)
+        self.two_rows = False
         self.apply_metrics(metrics)
 
     def apply_metrics(self, metrics: Metrics) -> None:
         pad = metrics.px(12)
-        self.row.setContentsMargins(metrics.margin, pad, metrics.margin, pad)
-        self.row.setSpacing(metrics.gap)
+        self.two_rows = metrics.portrait or metrics.text_scale >= 1.5
+        for item in (self.left, self.right):
+            self.grid.removeItem(item)
+        for widget in (self.brand, self.tools_box):
+            self.grid.removeWidget(widget)
+        self.grid.addLayout(self.left, 0, 0)
+        self.grid.addWidget(self.brand, 0, 1)
+        self.grid.addLayout(self.right, 0, 2)
+        if self.two_rows:
+            self.grid.addWidget(self.tools_box, 1, 0, 1, 3)
+        else:
+            self.grid.addWidget(self.tools_box, 0, 1)
+        self.grid.setColumnStretch(1, 1)
+        self.grid.setContentsMargins(metrics.margin, pad, metrics.margin, pad)
+        self.grid.setHorizontalSpacing(metrics.gap)
+        self.grid.setVerticalSpacing(pad)
         for layout in (self.left, self.middle, self.right):
             layout.setSpacing(metrics.gap)
-        self.setFixedHeight(metrics.target + 2 * pad + max(2, metrics.px(3)))
+        rows = 2 if self.two_rows else 1
+        row_height = metrics.target + max(2, metrics.px(3))
+        self.setFixedHeight(rows * row_height + (rows - 1) * pad + 2 * pad)
