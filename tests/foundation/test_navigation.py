@@ -87,3 +87,24 @@ def test_vertical_drag_is_not_a_swipe(window: KioskWindow) -> None:
     window.show_card(4)
     swipe(window.cards.current_view.viewport(), -200, 300)
     assert window.cards.index == 4
+
+
+def test_several_leaflets_start_with_a_choice(qtbot, tmp_path, fonts) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.content import load_library
+    from tests.helpers.content_factory import LEAFLET, card, make_leaflet
+
+    make_leaflet(tmp_path / "a")
+    other = LEAFLET.replace('id = "test"', 'id = "other"')
+    make_leaflet(tmp_path / "b", {"01.md": card("b", "B", 1, "Text.")}, other)
+    win = KioskWindow(load_library(tmp_path), fonts)
+    qtbot.addWidget(win)
+    win.show()
+    assert win.current_screen() == "library"
+    assert win.library_screen is not None
+    buttons = win.library_screen.findChildren(type(win.home.start))
+    assert len(buttons) == 2
+    buttons[1].click()
+    assert win.current_screen() == "home"
+    assert win.leaflet.id == "other"
+    win.reset_to_start()
+    assert win.current_screen() == "library"
