@@ -12,6 +12,8 @@ from .card_view import CardView, SwipeDetector
 from .theme import Metrics
 from .widgets import big_button
 
+FINISH_AND_NEXT = ["Next  ▶", "Finish  ⌂"]
+
 
 class CardScreen(QWidget):
     """Shows one card of a leaflet. Views are built on first use and cached.
@@ -51,6 +53,9 @@ class CardScreen(QWidget):
         self.progress = QLabel()
         self.progress.setObjectName("progress")
         self.progress.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # At large text in portrait the buttons need the room; the progress line may wrap.
+        self.progress.setWordWrap(True)
+        self.progress.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.back.clicked.connect(self.go_back)
         self.next.clicked.connect(self.go_next)
         self.home.clicked.connect(self.homeRequested)
@@ -75,6 +80,20 @@ class CardScreen(QWidget):
         self.layout_.setContentsMargins(m, m // 2, m, m // 2)
         self.layout_.setSpacing(metrics.gap)
         self.nav.setSpacing(metrics.gap)
+        self._fit_nav_labels()
+
+    def _fit_nav_labels(self) -> None:
+        """Never squeeze a nav button below its label. The style sheet's min-width would
+        otherwise be all the layout respects; Next is sized for its longer "Finish" label."""
+        labels = {self.back: ["◀  Back"], self.home: ["⌂  Home"], self.next: FINISH_AND_NEXT}
+        for button, texts in labels.items():
+            shown = button.text()
+            widest = 0
+            for text in texts:
+                button.setText(text)
+                widest = max(widest, button.sizeHint().width())
+            button.setText(shown)
+            button.setMinimumWidth(widest)
 
     def view(self, index: int) -> CardView:
         view = self.views.get(index)
@@ -111,7 +130,7 @@ class CardScreen(QWidget):
         self.progress.setAccessibleName(f"Card {index + 1} of {total}")
         self.back.setEnabled(index > 0)
         last = index == total - 1
-        self.next.setText("Finish  ⌂" if last else "Next  ▶")
+        self.next.setText(FINISH_AND_NEXT[1] if last else FINISH_AND_NEXT[0])
         self.next.setAccessibleName("Finish" if last else "Next")
         self.next.setAccessibleDescription(
             "Back to the list of topics."

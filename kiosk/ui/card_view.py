@@ -1,28 +1,32 @@
 """One card as a read-only rich-text document: headings, paragraphs, lists, quotation and
 reference boxes, contacts with QR codes. Built from `card_units` so that narration offsets
 (unit index, character offset) map straight onto document positions for highlighting.
+
+The document holds text only. Boxes are painted behind their blocks and QR codes beside
+them, in space the blocks' margins reserve: Qt's frames, tables and inline images would put
+placeholder characters (U+FDD0, U+FDD1, U+FFFC) into the text a screen reader gets.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QUrl, Signal
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
+    QFontMetrics,
+    QImage,
+    QPainter,
+    QPaintEvent,
+    QPen,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
-    QTextFormat,
-    QTextFrame,
-    QTextFrameFormat,
-    QTextImageFormat,
-    QTextLength,
     QTextList,
     QTextListFormat,
-    QTextTable,
-    QTextTableFormat,
 )
 from PySide6.QtWidgets import QFrame, QScroller, QScrollerProperties, QTextEdit, QWidget
 
@@ -32,7 +36,7 @@ from .qr import payload, qr_image
 from .theme import Metrics, Theme
 
 QR_CAPTIONS = {"phone": "Scan to phone", "email": "Scan to email", "website": "Scan for website"}
-FRAMED = {
+BOXED = {
     "quote-paragraph": "quote",
     "quote-item": "quote",
     "quote-ref": "quote",
@@ -42,6 +46,25 @@ FRAMED = {
     "contact-tagline": "contact",
     "contact-detail": "contact",
 }
+
+
+@dataclass
+class QrCode:
+    field: str
+    value: str
+    data: str
+    caption: str
+    image: QImage
+
+
+@dataclass
+class Box:
+    """A quotation, reference or contact: units [first, last] painted on one panel."""
+
+    kind: str
+    first: int
+    last: int
+    qr: list[QrCode] = field(default_factory=list)
 
 
 class CardDocument:
@@ -57,9 +80,28 @@ class CardDocument:
         self.family = family
         self.units: list[TextUnit] = card_units(card)
         self.ranges: list[tuple[int, int]] = []
-        self.qr_payloads: list[str] = []
+        self.boxes: list[Box] = []
         self.document = QTextDocument()
+        self.pad = metrics.px(22)  # inside a box, text to edge
+        self.qr_size = metrics.px(190)
+        caption_font = QFont(family)
+        caption_font.setPixelSize(metrics.small)
+        widest = max(QFontMetrics(caption_font).horizontalAdvance(c) for c in QR_CAPTIONS.values())
+        self.qr_cell = max(self.qr_size, widest) + 2 * metrics.px(10)
+        self.caption_height = metrics.small * 2
         self._build()
+
+    @property
+    def qr_payloads(self) -> list[str]:
+        return [code.data for box in self.boxes for code in box.qr]
+
+    def qr_description(self) -> str:
+        """Text alternative for the QR codes, for assistive technology (EN 301 549 5.1.3.6)."""
+        codes = [code for box in self.boxes for code in box.qr]
+        if not codes:
+            return ""
+        what = ", ".join(f"{c.caption.lower()} {c.value}" for c in codes)
+        return f"QR codes you can scan with a phone camera: {what}."
 
     # --- formats -------------------------------------------------------------------------
     def _char(self, px: int, bold: bool = False, colour: str | None = None) -> QTextCharFormat:
@@ -88,86 +130,108 @@ class CardDocument:
             fmt.setAlignment(align)
         return fmt
 
-    def _frame_format(self, kind: str) -> QTextFrameFormat:
-        t, m = self.theme, self.m
-        bg, border = {
-            "quote": (t.quote_bg, t.quote_border),
-            "ref": (t.ref_bg, t.ref_border),
-            "contact": (t.contact_bg, t.contact_border),
-        }[kind]
-        fmt = QTextFrameFormat()
-        fmt.setBackground(QColor(bg))
-        fmt.setBorder(max(2, m.px(4)))
-        fmt.setBorderBrush(QColor(border))
-        fmt.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
-        fmt.setPadding(m.px(22))
-        fmt.setTopMargin(m.px(6))
-        fmt.setBottomMargin(m.px(26))
-        if kind == "quote":
-            fmt.setLeftMargin(m.px(40))
-        return fmt
+    def box_indent(self, kind: str) -> int:
+        return self.m.px(40) if kind == "quote" else 0
+
+    def qr_beside(self) -> bool:
+        """QR codes go beside the contact details in landscape, below them in portrait."""
+        return not self.m.portrait
 
     # --- building ------------------------------------------------------------------------
-    def _build(self) -> None:
+    def _unit_formats(
+        self, unit: TextUnit, kind: str | None
+    ) -> tuple[QTextBlockFormat, QTextCharFormat]:
         m, t = self.m, self.theme
+        block_fmt = self._block(m.text_px(22))
+        char_fmt = self._char(m.body, colour=t.quote_text if kind == "quote" else t.text)
+        if unit.kind == "title":
+            block_fmt = self._block(m.text_px(26))
+            block_fmt.setHeadingLevel(1)
+            char_fmt = self._char(m.title, bold=True, colour=t.heading)
+        elif unit.kind == "quote-ref":
+            block_fmt = self._block(0, align=Qt.AlignmentFlag.AlignRight)
+            char_fmt = self._char(m.small, bold=True, colour=t.heading)
+        elif unit.kind == "contact-name":
+            block_fmt = self._block(m.text_px(8))
+            char_fmt = self._char(m.text_px(40), bold=True, colour=t.heading)
+        elif unit.kind == "contact-tagline":
+            block_fmt = self._block(m.text_px(12))
+            char_fmt = self._char(m.small, colour=t.muted)
+        elif unit.kind == "contact-detail":
+            block_fmt = self._block(m.text_px(4))
+            char_fmt = self._char(m.text_px(38), bold=True)
+        elif unit.kind.endswith("item"):
+            block_fmt = self._block(m.text_px(12))
+        return block_fmt, char_fmt
+
+    def _plan_boxes(self) -> None:
+        for i, unit in enumerate(self.units):
+            kind = BOXED.get(unit.kind)
+            if kind is None:
+                continue
+            last = self.boxes[-1] if self.boxes else None
+            if last is not None and last.kind == kind and self.units[last.last].block == unit.block:
+                last.last = i
+            else:
+                self.boxes.append(Box(kind, i, i))
+        for box in self.boxes:
+            if box.kind != "contact":
+                continue
+            for unit in self.units[box.first : box.last + 1]:
+                data = payload(unit.field, unit.value) if unit.field else None
+                if data is not None:
+                    image = qr_image(data, self.qr_size)
+                    box.qr.append(
+                        QrCode(unit.field, unit.value, data, QR_CAPTIONS[unit.field], image)
+                    )
+
+    def _box_margins(self, i: int, block_fmt: QTextBlockFormat) -> None:
+        """Reserve room inside a box (padding) and beside or below it (QR codes)."""
+        for box in self.boxes:
+            if not box.first <= i <= box.last:
+                continue
+            gap = self.m.px(4)
+            block_fmt.setLeftMargin(self.box_indent(box.kind) + self.pad)
+            right = self.pad
+            if box.qr and self.qr_beside():
+                right += len(box.qr) * self.qr_cell
+            block_fmt.setRightMargin(right)
+            if i == box.first:
+                block_fmt.setTopMargin(block_fmt.topMargin() + self.pad + gap)
+            if i == box.last:
+                below: float = self.pad + self.m.px(20)
+                if box.qr and not self.qr_beside():
+                    below += self.qr_cell + self.caption_height
+                elif box.qr:
+                    # Short details must still leave the QR codes room beside them.
+                    below += max(0, self.qr_cell + self.caption_height - self._box_text_height(box))
+                block_fmt.setBottomMargin(below)
+
+    def _box_text_height(self, box: Box) -> float:
+        lines = 0.0
+        for unit in self.units[box.first : box.last + 1]:
+            px: float = self.m.text_px(40 if unit.kind == "contact-name" else 38)
+            lines += px * (1.5 if self.wide_spacing else 1.3) + self.m.text_px(6)
+        return lines
+
+    def _build(self) -> None:
+        m = self.m
         doc = self.document
         doc.setDocumentMargin(m.px(12))
         font = QFont(self.family)
         font.setPixelSize(m.body)
         doc.setDefaultFont(font)
+        self._plan_boxes()
         cursor = QTextCursor(doc)
-        root = doc.rootFrame()
-        frame: QTextFrame | None = None
-        frame_key: tuple[str, int] | None = None
-        fresh = True  # the cursor sits in an empty block that the next unit can use
         list_fmt = QTextListFormat()
         list_fmt.setStyle(QTextListFormat.Style.ListDisc)
         list_fmt.setIndent(1)
-        list_fmt.setNumberSuffix("")
-        para_gap = m.text_px(22)
-
-        contact_table: QTextTable | None = None
         active_list: QTextList | None = None
         for i, unit in enumerate(self.units):
-            kind = FRAMED.get(unit.kind)
-            key = (kind, unit.block) if kind else None
-            if key != frame_key:
-                if frame is not None:
-                    cursor = root.lastCursorPosition()
-                    fresh = False
-                    frame = None
-                    contact_table = None
-                if kind is not None:
-                    frame = cursor.insertFrame(self._frame_format(kind))
-                    fresh = True
-                    if kind == "contact" and self._has_qr(unit.block):
-                        # Details on the left, QR codes beside them (below them in portrait).
-                        contact_table = self._contact_table(cursor)
-                        cursor = contact_table.cellAt(0, 0).firstCursorPosition()
-                frame_key = key
-
+            kind = BOXED.get(unit.kind)
+            block_fmt, char_fmt = self._unit_formats(unit, kind)
+            self._box_margins(i, block_fmt)
             is_item = unit.kind.endswith("item")
-            block_fmt = self._block(para_gap)
-            char_fmt = self._char(m.body, colour=t.quote_text if kind == "quote" else t.text)
-            if unit.kind == "title":
-                block_fmt = self._block(m.text_px(26))
-                block_fmt.setHeadingLevel(1)
-                char_fmt = self._char(m.title, bold=True, colour=t.heading)
-            elif unit.kind == "quote-ref":
-                block_fmt = self._block(0, align=Qt.AlignmentFlag.AlignRight)
-                char_fmt = self._char(m.small, bold=True, colour=t.heading)
-            elif unit.kind == "contact-name":
-                block_fmt = self._block(m.text_px(8))
-                char_fmt = self._char(m.text_px(40), bold=True, colour=t.heading)
-            elif unit.kind == "contact-tagline":
-                block_fmt = self._block(m.text_px(12))
-                char_fmt = self._char(m.small, colour=t.muted)
-            elif unit.kind == "contact-detail":
-                block_fmt = self._block(m.text_px(4))
-                char_fmt = self._char(m.text_px(38), bold=True)
-            elif is_item:
-                block_fmt = self._block(m.text_px(12))
-
             previous = self.units[i - 1] if i else None
             continuing_list = (
                 is_item
@@ -175,9 +239,8 @@ class CardDocument:
                 and previous.block == unit.block
                 and previous.kind == unit.kind
             )
-            if fresh:
+            if i == 0:
                 cursor.setBlockFormat(block_fmt)
-                fresh = False
             else:
                 cursor.insertBlock(block_fmt)
             # List markers take their size from the block's own character format.
@@ -199,66 +262,69 @@ class CardDocument:
                 cursor.insertText(span.text, fmt)
             self.ranges.append((start, cursor.position()))
 
-            last_of_block = i + 1 == len(self.units) or self.units[i + 1].block != unit.block
-            if contact_table is not None and last_of_block:
-                self._insert_qr_codes(contact_table, unit.block)
-        self._trim_last_block()
+    # --- painting ------------------------------------------------------------------------
+    def box_rect(self, box: Box) -> QRectF:
+        """The panel behind a box, in document coordinates. Block rectangles exclude their
+        margins, so the panel reaches `pad` beyond the text into the margins set for it."""
+        layout = self.document.documentLayout()
+        first = self.document.findBlock(self.ranges[box.first][0])
+        last = self.document.findBlock(self.ranges[box.last][0])
+        top = layout.blockBoundingRect(first).top() - self.pad
+        bottom = layout.blockBoundingRect(last).bottom() + self.pad
+        if box.qr:
+            qr_height = self.qr_cell + self.caption_height
+            if self.qr_beside():
+                bottom = max(bottom, top + 2 * self.pad + qr_height)
+            else:
+                bottom += qr_height
+        margin = self.document.documentMargin()
+        left = margin + self.box_indent(box.kind)
+        right = self.document.textWidth() - margin
+        return QRectF(left, top, right - left, bottom - top)
 
-    def _has_qr(self, block: int) -> bool:
-        return any(u.block == block and payload(u.field, u.value) for u in self.units if u.field)
-
-    def _contact_table(self, cursor: QTextCursor) -> QTextTable:
-        fmt = QTextTableFormat()
-        fmt.setBorder(0)
-        fmt.setCellPadding(0)
-        fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
-        rows, columns = (2, 1) if self.m.portrait else (1, 2)
-        return cursor.insertTable(rows, columns, fmt)
-
-    def _insert_qr_codes(self, table: QTextTable, block: int) -> None:
-        details = [u for u in self.units if u.block == block and payload(u.field, u.value)]
-        m = self.m
-        cell = table.cellAt(1, 0) if self.m.portrait else table.cellAt(0, 1)
-        cursor = cell.firstCursorPosition()
-        inner_fmt = QTextTableFormat()
-        inner_fmt.setBorder(0)
-        inner_fmt.setCellPadding(m.px(6))
-        inner_fmt.setAlignment(Qt.AlignmentFlag.AlignRight)
-        inner = cursor.insertTable(1, len(details), inner_fmt)
-        size = m.px(190)
-        for column, unit in enumerate(details):
-            data = payload(unit.field, unit.value)
-            assert data is not None
-            name = f"qr:{unit.field}:{unit.value}"
-            self.document.addResource(
-                QTextDocument.ResourceType.ImageResource.value, QUrl(name), qr_image(data, size)
+    def paint_boxes(self, painter: QPainter, dy: float) -> None:
+        t = self.theme
+        colours = {
+            "quote": (t.quote_bg, t.quote_border),
+            "ref": (t.ref_bg, t.ref_border),
+            "contact": (t.contact_bg, t.contact_border),
+        }
+        border = max(2, self.m.px(4))
+        for box in self.boxes:
+            rect = self.box_rect(box).translated(0, dy)
+            bg, line = colours[box.kind]
+            painter.setPen(QPen(QColor(line), border))
+            painter.setBrush(QColor(bg))
+            half = border / 2
+            painter.drawRoundedRect(
+                rect.adjusted(half, half, -half, -half), self.m.radius, self.m.radius
             )
-            self.qr_payloads.append(data)
-            cell_cursor = inner.cellAt(0, column).firstCursorPosition()
-            image_block = QTextBlockFormat()
-            image_block.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-            cell_cursor.setBlockFormat(image_block)
-            image = QTextImageFormat()
-            image.setName(name)
-            image.setWidth(size)
-            image.setHeight(size)
-            alt = f"QR code: {QR_CAPTIONS[unit.field]}"
-            image.setProperty(QTextFormat.Property.ImageAltText.value, alt)
-            cell_cursor.insertImage(image)
-            cell_cursor.insertBlock(self._block(0, align=Qt.AlignmentFlag.AlignHCenter))
-            caption = QR_CAPTIONS[unit.field]
-            cell_cursor.insertText(caption, self._char(m.small, colour=self.theme.muted))
 
-    def _trim_last_block(self) -> None:
-        # Frames leave an empty paragraph after them; without a bottom margin it costs no space.
-        last = self.document.lastBlock()
-        if not last.text():
-            cursor = QTextCursor(last)
-            fmt = last.blockFormat()
-            fmt.setBottomMargin(0)
-            fmt.setTopMargin(0)
-            fmt.setLineHeight(1, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
-            cursor.setBlockFormat(fmt)
+    def paint_qr(self, painter: QPainter, dy: float) -> None:
+        caption_font = QFont(self.family)
+        caption_font.setPixelSize(self.m.small)
+        painter.setFont(caption_font)
+        for box in self.boxes:
+            if not box.qr:
+                continue
+            rect = self.box_rect(box).translated(0, dy)
+            if self.qr_beside():
+                x = rect.right() - self.pad - len(box.qr) * self.qr_cell
+                y = rect.top() + self.pad
+            else:
+                x = rect.left() + self.pad
+                y = rect.bottom() - self.pad - self.qr_cell - self.caption_height
+            for n, code in enumerate(box.qr):
+                cell = QRectF(x + n * self.qr_cell, y, self.qr_cell, self.qr_cell)
+                target = QRectF(0, 0, self.qr_size, self.qr_size)
+                target.moveCenter(cell.center())
+                painter.fillRect(target.adjusted(-4, -4, 4, 4), QColor("#FFFFFF"))
+                painter.drawImage(target, code.image)
+                painter.setPen(QColor(self.theme.muted))
+                label = QRectF(cell.left(), cell.bottom(), cell.width(), self.caption_height)
+                painter.drawText(
+                    label, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, code.caption
+                )
 
 
 class SwipeDetector(QObject):
@@ -315,6 +381,8 @@ class CardView(QTextEdit):
             "Card text. Use the arrow keys or swipe up and down to scroll."
         )
         self.content = CardDocument(card, theme, metrics, family, wide_spacing)
+        if qr := self.content.qr_description():
+            self.setAccessibleDescription(f"{self.accessibleDescription()} {qr}")
         self.setDocument(self.content.document)
         self.content.document.setParent(self)
         scroller = QScroller.scroller(self.viewport())
@@ -332,6 +400,17 @@ class CardView(QTextEdit):
             event.ignore()
             return
         super().keyPressEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        dy = -self.verticalScrollBar().value()
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.content.paint_boxes(painter, dy)
+        painter.end()
+        super().paintEvent(event)
+        painter = QPainter(self.viewport())
+        self.content.paint_qr(painter, dy)
+        painter.end()
 
     def content_height(self) -> float:
         return self.document().size().height()

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
-from PySide6.QtWidgets import QLabel, QLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QLayout,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..content.model import Leaflet, Library
 from .card_screen import CardScreen
@@ -87,6 +97,7 @@ class KioskWindow(QMainWindow):
         self._prebuild.timeout.connect(self._prebuild_next)
         self.open_leaflet(0, show=len(library.leaflets) == 1)
         self._card_tools: list[QWidget] = []
+        self._right_tools: list[QWidget] = []  # e.g. the display settings button
         self.allow_close = False  # only the admin screen's "Exit to desktop" sets this
         self.screenChanged.connect(self._show_card_tools)
         self._restyle()
@@ -124,6 +135,7 @@ class KioskWindow(QMainWindow):
         self.home.startRequested.connect(lambda: self.show_card(0))
         self.home.sectionRequested.connect(self.show_section)
         self.cards.homeRequested.connect(self.show_home)
+        self.cards.cardShown.connect(self._order_card_focus)
         self.stack.addWidget(self.home)
         self.stack.addWidget(self.cards)
         if show:
@@ -153,6 +165,25 @@ class KioskWindow(QMainWindow):
             self.stack.setCurrentWidget(self.cards)
             self.screenChanged.emit("card")
         self.cards.next.setFocus()
+
+    @Slot()
+    def _order_card_focus(self) -> None:
+        """Tab follows the screen: top bar left to right, the card text, then the nav bar.
+        Views are built after the buttons, so Qt's creation order would put them last."""
+        view = self.cards.current_view
+        if view is None:
+            return
+        chain: list[QWidget] = [self.listen]
+        for tool in self._card_tools:
+            chain.extend(
+                b
+                for b in tool.findChildren(QPushButton)
+                if b.focusPolicy() != Qt.FocusPolicy.NoFocus
+            )
+        chain.extend(self._right_tools)
+        chain.extend([view, self.cards.back, self.cards.home, self.cards.next])
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def current_screen(self) -> str:
         widget = self.stack.currentWidget()

@@ -14,7 +14,8 @@ def big_button(
     button = QPushButton(text, parent)
     button.setObjectName(name)
     button.setProperty("role", role)
-    button.setAccessibleName(text)
+    # Arrows and symbols in the label are for the eye; a speech engine would read them out.
+    button.setAccessibleName(text.strip(" ▶◀⌂"))
     button.setAccessibleDescription(description)
     button.setAutoDefault(True)
     button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

@@ -1,0 +1,258 @@
+"""The attract screen: what an unattended kiosk shows between visitors.
+
+It has to be readable from across a room and say how to begin, by touch or by key for audio.
+It stays silent. The text block drifts a little now and then so that a screen left on all
+day does not burn in the same bright shapes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QEasingCurve,
+    QEvent,
+    QPoint,
+    QPropertyAnimation,
+    QRect,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QHideEvent, QKeyEvent, QMouseEvent, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from .theme import Metrics, Theme
+
+DEFAULT_AUDIO_HINT = "For audio, press any key or touch Listen in the top-left corner"
+DEFAULT_CALL = "Touch the screen to start"
+DRIFT_INTERVAL_MS = 45_000
+DRIFT_ANIMATION_MS = 6_000
+# How far the block may wander from the centre, as a share of the screen on each axis.
+DRIFT_FRACTION = 0.04
+
+# A fixed walk round the centre rather than random jumps: every spot is visited equally often,
+# and tests can predict where the block goes.
+_DRIFT_PATH: tuple[tuple[float, float], ...] = (
+    (0.0, 0.0),
+    (-1.0, -0.6),
+    (0.8, -1.0),
+    (1.0, 0.4),
+    (-0.2, 1.0),
+    (-1.0, 0.3),
+    (0.4, -0.2),
+    (0.9, 1.0),
+    (-0.7, -1.0),
+)
+
+
+class AttractScreen(QWidget):
+    """Shown while nobody is using the kiosk.
+
+    Signals:
+        started(): any touch, click or key press; the visitor wants to begin.
+        startedByKey(): emitted just before `started` when a key did it (the hint offers
+            audio to anyone who presses a key).
+    """
+
+    started = Signal()
+    startedByKey = Signal()
+
+    def __init__(
+        self,
+        title: str,
+        publisher: str,
+        metrics: Metrics,
+        *,
+        audio_hint: str = DEFAULT_AUDIO_HINT,
+        call_to_action: str = DEFAULT_CALL,
+        drift_interval_ms: int = DRIFT_INTERVAL_MS,
+        drift_animation_ms: int = DRIFT_ANIMATION_MS,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("attractScreen")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.setAccessibleName(f"{title}. {call_to_action}.")
+        self.setAccessibleDescription(f"{audio_hint}.")
+        self.metrics = metrics
+        self._reduced_motion = False
+        self._ticks = 0  # drift timer firings
+        self._spot = 0  # index into _DRIFT_PATH
+        self._animation_ms = drift_animation_ms
+
+        # The block is placed by hand (no layout on the screen) so it can drift.
+        self.block = QFrame(self)
+        self.block.setObjectName("attractBlock")
+        self.block.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.publisher = self._label(publisher, "attractPublisher")
+        self.title = self._label(title, "attractTitle")
+        self.rule = QFrame()
+        self.rule.setObjectName("attractRule")
+        self.rule.setFrameShape(QFrame.Shape.NoFrame)
+        self.call = self._label(call_to_action, "attractCall")
+        self.audio_hint = self._label(audio_hint, "attractHint")
+        column = QVBoxLayout(self.block)
+        self._column = column
+        column.addWidget(self.publisher)
+        column.addWidget(self.title)
+        column.addWidget(self.rule)
+        column.addWidget(self.call)
+        column.addWidget(self.audio_hint)
+        # Only after it has a parent: showing a parentless label would open a window.
+        self.publisher.setVisible(bool(publisher))
+
+        self.drift_timer = QTimer(self)
+        self.drift_timer.setInterval(drift_interval_ms)
+        self.drift_timer.timeout.connect(self.drift)
+        self.animation = QPropertyAnimation(self.block, b"pos", self)
+        self.animation.setDuration(drift_animation_ms)
+        # Sine in and out: no sudden start or stop that would catch the eye.
+        self.animation.setEasingCurve(QEasingCurve.Type.InOutSine)
+        self.apply_metrics(metrics)
+
+    def _label(self, text: str, name: str) -> QLabel:
+        label = QLabel(text)
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        return label
+
+    # --- public ---------------------------------------------------------------------------
+    def apply_metrics(self, metrics: Metrics) -> None:
+        self.metrics = metrics
+        pad = metrics.px(48)
+        self._column.setContentsMargins(pad, pad, pad, pad)
+        self._column.setSpacing(metrics.px(28))
+        self.rule.setFixedHeight(max(2, metrics.px(4)))
+        self._place(animate=False)
+
+    def set_reduced_motion(self, reduced: bool) -> None:
+        """With reduced motion the block still moves (burn-in) but jumps, rarely, unanimated."""
+        self._reduced_motion = reduced
+        if reduced and self.animation.state() == QPropertyAnimation.State.Running:
+            self.animation.stop()
+            self.block.move(self.target_position())
+
+    @property
+    def reduced_motion(self) -> bool:
+        return self._reduced_motion
+
+    @Slot()
+    def drift(self) -> None:
+        """Move the block to the next spot on its path (the drift timer calls this)."""
+        self._ticks += 1
+        # Reduced motion: the block moves half as often, so any jump is rarer.
+        if self._reduced_motion and self._ticks % 2:
+            return
+        self._spot = (self._spot + 1) % len(_DRIFT_PATH)
+        self._place(animate=not self._reduced_motion)
+
+    def target_position(self) -> QPoint:
+        """Where the block is, or is heading, for the current step, always fully on screen."""
+        size = self.block.size()
+        free_x = max(0, self.width() - size.width())
+        free_y = max(0, self.height() - size.height())
+        fx, fy = _DRIFT_PATH[self._spot]
+        # The swing is a few % of the screen, but never more than the room the block has.
+        reach_x = min(self.width() * DRIFT_FRACTION, free_x / 2)
+        reach_y = min(self.height() * DRIFT_FRACTION, free_y / 2)
+        x = round(free_x / 2 + fx * reach_x)
+        y = round(free_y / 2 + fy * reach_y)
+        return QPoint(max(0, min(x, free_x)), max(0, min(y, free_y)))
+
+    # --- placement ------------------------------------------------------------------------
+    def _block_width(self) -> int:
+        share = 0.9 if self.metrics.portrait else 0.8
+        return max(1, min(round(self.width() * share), self.metrics.px(1500)))
+
+    def _place(self, *, animate: bool) -> None:
+        width = self._block_width()
+        height = self.block.heightForWidth(width)
+        if height < 0:
+            height = self.block.sizeHint().height()
+        self.block.resize(width, min(height, max(1, self.height())))
+        target = self.target_position()
+        if animate and self.isVisible() and self._animation_ms > 0:
+            self.animation.stop()
+            self.animation.setStartValue(self.block.pos())
+            self.animation.setEndValue(target)
+            self.animation.start()
+        else:
+            self.animation.stop()
+            self.block.move(target)
+
+    def block_geometry(self) -> QRect:
+        return self.block.geometry()
+
+    # --- events ---------------------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place(animate=False)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._place(animate=False)
+        self.drift_timer.start()
+        # Keys must reach this screen at once: the hint promises "press any key".
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # A hidden attract screen must cost nothing and leave no timer behind.
+        self.drift_timer.stop()
+        self.animation.stop()
+        super().hideEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # Font sizes come from the style sheet, so the block's height changes with it.
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            self._place(animate=False)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        event.accept()
+        self.started.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Modifier keys alone arrive when someone leans on the keyboard, or as part of a
+        # staff shortcut: they are not a visitor asking to start.
+        if event.key() in _MODIFIER_KEYS or event.isAutoRepeat():
+            super().keyPressEvent(event)
+            return
+        event.accept()
+        self.startedByKey.emit()
+        self.started.emit()
+
+
+_MODIFIER_KEYS = frozenset(
+    {
+        Qt.Key.Key_Shift,
+        Qt.Key.Key_Control,
+        Qt.Key.Key_Alt,
+        Qt.Key.Key_Meta,
+        Qt.Key.Key_AltGr,
+        Qt.Key.Key_CapsLock,
+        Qt.Key.Key_NumLock,
+    }
+)
+
+
+def stylesheet_rules(t: Theme, m: Metrics) -> str:
+    """Rules to append to the kiosk style sheet for the attract screen."""
+    return f"""
+QWidget#attractScreen {{ background: {t.background}; }}
+QFrame#attractBlock {{
+    background: {t.surface}; border: {max(2, m.px(3))}px solid {t.button_border};
+    border-radius: {m.px(28)}px;
+}}
+QLabel#attractPublisher {{ font-size: {m.text_px(40)}px; font-weight: 700; color: {t.muted}; }}
+QLabel#attractTitle {{ font-size: {m.text_px(80)}px; font-weight: 700; color: {t.heading}; }}
+QFrame#attractRule {{ background: {t.button_border}; border: none; }}
+QLabel#attractCall {{
+    font-size: {m.text_px(64)}px; font-weight: 700; color: {t.accent_text};
+    background: {t.accent}; border-radius: {m.radius}px; padding: {m.px(24)}px {m.px(40)}px;
+}}
+QLabel#attractHint {{ font-size: {m.text_px(40)}px; color: {t.text}; }}
+"""

@@ -1,0 +1,197 @@
+"""The "Are you still there?" overlay shown before an idle reset (WCAG 2.2 SC 2.2.1).
+
+It covers the whole window so that a stray touch cannot set off whatever is underneath, and
+it offers one large action. It only shows what it is told: the idle monitor owns the time.
+"""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from .theme import Metrics, Theme
+from .widgets import big_button
+
+HEADING = "Are you still there?"
+EXPLANATION = "To keep your reading private, the screen will be cleared for the next visitor."
+BUTTON = "I'm still here"
+
+
+def countdown_text(seconds: int) -> str:
+    unit = "second" if seconds == 1 else "seconds"
+    return f"The screen will reset in {seconds} {unit}"
+
+
+class IdleWarning(QWidget):
+    """A full-window overlay. Make it a child of the window's central widget.
+
+    Signals:
+        stillHere(): the visitor pressed "I'm still here" (or touched the overlay, or pressed
+            a key): keep the session.
+    """
+
+    stillHere = Signal()
+
+    def __init__(self, metrics: Metrics, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("idleWarning")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.setAccessibleName(HEADING)
+        self._seconds = 0
+        self._previous_focus: QWidget | None = None
+
+        self.panel = QFrame(self)
+        self.panel.setObjectName("idlePanel")
+        self.heading = QLabel(HEADING)
+        self.heading.setObjectName("idleHeading")
+        self.countdown = QLabel()
+        self.countdown.setObjectName("idleCountdown")
+        self.explanation = QLabel(EXPLANATION)
+        self.explanation.setObjectName("idleExplanation")
+        for label in (self.heading, self.countdown, self.explanation):
+            label.setWordWrap(True)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+        self.button = big_button(
+            BUTTON, "stillHere", "Keep reading. The screen will not be cleared.", role="primary"
+        )
+        self.button.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.button.clicked.connect(self.stillHere)
+        column = QVBoxLayout(self.panel)
+        self._column = column
+        column.addWidget(self.heading)
+        column.addWidget(self.countdown)
+        column.addWidget(self.explanation)
+        column.addSpacing(metrics.gap)
+        column.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer = QVBoxLayout(self)
+        self._outer = outer
+        outer.addStretch(1)
+        # Stretches, not an alignment flag: an aligned item is given its minimum height, which
+        # ignores how tall the wrapped text really is.
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.panel)
+        row.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(1)
+        self.set_seconds(0)
+        self.apply_metrics(metrics)
+        self.hide()
+        if parent is not None:
+            parent.installEventFilter(self)
+            self.setGeometry(parent.rect())
+
+    def apply_metrics(self, metrics: Metrics) -> None:
+        pad = metrics.px(56)
+        self._column.setContentsMargins(pad, pad, pad, pad)
+        self._column.setSpacing(metrics.px(28))
+        m = metrics.margin
+        self._outer.setContentsMargins(m, m, m, m)
+        # A fixed width lets the layout work out the wrapped text's height exactly.
+        self.panel.setFixedWidth(metrics.px(1000 if metrics.portrait else 1150))
+
+    # --- public ---------------------------------------------------------------------------
+    def show_warning(self, seconds: int) -> None:
+        """Cover the window, show `seconds` left and put focus on the one button."""
+        self.set_seconds(seconds)
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
+        focused = QApplication.focusWidget()
+        if focused is not None and not self.isAncestorOf(focused):
+            self._previous_focus = focused
+        self.show()
+        self.raise_()
+        self.button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def hide_warning(self) -> None:
+        """Take the overlay away; focus goes back where it was if that widget still exists."""
+        current = QApplication.focusWidget()
+        had_focus = current is not None and self.isAncestorOf(current)
+        self.hide()
+        previous, self._previous_focus = self._previous_focus, None
+        if (
+            had_focus
+            and previous is not None
+            and shiboken6.isValid(previous)
+            and previous.isVisible()
+            and previous.isEnabled()
+        ):
+            previous.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot(int)
+    def set_seconds(self, seconds: int) -> None:
+        self._seconds = max(0, seconds)
+        text = countdown_text(self._seconds)
+        self.countdown.setText(text)
+        # An explicit accessible name does not follow the label text by itself.
+        self.countdown.setAccessibleName(text)
+        self.setAccessibleDescription(f"{text}. {EXPLANATION}")
+
+    @property
+    def seconds(self) -> int:
+        return self._seconds
+
+    def message(self) -> str:
+        """Everything on the overlay as one sentence run, for the audio mode to speak."""
+        return (
+            f"{HEADING} {countdown_text(self._seconds)}. {EXPLANATION} "
+            f"To keep reading, press {BUTTON}."
+        )
+
+    # --- events ---------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        parent = self.parentWidget()
+        if parent is not None and watched is parent and event.type() == QEvent.Type.Resize:
+            self.setGeometry(parent.rect())
+        return False
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride:
+            # Window shortcuts (Escape goes home, arrows turn cards) must not act on the screen
+            # hidden underneath; every key comes here instead.
+            event.accept()
+            return True
+        return super().event(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        # A touch anywhere means someone is there; it must not fall through to the screen.
+        event.accept()
+        self.stillHere.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter and Space reach the focused button first; any other key also means "here".
+        event.accept()
+        self.stillHere.emit()
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # One control only: Tab must not wander to the hidden screen underneath.
+        self.button.setFocus(Qt.FocusReason.TabFocusReason)
+        return True
+
+
+def _translucent(colour: str, alpha: int) -> str:
+    hexa = colour.lstrip("#")
+    r, g, b = (int(hexa[i : i + 2], 16) for i in (0, 2, 4))
+    return f"rgba({r}, {g}, {b}, {alpha})"
+
+
+def stylesheet_rules(t: Theme, m: Metrics) -> str:
+    """Rules to append to the kiosk style sheet for the idle warning."""
+    return f"""
+QWidget#idleWarning {{ background: {_translucent(t.heading, 215)}; }}
+QFrame#idlePanel {{
+    background: {t.surface}; border: {max(3, m.px(4))}px solid {t.accent};
+    border-radius: {m.px(24)}px;
+}}
+QLabel#idleHeading {{ font-size: {m.text_px(72)}px; font-weight: 700; color: {t.heading}; }}
+QLabel#idleCountdown {{ font-size: {m.text_px(48)}px; font-weight: 700; color: {t.text}; }}
+QLabel#idleExplanation {{ font-size: {m.body}px; color: {t.muted}; }}
+QPushButton#stillHere {{
+    font-size: {m.text_px(44)}px; min-height: {m.target + m.px(24)}px; padding: 0 {m.px(90)}px;
+}}
+"""
