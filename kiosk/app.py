@@ -35,6 +35,8 @@ DYSLEXIC_FONTS = ("OpenDyslexic-Regular.otf", "OpenDyslexic-Bold.otf")
 FONT_FILES = READING_FONTS + DYSLEXIC_FONTS
 FALLBACK_FAMILY = "DejaVu Sans"
 ALREADY_RUNNING_EXIT = 3
+EXIT_TO_DESKTOP = 4  # staff chose "Exit to desktop": the supervisor must not restart it
+TEST_SENTENCE = "This is a test of the kiosk's speech. If you can hear this, reading aloud works."
 
 
 def _register(files: tuple[str, ...]) -> str:
@@ -136,8 +138,13 @@ def run(args: argparse.Namespace) -> int:
         log.warning("settings: %s", problem)
     for line in choice.problems:
         log.warning("%s", line)
+    startup = Startup(
+        settings_file=settings_file,
+        problems=[str(p) for p in setting_problems] + choice.problems,
+        content_source=choice.source,
+    )
     try:
-        return _run_kiosk(args, settings, choice)
+        return _run_kiosk(args, settings, choice, startup)
     finally:
         lock.release()
 
@@ -151,23 +158,42 @@ def _self_test(choice: ContentChoice, settings: Settings) -> int:
     return self_test(app, KioskWindow(choice.library, fonts, look_from(settings)), fonts)
 
 
-def _run_kiosk(args: argparse.Namespace, settings: Settings, choice: ContentChoice) -> int:
+@dataclass
+class Startup:
+    """What the admin screen shows about how this kiosk started."""
+
+    settings_file: Path
+    problems: list[str]
+    content_source: str
+
+
+def _run_kiosk(
+    args: argparse.Namespace, settings: Settings, choice: ContentChoice, startup: Startup
+) -> int:
     app = make_application(sys.argv[:1])
     # Imported here so that --version, --check-content and --export-text start fast.
     from .session.idle import IdleEventFilter, IdleMonitor
     from .session.lockdown import Lockdown
+    from .session.pin import PinGate
     from .session.visit import VisitSession
     from .stats import Stats
+    from .ui.corner_gesture import CornerGesture
     from .ui.main_window import KioskWindow
 
-    window = KioskWindow(choice.library, load_fonts(), look_from(settings))
+    window = KioskWindow(choice.library, load_fonts(), look_from(settings), with_attract=True)
     kiosk = Kiosk(app, window, settings, windowed=args.windowed)
+    kiosk.startup = startup
+    kiosk.reload_content = lambda: choose_content(content_candidates(args, settings))
     idle = IdleMonitor.from_seconds(
         settings.session_idle_timeout, settings.session_warning_seconds, parent=kiosk
     )
     kiosk.visit = VisitSession(idle, Stats(enabled=settings.stats_enabled), parent=kiosk)
+    window.install_admin(PinGate(settings.admin_pin_hash))
     kiosk.wire()
     IdleEventFilter(idle).install(app)
+    gesture = CornerGesture(window, parent=window)
+    gesture.triggered.connect(window.show_pin_pad)
+    gesture.install(app)
     if not args.windowed:
         Lockdown(kiosk).install(app)
     if args.quit_after_paint:
@@ -212,12 +238,26 @@ class Kiosk(QObject):
         self.speech: SpeechService | None = None
         self.reading: ReadingController | None = None
         self.audio: AudioMode | None = None
+        self.startup: Startup | None = None
+        self.reload_content: Callable[[], ContentChoice] | None = None
 
     def wire(self) -> None:
         assert self.visit is not None
-        self.window.cards.cardShown.connect(lambda _index: self._count("card_views"))
-        self.window.screenChanged.connect(self._on_screen)
-        self.visit.resetRequested.connect(self.reset)
+        window, visit = self.window, self.visit
+        window.cards.cardShown.connect(lambda _index: self._count("card_views"))
+        window.screenChanged.connect(self._on_screen)
+        window.lookChanged.connect(lambda _look: self._count("settings_used"))
+        visit.resetRequested.connect(self.reset)
+        visit.warningStarted.connect(self._warn)
+        visit.countdown.connect(window.idle_warning.set_seconds)
+        visit.warningCancelled.connect(window.idle_warning.hide_warning)
+        window.idle_warning.stillHere.connect(visit.still_here)
+        if window.pin_pad is not None and window.admin is not None:
+            window.pin_pad.accepted.connect(self.open_admin)
+            window.pin_pad.messageChanged.connect(self._speak_if_audio)
+            window.admin.exitRequested.connect(self.exit_to_desktop)
+            window.admin.reloadRequested.connect(self.reload)
+            window.admin.testSpeechRequested.connect(self.test_speech)
 
     def _count(self, name: str) -> None:
         if self.visit is not None:
@@ -231,8 +271,78 @@ class Kiosk(QObject):
 
     @Slot(str)
     def _on_screen(self, screen: str) -> None:
-        if self.visit is not None and screen == "card":
+        if self.visit is None:
+            return
+        if screen in ("home", "card", "library"):
             self.visit.begin()
+        elif screen in ("pin", "admin"):
+            # Staff are not visitors, but an admin screen left open must still time out.
+            self.visit.keep_alive()
+
+    @Slot(int)
+    def _warn(self, seconds: int) -> None:
+        self.window.idle_warning.show_warning(seconds)
+        self._speak_if_audio(self.window.idle_warning.message())
+
+    @Slot(str)
+    def _speak_if_audio(self, text: str) -> None:
+        if self.audio is not None and self.audio.active and text:
+            self.audio.say(text)
+
+    # --- staff ---------------------------------------------------------------------------
+    @Slot()
+    def open_admin(self) -> None:
+        from .logs import recent_lines
+        from .ui.admin import AdminInfo
+
+        assert self.visit is not None
+        startup = self.startup
+        info = AdminInfo(
+            version=__version__,
+            config_file=str(startup.settings_file) if startup else "(none)",
+            content_source=startup.content_source if startup else "(bundled)",
+            problems=list(startup.problems) if startup else [],
+            recent_log_lines=recent_lines(40),
+            days=self.visit.stats.last_days(30),
+        )
+        self.window.show_admin(info)
+
+    @Slot()
+    def exit_to_desktop(self) -> None:
+        log.info("staff exit to desktop")
+        self.window.allow_close = True
+        self.app.exit(EXIT_TO_DESKTOP)
+
+    @Slot()
+    def reload(self) -> None:
+        if self.reload_content is None:
+            return
+        try:
+            choice = self.reload_content()
+        except ContentError as exc:
+            log.error("content reload failed: %s", exc)
+            if self.startup is not None:
+                self.startup.problems = [f"reload failed: {p}" for p in exc.problems]
+            self.open_admin()
+            return
+        if self.reading is not None:
+            self.reading.stop()
+        self.window.set_library(choice.library)
+        if self.startup is not None:
+            self.startup.content_source = choice.source
+            self.startup.problems = [p for p in self.startup.problems if "content" not in p]
+            self.startup.problems += choice.problems
+        for line in choice.problems:
+            log.warning("%s", line)
+        log.info("content reloaded from %s", choice.source)
+        self.open_admin()
+
+    @Slot()
+    def test_speech(self) -> None:
+        from .speech.narration import Utterance
+
+        if self.speech is not None:
+            self.speech.speak([Utterance(TEST_SENTENCE, -1, 0, 0)])
 
     @Slot()
     def start_speech(self) -> None:
@@ -274,6 +384,7 @@ class Kiosk(QObject):
         self.window.reset_to_start()
 
     def shutdown(self) -> None:
+        self.window.allow_close = True
         if self.audio is not None:
             self.audio.remove(self.app)
         if self.visit is not None:

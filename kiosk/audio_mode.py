@@ -139,6 +139,7 @@ class AudioMode(QObject):
         )
         log.info("audio mode %s", "on" if on else "off")
         if on:
+            self.window.leave_attract()
             self.say(HOW_TO)
         else:
             self.reading.stop()
@@ -282,8 +283,8 @@ class AudioMode(QObject):
 
     def _key(self, event: QKeyEvent) -> bool:
         key = Qt.Key(event.key())
-        if key in _MODIFIERS:
-            return False
+        if key in _MODIFIERS or self.window.current_screen() in ("pin", "admin"):
+            return False  # staff type PINs and use the admin screen without audio mode
         if not self.active:
             # Any key is how a visitor without sight finds audio mode.
             if self.window.isActiveWindow() or QApplication.activeWindow() is None:
@@ -314,7 +315,9 @@ class AudioMode(QObject):
         elif key in _PAUSE:
             self.toggle_pause()
         elif key in _BACK:
-            if self.window.current_screen() == "card":
+            if self.window.display_panel.isVisible():
+                self.window.display_panel.close_panel()
+            elif self.window.current_screen() == "card":
                 self.window.show_home()
         elif key in _NEXT_CARD:
             if self.window.current_screen() == "card":

@@ -31,6 +31,7 @@ class VisitSession(QObject):
         self.stats = stats
         self.active = False
         self.counts: Counter[str] = Counter()
+        self.used: set[str] = set()  # what this visitor used: each counts once per visit
         idle.warningStarted.connect(self.warningStarted)
         idle.countdown.connect(self.countdown)
         idle.warningCancelled.connect(self.warningCancelled)
@@ -39,14 +40,25 @@ class VisitSession(QObject):
     def begin(self) -> None:
         """The attract screen was touched: a new visit starts."""
         if not self.active:
+            self.used.clear()
             self.active = True
             self.counts["visits"] += 1
             self.idle.start()
         self.idle.poke()
 
+    def keep_alive(self) -> None:
+        """Watch for idleness without counting a visit (staff on the admin screens)."""
+        if not self.idle.is_running:
+            self.idle.start()
+        self.idle.poke()
+
+    ONCE_PER_VISIT = frozenset({"settings_used", "audio_mode"})
+
     def count(self, name: str) -> None:
-        if self.active:
-            self.counts[name] += 1
+        if not self.active or (name in self.ONCE_PER_VISIT and name in self.used):
+            return
+        self.used.add(name)
+        self.counts[name] += 1
 
     @Slot()
     def still_here(self) -> None:

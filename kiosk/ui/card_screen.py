@@ -107,6 +107,11 @@ class CardScreen(QWidget):
             bar.rangeChanged.connect(self._update_more_below)
         return view
 
+    def set_leaflet(self, leaflet: Leaflet) -> None:
+        self.drop_views()
+        self.leaflet = leaflet
+        self.index = -1
+
     def drop_views(self) -> None:
         """Forget every built view (after a theme or text-size change)."""
         for view in self.views.values():

@@ -17,9 +17,18 @@ from PySide6.QtWidgets import (
 )
 
 from ..content.model import Leaflet, Library
+from ..session.pin import PinGate
+from .admin import AdminInfo, AdminScreen, PinPad
+from .admin import stylesheet_rules as admin_rules
+from .attract import AttractScreen
+from .attract import stylesheet_rules as attract_rules
 from .card_screen import CardScreen
 from .card_view import CardView
+from .display_settings import DisplaySettingsPanel, make_display_button
+from .display_settings import stylesheet_rules as display_rules
 from .home import HomeScreen
+from .idle_warning import IdleWarning
+from .idle_warning import stylesheet_rules as warning_rules
 from .style import stylesheet
 from .theme import Fonts, Look, Metrics
 from .top_bar import TopBar
@@ -49,8 +58,16 @@ class KioskWindow(QMainWindow):
 
     firstPaint = Signal()
     screenChanged = Signal(str)
+    lookChanged = Signal(object)  # a visitor changed the display settings
 
-    def __init__(self, library: Library, fonts: Fonts, look: Look | None = None):
+    def __init__(
+        self,
+        library: Library,
+        fonts: Fonts,
+        look: Look | None = None,
+        *,
+        with_attract: bool = False,
+    ):
         super().__init__()
         self.library = library
         self.fonts = fonts
@@ -80,6 +97,8 @@ class KioskWindow(QMainWindow):
         )
         self.listen.setCheckable(True)
         self.top_bar.left.addWidget(self.listen)
+        self.display_button = make_display_button()
+        self.top_bar.right.addWidget(self.display_button)
         layout = QVBoxLayout(root)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -91,15 +110,37 @@ class KioskWindow(QMainWindow):
             self.library_screen.leafletChosen.connect(self.open_leaflet)
             self.stack.addWidget(self.library_screen)
         self.home: HomeScreen
-        self.cards: CardScreen
+        self.cards: CardScreen = None  # type: ignore[assignment]  # made by open_leaflet
         self._prebuild = QTimer(self)
         self._prebuild.setInterval(0)
         self._prebuild.timeout.connect(self._prebuild_next)
-        self.open_leaflet(0, show=len(library.leaflets) == 1)
+        self.attract: AttractScreen | None = None
+        if with_attract:
+            first = library.leaflets[0]
+            self.attract = AttractScreen(
+                first.title if len(library.leaflets) == 1 else "Help with SEN decisions",
+                first.publisher,
+                self.metrics,
+            )
+            self.attract.started.connect(self.leave_attract)
+            self.stack.addWidget(self.attract)
+        self.pin_pad: PinPad | None = None
+        self.admin: AdminScreen | None = None
+        self.open_leaflet(0, show=len(library.leaflets) == 1 and not with_attract)
+        self.display_panel = DisplaySettingsPanel(self.look, self.metrics, reset_to=self.look)
+        self.display_panel.setParent(root)
+        self.display_panel.hide()
+        self.display_panel.lookChanged.connect(self._visitor_look)
+        self.display_panel.closed.connect(self.display_button.setFocus)
+        self.display_button.clicked.connect(self.open_display_settings)
+        self.idle_warning = IdleWarning(self.metrics, root)
+        self.idle_warning.hide()
         self._card_tools: list[QWidget] = []
-        self._right_tools: list[QWidget] = []  # e.g. the display settings button
+        self._right_tools: list[QWidget] = [self.display_button]
         self.allow_close = False  # only the admin screen's "Exit to desktop" sets this
         self.screenChanged.connect(self._show_card_tools)
+        if self.attract is not None:
+            self.stack.setCurrentWidget(self.attract)
         self._restyle()
         self._install_keys()
         self.stack.installEventFilter(self)
@@ -125,21 +166,40 @@ class KioskWindow(QMainWindow):
     @Slot(int)
     def open_leaflet(self, index: int, show: bool = True) -> None:
         leaflet = self.library.leaflets[index]
-        for name in ("home", "cards"):
-            old = getattr(self, name, None)
-            if old is not None:
-                self.stack.removeWidget(old)
-                old.deleteLater()
+        old_home = getattr(self, "home", None)
+        if old_home is not None:
+            self.stack.removeWidget(old_home)
+            old_home.deleteLater()
         self.home = HomeScreen(leaflet, self.metrics)
-        self.cards = CardScreen(leaflet, self.metrics, self._make_view)
         self.home.startRequested.connect(lambda: self.show_card(0))
         self.home.sectionRequested.connect(self.show_section)
-        self.cards.homeRequested.connect(self.show_home)
-        self.cards.cardShown.connect(self._order_card_focus)
         self.stack.addWidget(self.home)
-        self.stack.addWidget(self.cards)
+        if getattr(self, "cards", None) is None:
+            # One card screen for the window's life: controllers hold on to it.
+            self.cards = CardScreen(leaflet, self.metrics, self._make_view)
+            self.cards.homeRequested.connect(self.show_home)
+            self.cards.cardShown.connect(self._order_card_focus)
+            self.stack.addWidget(self.cards)
+        else:
+            self.cards.set_leaflet(leaflet)
         if show:
             self.show_home()
+
+    def set_library(self, library: Library) -> None:
+        """Show new content (after staff reloaded it), starting again from the first screen."""
+        self.library = library
+        if self.library_screen is not None:
+            self.stack.removeWidget(self.library_screen)
+            self.library_screen.deleteLater()
+            self.library_screen = None
+        if len(library.leaflets) > 1:
+            self.library_screen = LibraryScreen(library)
+            self.library_screen.leafletChosen.connect(self.open_leaflet)
+            self.stack.addWidget(self.library_screen)
+        self.open_leaflet(0, show=False)
+        self.home.apply_metrics(self.metrics)
+        if self._painted:
+            self._prebuild.start()
 
     @Slot()
     def show_home(self) -> None:
@@ -187,11 +247,61 @@ class KioskWindow(QMainWindow):
 
     def current_screen(self) -> str:
         widget = self.stack.currentWidget()
-        if widget is self.cards:
-            return "card"
-        if widget is self.home:
-            return "home"
-        return "library"
+        names: dict[QWidget | None, str] = {
+            self.cards: "card",
+            self.home: "home",
+            self.attract: "attract",
+            self.pin_pad: "pin",
+            self.admin: "admin",
+        }
+        return names.get(widget, "library")
+
+    @Slot()
+    def leave_attract(self) -> None:
+        """A visitor arrived: show the first real screen."""
+        if self.current_screen() == "attract":
+            if self.library_screen is not None:
+                self.show_library()
+            else:
+                self.show_home()
+
+    @Slot()
+    def open_display_settings(self) -> None:
+        self.display_panel.set_look(self.look)
+        host = self.centralWidget()
+        assert host is not None
+        self.display_panel.show_over(host)
+
+    @Slot(object)
+    def _visitor_look(self, look: Look) -> None:
+        self.set_look(look)
+        self.lookChanged.emit(look)
+
+    # --- staff ---------------------------------------------------------------------------
+    def install_admin(self, gate: PinGate) -> None:
+        """Add the PIN pad and the admin screen (staff only; reached by a hidden gesture)."""
+        self.pin_pad = PinPad(gate, self.metrics)
+        self.admin = AdminScreen(gate, self.metrics)
+        self.stack.addWidget(self.pin_pad)
+        self.stack.addWidget(self.admin)
+        self.pin_pad.cancelled.connect(self.reset_to_start)
+        self.admin.closeRequested.connect(self.reset_to_start)
+
+    def show_pin_pad(self) -> None:
+        if self.pin_pad is None or self.current_screen() in ("pin", "admin"):
+            return
+        self.display_panel.hide()
+        self.idle_warning.hide_warning()
+        self.stack.setCurrentWidget(self.pin_pad)
+        self.screenChanged.emit("pin")
+        self.pin_pad.begin()
+
+    def show_admin(self, info: AdminInfo) -> None:
+        if self.admin is None:
+            return
+        self.admin.set_info(info)
+        self.stack.setCurrentWidget(self.admin)
+        self.screenChanged.emit("admin")
 
     def add_card_tools(self, widget: QWidget) -> None:
         """Put a card-only control (the read-aloud bar) in the top bar, shown on cards only."""
@@ -208,13 +318,19 @@ class KioskWindow(QMainWindow):
             screen != "card" or not self._card_tools or self.top_bar.two_rows
         )
 
+    @Slot()
     def reset_to_start(self) -> None:
         """Back to the first screen with nothing of the last visitor left in view."""
+        self.display_panel.hide()
+        self.idle_warning.hide_warning()
         self.cards.index = -1
         for view in self.cards.views.values():
             view.verticalScrollBar().setValue(0)
             view.clear_highlight()
-        if self.library_screen is not None:
+        if self.attract is not None:
+            self.stack.setCurrentWidget(self.attract)
+            self.screenChanged.emit("attract")
+        elif self.library_screen is not None:
             self.show_library()
         else:
             self.show_home()
@@ -232,10 +348,24 @@ class KioskWindow(QMainWindow):
             return
         self.look = look
         self.metrics = Metrics(self.metrics.scale, look.text_scale, self.metrics.portrait)
+        self.display_panel.set_look(look)
         self._restyle(rebuild=True)
 
     def _restyle(self, rebuild: bool = False) -> None:
-        self.setStyleSheet(stylesheet(self.look.theme, self.metrics, self.family))
+        theme, m = self.look.theme, self.metrics
+        self.setStyleSheet(
+            stylesheet(theme, m, self.family)
+            + display_rules(theme, m)
+            + attract_rules(theme, m)
+            + warning_rules(theme, m)
+            + admin_rules(theme, m)
+        )
+        for screen in (self.attract, self.pin_pad, self.admin, self.idle_warning):
+            if screen is not None:
+                screen.apply_metrics(m)
+        if self.attract is not None:
+            self.attract.set_reduced_motion(self.look.reduced_motion)
+        self.display_panel.apply_metrics(m)
         self.top_bar.apply_metrics(self.metrics)
         self._show_card_tools(self.current_screen())
         icon_px = self.metrics.button_text + self.metrics.px(8)

@@ -262,6 +262,16 @@ class Probe:
             self.args.timeout,
         )
 
+    def leave_attract(self) -> None:
+        """The kiosk opens on its attract screen; a touch (here a click) starts a visit."""
+        wait_for(
+            "the attract screen",
+            lambda: find_showing(self.window, "label", re.compile("^Touch the screen to start")),
+            self.args.timeout,
+        )
+        self.step("attract screen: touching it")
+        subprocess.run(["xdotool", "mousemove", "960", "700", "click", "1"], check=True, timeout=10)
+
     def wait_home(self) -> None:
         wait_for(
             "the home screen",
@@ -369,6 +379,7 @@ class Probe:
             raise
         self.result["app"] = describe(self.app, [], full=False)
         self.window = wait_for("a showing window", lambda: window_of(self.app), args.timeout)
+        self.leave_attract()
         self.wait_home()
         if args.kiosk_pid:
             focus_x_window(args.kiosk_pid)
