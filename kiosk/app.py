@@ -6,7 +6,6 @@ import argparse
 import logging
 import os
 import sys
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from . import APP_ID, APP_NAME, __version__, paths
 from .config import Settings, load_settings
-from .content import ContentError, Library, load_library
+from .content import ContentError, Library
 from .ui.theme import STANDARD, THEMES, Fonts, Look
 
 if TYPE_CHECKING:
@@ -87,12 +86,13 @@ def content_candidates(args: argparse.Namespace, settings: Settings) -> list[Pat
     return found
 
 
-def choose_content(candidates: list[Path]) -> ContentChoice:
-    """Load the first usable folder. Problems in an override are kept, never fatal."""
+def choose_content(candidates: list[Path], cache_dir: Path | None = None) -> ContentChoice:
+    """Load the first usable folder. Problems in an override are kept, never fatal.
+    With `cache_dir`, unchanged content comes from the parsed-content cache."""
     problems: list[str] = []
     for position, folder in enumerate(candidates):
         try:
-            return ContentChoice(load_library(folder), str(folder), problems)
+            return ContentChoice(_load(folder, cache_dir), str(folder), problems)
         except ContentError as exc:
             if position == len(candidates) - 1:
                 raise
@@ -103,6 +103,16 @@ def choose_content(candidates: list[Path]) -> ContentChoice:
             problems.append(f"content folder {folder} has problems; using {instead} instead:")
             problems.extend(f"  {problem}" for problem in exc.problems)
     raise AssertionError("unreachable: the last candidate either loads or raises")
+
+
+def _load(folder: Path, cache_dir: Path | None) -> Library:
+    if cache_dir is not None:
+        from .content.cache import load_library_cached
+
+        return load_library_cached(folder, cache_dir)
+    from .content.loader import load_library  # imports the Markdown parser: not at start-up
+
+    return load_library(folder)
 
 
 def look_from(settings: Settings) -> Look:
@@ -116,7 +126,7 @@ def run(args: argparse.Namespace) -> int:
     settings_file = args.config or paths.default_config_file()
     settings, setting_problems = load_settings(settings_file)
     try:
-        choice = choose_content(content_candidates(args, settings))
+        choice = choose_content(content_candidates(args, settings), paths.data_dir() / "cache")
     except ContentError as exc:
         print(f"the bundled content has problems:\n{exc}", file=sys.stderr)
         return 1
@@ -172,43 +182,27 @@ def _run_kiosk(
 ) -> int:
     app = make_application(sys.argv[:1])
     # Imported here so that --version, --check-content and --export-text start fast.
-    from .session.idle import IdleEventFilter, IdleMonitor
-    from .session.lockdown import Lockdown
-    from .session.pin import PinGate
-    from .session.visit import VisitSession
-    from .stats import Stats
-    from .ui.corner_gesture import CornerGesture
     from .ui.main_window import KioskWindow
 
     window = KioskWindow(choice.library, load_fonts(), look_from(settings), with_attract=True)
     kiosk = Kiosk(app, window, settings, windowed=args.windowed)
     kiosk.startup = startup
+    # Staff reload after editing: parse afresh (the cache would notice the edit anyway).
     kiosk.reload_content = lambda: choose_content(content_candidates(args, settings))
-    idle = IdleMonitor.from_seconds(
-        settings.session_idle_timeout, settings.session_warning_seconds, parent=kiosk
-    )
-    kiosk.visit = VisitSession(idle, Stats(enabled=settings.stats_enabled), parent=kiosk)
-    window.install_admin(PinGate(settings.admin_pin_hash))
-    kiosk.wire()
-    IdleEventFilter(idle).install(app)
-    gesture = CornerGesture(window, parent=window)
-    gesture.triggered.connect(window.show_pin_pad)
-    gesture.install(app)
-    if not args.windowed:
-        Lockdown(kiosk).install(app)
     if args.quit_after_paint:
         start_ns = int(os.environ.get("KIOSK_T0_NS", "0"))
 
         def report() -> None:
             if start_ns:
-                print(f"first_paint_ms={(time.time_ns() - start_ns) / 1e6:.1f}", flush=True)
+                took = (window.first_paint_ns - start_ns) / 1e6
+                print(f"first_paint_ms={took:.1f}", flush=True)
             window.allow_close = True
             app.quit()
 
         window.firstPaint.connect(report)
     else:
-        # Start the speech engine once the first screen is up, so start-up never waits on it.
-        window.firstPaint.connect(kiosk.start_speech)
+        # Everything but the first screen starts once it is up: start-up never waits on it.
+        window.firstPaint.connect(kiosk.start_services)
     show(window, windowed=args.windowed, hide_cursor=settings.display_hide_cursor)
     try:
         return app.exec()
@@ -241,6 +235,31 @@ class Kiosk(QObject):
         self.startup: Startup | None = None
         self.reload_content: Callable[[], ContentChoice] | None = None
 
+    @Slot()
+    def start_services(self) -> None:
+        """Idle watch, usage counts, lockdown, the staff gesture and speech."""
+        from .session.idle import IdleEventFilter, IdleMonitor
+        from .session.lockdown import Lockdown
+        from .session.pin import PinGate
+        from .session.visit import VisitSession
+        from .stats import Stats
+        from .ui.corner_gesture import CornerGesture
+
+        settings, app, window = self.settings, self.app, self.window
+        if not self.windowed:
+            Lockdown(self).install(app)
+        idle = IdleMonitor.from_seconds(
+            settings.session_idle_timeout, settings.session_warning_seconds, parent=self
+        )
+        self.visit = VisitSession(idle, Stats(enabled=settings.stats_enabled), parent=self)
+        window.install_admin(PinGate(settings.admin_pin_hash))
+        self.wire()
+        IdleEventFilter(idle).install(app)
+        gesture = CornerGesture(window, parent=window)
+        gesture.triggered.connect(window.show_pin_pad)
+        gesture.install(app)
+        self.start_speech()
+
     def wire(self) -> None:
         assert self.visit is not None
         window, visit = self.window, self.visit
@@ -249,15 +268,14 @@ class Kiosk(QObject):
         window.lookChanged.connect(lambda _look: self._count("settings_used"))
         visit.resetRequested.connect(self.reset)
         visit.warningStarted.connect(self._warn)
-        visit.countdown.connect(window.idle_warning.set_seconds)
-        visit.warningCancelled.connect(window.idle_warning.hide_warning)
-        window.idle_warning.stillHere.connect(visit.still_here)
-        if window.pin_pad is not None and window.admin is not None:
-            window.pin_pad.accepted.connect(self.open_admin)
-            window.pin_pad.messageChanged.connect(self._speak_if_audio)
-            window.admin.exitRequested.connect(self.exit_to_desktop)
-            window.admin.reloadRequested.connect(self.reload)
-            window.admin.testSpeechRequested.connect(self.test_speech)
+        visit.countdown.connect(window.set_idle_seconds)
+        visit.warningCancelled.connect(window.hide_idle_warning)
+        window.stillHere.connect(visit.still_here)
+        window.pinAccepted.connect(self.open_admin)
+        window.pinMessage.connect(self._speak_if_audio)
+        window.adminExitRequested.connect(self.exit_to_desktop)
+        window.adminReloadRequested.connect(self.reload)
+        window.adminTestSpeechRequested.connect(self.test_speech)
 
     def _count(self, name: str) -> None:
         if self.visit is not None:
@@ -281,7 +299,7 @@ class Kiosk(QObject):
 
     @Slot(int)
     def _warn(self, seconds: int) -> None:
-        self.window.idle_warning.show_warning(seconds)
+        self.window.show_idle_warning(seconds)
         self._speak_if_audio(self.window.idle_warning.message())
 
     @Slot(str)

@@ -315,7 +315,7 @@ class AudioMode(QObject):
         elif key in _PAUSE:
             self.toggle_pause()
         elif key in _BACK:
-            if self.window.display_panel.isVisible():
+            if self.window.display_panel_open():
                 self.window.display_panel.close_panel()
             elif self.window.current_screen() == "card":
                 self.window.show_home()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 
 import pytest
@@ -12,6 +13,8 @@ from kiosk.content import Library, load_library
 from kiosk.ui.theme import Fonts
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Everything the kiosk writes (settings, logs, stats, caches) goes to a throw-away folder.
+os.environ.setdefault("SEN_KIOSK_HOME", tempfile.mkdtemp(prefix="sen-kiosk-tests-"))
 
 
 @pytest.fixture(scope="session")

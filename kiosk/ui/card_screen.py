@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from ..content.model import Leaflet
-from .card_view import CardView, SwipeDetector
 from .theme import Metrics
 from .widgets import big_button
+
+if TYPE_CHECKING:
+    # Card views are built after the first paint; their module loads then, not at start-up.
+    from .card_view import CardView
 
 FINISH_AND_NEXT = ["Next  ▶", "Finish  ⌂"]
 
@@ -101,6 +105,8 @@ class CardScreen(QWidget):
             view = self._make_view(index)
             self.views[index] = view
             self.stack.addWidget(view)
+            from .card_view import SwipeDetector
+
             SwipeDetector(view.viewport(), self.metrics.px(120)).swiped.connect(self._swiped)
             bar = view.verticalScrollBar()
             bar.valueChanged.connect(self._update_more_below)

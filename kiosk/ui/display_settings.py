@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from .theme import THEMES, Look, Metrics, Theme
-from .widgets import big_button
+from .widgets import big_button, display_button
 
 TEXT_SIZES = (1.0, 1.25, 1.5, 1.75, 2.0, 2.5)
 SAMPLE_PX = 34  # the "A" on each text-size button, at 100%
@@ -64,15 +64,7 @@ def percent(scale: float) -> str:
 
 def make_display_button(parent: QWidget | None = None) -> QPushButton:
     """The top-bar button that opens the panel."""
-    button = big_button(
-        "Aa  Text and colours",
-        "displaySettingsButton",
-        "Change the text size, colours, font and spacing.",
-        parent=parent,
-    )
-    # "Aa" is a picture of text, not words: a screen reader should not spell it out.
-    button.setAccessibleName("Text and colours")
-    return button
+    return display_button(parent)
 
 
 def _repolish(widget: QWidget) -> None:

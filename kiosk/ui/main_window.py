@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import itertools
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
@@ -17,22 +20,21 @@ from PySide6.QtWidgets import (
 )
 
 from ..content.model import Leaflet, Library
-from ..session.pin import PinGate
-from .admin import AdminInfo, AdminScreen, PinPad
-from .admin import stylesheet_rules as admin_rules
 from .attract import AttractScreen
 from .attract import stylesheet_rules as attract_rules
 from .card_screen import CardScreen
-from .card_view import CardView
-from .display_settings import DisplaySettingsPanel, make_display_button
-from .display_settings import stylesheet_rules as display_rules
 from .home import HomeScreen
-from .idle_warning import IdleWarning
-from .idle_warning import stylesheet_rules as warning_rules
 from .style import stylesheet
-from .theme import Fonts, Look, Metrics
+from .theme import Fonts, Look, Metrics, Theme
 from .top_bar import TopBar
-from .widgets import big_button, speaker_icon
+from .widgets import big_button, display_button, speaker_icon
+
+if TYPE_CHECKING:
+    from ..session.pin import PinGate
+    from .admin import AdminInfo, AdminScreen, PinPad
+    from .card_view import CardView
+    from .display_settings import DisplaySettingsPanel
+    from .idle_warning import IdleWarning
 
 
 class LibraryScreen(QWidget):
@@ -59,6 +61,13 @@ class KioskWindow(QMainWindow):
     firstPaint = Signal()
     screenChanged = Signal(str)
     lookChanged = Signal(object)  # a visitor changed the display settings
+    stillHere = Signal()  # the visitor answered the idle warning
+    # From the staff screens, which are built only when first needed:
+    pinAccepted = Signal()
+    pinMessage = Signal(str)
+    adminExitRequested = Signal()
+    adminReloadRequested = Signal()
+    adminTestSpeechRequested = Signal()
 
     def __init__(
         self,
@@ -74,6 +83,7 @@ class KioskWindow(QMainWindow):
         self.look = look or Look()
         self.metrics = Metrics.for_size(1920, 1080, self.look.text_scale)
         self._painted = False
+        self.first_paint_ns = 0  # time.time_ns() of the first paint, for the start-up benchmark
         self.setWindowTitle(library.leaflets[0].title if len(library.leaflets) == 1 else "SEN help")
         self.setAccessibleName(self.windowTitle())
         # The window is always screen-sized; layout-driven minimum sizes only make platform
@@ -97,7 +107,7 @@ class KioskWindow(QMainWindow):
         )
         self.listen.setCheckable(True)
         self.top_bar.left.addWidget(self.listen)
-        self.display_button = make_display_button()
+        self.display_button = display_button()
         self.top_bar.right.addWidget(self.display_button)
         layout = QVBoxLayout(root)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -124,17 +134,16 @@ class KioskWindow(QMainWindow):
             )
             self.attract.started.connect(self.leave_attract)
             self.stack.addWidget(self.attract)
+        # Screens a visitor may never see are built on first use, to keep start-up short.
+        self.start_look = self.look
+        self._rules: list[Callable[[Theme, Metrics], str]] = [attract_rules]
+        self._gate: PinGate | None = None
         self.pin_pad: PinPad | None = None
         self.admin: AdminScreen | None = None
+        self._display_panel: DisplaySettingsPanel | None = None
+        self._idle_warning: IdleWarning | None = None
         self.open_leaflet(0, show=len(library.leaflets) == 1 and not with_attract)
-        self.display_panel = DisplaySettingsPanel(self.look, self.metrics, reset_to=self.look)
-        self.display_panel.setParent(root)
-        self.display_panel.hide()
-        self.display_panel.lookChanged.connect(self._visitor_look)
-        self.display_panel.closed.connect(self.display_button.setFocus)
         self.display_button.clicked.connect(self.open_display_settings)
-        self.idle_warning = IdleWarning(self.metrics, root)
-        self.idle_warning.hide()
         self._card_tools: list[QWidget] = []
         self._right_tools: list[QWidget] = [self.display_button]
         self.allow_close = False  # only the admin screen's "Exit to desktop" sets this
@@ -151,6 +160,8 @@ class KioskWindow(QMainWindow):
         return self.home.leaflet
 
     def _make_view(self, index: int) -> CardView:
+        from .card_view import CardView
+
         return CardView(
             self.leaflet.cards[index],
             self.look.theme,
@@ -265,12 +276,62 @@ class KioskWindow(QMainWindow):
             else:
                 self.show_home()
 
+    def _add_rules(self, rules: Callable[[Theme, Metrics], str]) -> None:
+        if rules not in self._rules:
+            self._rules.append(rules)
+            self._apply_stylesheet()
+
+    @property
+    def display_panel(self) -> DisplaySettingsPanel:
+        if self._display_panel is None:
+            from .display_settings import DisplaySettingsPanel
+            from .display_settings import stylesheet_rules as display_rules
+
+            panel = DisplaySettingsPanel(self.look, self.metrics, reset_to=self.start_look)
+            panel.setParent(self.centralWidget())
+            panel.hide()
+            panel.lookChanged.connect(self._visitor_look)
+            panel.closed.connect(self.display_button.setFocus)
+            self._display_panel = panel
+            self._add_rules(display_rules)
+        return self._display_panel
+
+    def display_panel_open(self) -> bool:
+        return self._display_panel is not None and self._display_panel.isVisible()
+
     @Slot()
     def open_display_settings(self) -> None:
-        self.display_panel.set_look(self.look)
+        panel = self.display_panel
+        panel.set_look(self.look)
         host = self.centralWidget()
         assert host is not None
-        self.display_panel.show_over(host)
+        panel.show_over(host)
+
+    @property
+    def idle_warning(self) -> IdleWarning:
+        if self._idle_warning is None:
+            from .idle_warning import IdleWarning
+            from .idle_warning import stylesheet_rules as warning_rules
+
+            self._idle_warning = IdleWarning(self.metrics, self.centralWidget())
+            self._idle_warning.hide()
+            self._idle_warning.stillHere.connect(self.stillHere)
+            self._add_rules(warning_rules)
+        return self._idle_warning
+
+    @Slot(int)
+    def show_idle_warning(self, seconds: int) -> None:
+        self.idle_warning.show_warning(seconds)
+
+    @Slot(int)
+    def set_idle_seconds(self, seconds: int) -> None:
+        if self._idle_warning is not None:
+            self._idle_warning.set_seconds(seconds)
+
+    @Slot()
+    def hide_idle_warning(self) -> None:
+        if self._idle_warning is not None:
+            self._idle_warning.hide_warning()
 
     @Slot(object)
     def _visitor_look(self, look: Look) -> None:
@@ -279,28 +340,47 @@ class KioskWindow(QMainWindow):
 
     # --- staff ---------------------------------------------------------------------------
     def install_admin(self, gate: PinGate) -> None:
-        """Add the PIN pad and the admin screen (staff only; reached by a hidden gesture)."""
-        self.pin_pad = PinPad(gate, self.metrics)
-        self.admin = AdminScreen(gate, self.metrics)
-        self.stack.addWidget(self.pin_pad)
-        self.stack.addWidget(self.admin)
-        self.pin_pad.cancelled.connect(self.reset_to_start)
-        self.admin.closeRequested.connect(self.reset_to_start)
+        """Enable the PIN pad and the admin screen (staff only; reached by a hidden gesture)."""
+        self._gate = gate
 
+    def _build_admin(self, gate: PinGate) -> tuple[PinPad, AdminScreen]:
+        if self.pin_pad is None or self.admin is None:
+            from .admin import AdminScreen, PinPad
+            from .admin import stylesheet_rules as admin_rules
+
+            self.pin_pad = PinPad(gate, self.metrics)
+            self.admin = AdminScreen(gate, self.metrics)
+            self.stack.addWidget(self.pin_pad)
+            self.stack.addWidget(self.admin)
+            self.pin_pad.cancelled.connect(self.reset_to_start)
+            self.pin_pad.accepted.connect(self.pinAccepted)
+            self.pin_pad.messageChanged.connect(self.pinMessage)
+            self.admin.closeRequested.connect(self.reset_to_start)
+            self.admin.exitRequested.connect(self.adminExitRequested)
+            self.admin.reloadRequested.connect(self.adminReloadRequested)
+            self.admin.testSpeechRequested.connect(self.adminTestSpeechRequested)
+            self._add_rules(admin_rules)
+        return self.pin_pad, self.admin
+
+    @Slot()
     def show_pin_pad(self) -> None:
-        if self.pin_pad is None or self.current_screen() in ("pin", "admin"):
+        if self._gate is None or self.current_screen() in ("pin", "admin"):
             return
-        self.display_panel.hide()
-        self.idle_warning.hide_warning()
-        self.stack.setCurrentWidget(self.pin_pad)
+        pin_pad, _ = self._build_admin(self._gate)
+        if self._display_panel is not None:
+            self._display_panel.hide()
+        self.hide_idle_warning()
+        self.stack.setCurrentWidget(pin_pad)
         self.screenChanged.emit("pin")
-        self.pin_pad.begin()
+        pin_pad.begin()
 
     def show_admin(self, info: AdminInfo) -> None:
-        if self.admin is None:
+        """Only after the PIN pad accepted (or staff were already on the admin screen)."""
+        if self._gate is None:
             return
-        self.admin.set_info(info)
-        self.stack.setCurrentWidget(self.admin)
+        _, admin = self._build_admin(self._gate)
+        admin.set_info(info)
+        self.stack.setCurrentWidget(admin)
         self.screenChanged.emit("admin")
 
     def add_card_tools(self, widget: QWidget) -> None:
@@ -321,8 +401,9 @@ class KioskWindow(QMainWindow):
     @Slot()
     def reset_to_start(self) -> None:
         """Back to the first screen with nothing of the last visitor left in view."""
-        self.display_panel.hide()
-        self.idle_warning.hide_warning()
+        if self._display_panel is not None:
+            self._display_panel.hide()
+        self.hide_idle_warning()
         self.cards.index = -1
         for view in self.cards.views.values():
             view.verticalScrollBar().setValue(0)
@@ -348,24 +429,24 @@ class KioskWindow(QMainWindow):
             return
         self.look = look
         self.metrics = Metrics(self.metrics.scale, look.text_scale, self.metrics.portrait)
-        self.display_panel.set_look(look)
+        if self._display_panel is not None:
+            self._display_panel.set_look(look)
         self._restyle(rebuild=True)
 
     def _restyle(self, rebuild: bool = False) -> None:
-        theme, m = self.look.theme, self.metrics
-        self.setStyleSheet(
-            stylesheet(theme, m, self.family)
-            + display_rules(theme, m)
-            + attract_rules(theme, m)
-            + warning_rules(theme, m)
-            + admin_rules(theme, m)
-        )
-        for screen in (self.attract, self.pin_pad, self.admin, self.idle_warning):
+        m = self.metrics
+        self._apply_stylesheet()
+        for screen in (
+            self.attract,
+            self.pin_pad,
+            self.admin,
+            self._idle_warning,
+            self._display_panel,
+        ):
             if screen is not None:
                 screen.apply_metrics(m)
         if self.attract is not None:
             self.attract.set_reduced_motion(self.look.reduced_motion)
-        self.display_panel.apply_metrics(m)
         self.top_bar.apply_metrics(self.metrics)
         self._show_card_tools(self.current_screen())
         icon_px = self.metrics.button_text + self.metrics.px(8)
@@ -381,6 +462,11 @@ class KioskWindow(QMainWindow):
             if self._painted:
                 self._prebuild.start()
 
+    def _apply_stylesheet(self) -> None:
+        theme, m = self.look.theme, self.metrics
+        extra = "".join(rules(theme, m) for rules in self._rules)
+        self.setStyleSheet(stylesheet(theme, m, self.family) + extra)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         size = event.size()
         metrics = Metrics.for_size(size.width(), size.height(), self.look.text_scale)
@@ -393,10 +479,15 @@ class KioskWindow(QMainWindow):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.stack and event.type() == QEvent.Type.Paint and not self._painted:
             self._painted = True
-            # Paint first, then build the remaining cards one per event-loop turn.
-            QTimer.singleShot(0, self.firstPaint.emit)
-            self._prebuild.start()
+            self.first_paint_ns = time.time_ns()
+            QTimer.singleShot(0, self._after_first_paint)
         return False
+
+    @Slot()
+    def _after_first_paint(self) -> None:
+        self.firstPaint.emit()
+        # Then build the remaining cards, one per event-loop turn, so input stays responsive.
+        self._prebuild.start()
 
     @Slot()
     def _prebuild_next(self) -> None:

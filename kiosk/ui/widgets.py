@@ -23,6 +23,19 @@ def big_button(
     return button
 
 
+def display_button(parent: QWidget | None = None) -> QPushButton:
+    """The top-bar button that opens the display settings ("Aa")."""
+    button = big_button(
+        "Aa  Text and colours",
+        "displaySettingsButton",
+        "Change the text size, colours, font and spacing.",
+        parent=parent,
+    )
+    # "Aa" is a picture of text, not words: a screen reader should not spell it out.
+    button.setAccessibleName("Text and colours")
+    return button
+
+
 class TileButton(QPushButton):
     """A topic tile: a wrapped title and a line of detail, the whole tile one touch target."""
 
