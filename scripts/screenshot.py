@@ -1,7 +1,8 @@
 """Developer tool: render screens to PNG at a given size (offscreen), for docs and review.
 
-Usage: python scripts/screenshot.py OUTDIR WIDTH HEIGHT [card-id ...]
-"home" as a card id shoots the home screen.
+Usage: python scripts/screenshot.py OUTDIR WIDTH HEIGHT [target ...]
+Targets: a card id, "home", "attract", "reading" (the third card being read aloud, sentence
+and word highlighted) and "settings" (the display settings panel). No target: all of them.
 """
 
 from __future__ import annotations
@@ -14,27 +15,49 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from kiosk import paths
 from kiosk.app import load_fonts, make_application
-from kiosk.content import load_library
+from kiosk.content.loader import load_library
+from kiosk.speech.service import State
 from kiosk.ui.main_window import KioskWindow
+from kiosk.ui.read_aloud import ReadAloudBar
 
 
 def main() -> None:
     out, width, height, *targets = sys.argv[1:]
     app = make_application(sys.argv[:1])
     library = load_library(paths.bundled_content())
-    window = KioskWindow(library, load_fonts())
+    window = KioskWindow(library, load_fonts(), with_attract=True)
+    bar = ReadAloudBar()
+    window.add_card_tools(bar)
     window.resize(int(width), int(height))
     window.show()
     app.processEvents()
     Path(out).mkdir(parents=True, exist_ok=True)
     leaflet = library.leaflets[0]
-    for target in targets or ["home"] + [c.id for c in leaflet.cards]:
-        if target == "home":
+    for target in targets or ["attract", "home", "reading", "settings"] + [
+        c.id for c in leaflet.cards
+    ]:
+        bar.set_state(State.Ready)
+        if target == "attract":
+            window.reset_to_start()
+        elif target == "home":
+            window.leave_attract()
             window.show_home()
+        elif target == "settings":
+            window.leave_attract()
+            window.show_home()
+            window.open_display_settings()
+        elif target == "reading":
+            window.show_card(2)
+            bar.set_state(State.Speaking)
+            view = window.cards.current_view
+            assert view is not None
+            view.highlight(2, 0, 113, word_start=52, word_length=4)
         else:
             window.show_card(leaflet.card_index(target))
         app.processEvents()
         window.grab().save(str(Path(out) / f"{target}-{width}x{height}.png"))
+        if window.display_panel_open():
+            window.display_panel.close_panel()
 
 
 if __name__ == "__main__":

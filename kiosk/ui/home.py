@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ..content.model import Leaflet
 from .theme import Metrics
@@ -40,7 +40,8 @@ class HomeScreen(QWidget):
             role="primary",
         )
         self.start.clicked.connect(self.startRequested)
-        top = QHBoxLayout()
+        top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.top = top
         heading = QVBoxLayout()
         heading.addWidget(self.title)
         heading.addWidget(self.subtitle)
@@ -79,3 +80,9 @@ class HomeScreen(QWidget):
             self.grid.addWidget(tile, i // columns, i % columns)
             tile.setMinimumHeight(metrics.target + metrics.px(40))
         self.start.setMinimumWidth(metrics.px(380))
+        # Portrait: the title gets the full width and Start reading sits under it.
+        self.top.setDirection(
+            QBoxLayout.Direction.TopToBottom
+            if metrics.portrait
+            else QBoxLayout.Direction.LeftToRight
+        )

@@ -391,12 +391,12 @@ class KioskWindow(QMainWindow):
 
     @Slot(str)
     def _show_card_tools(self, screen: str) -> None:
+        on_card = screen == "card" and bool(self._card_tools)
         for widget in self._card_tools:
             widget.setVisible(screen == "card")
+        self.top_bar.show_tools(on_card)
         # In one row the reading tools take the brand's place; in two rows both fit.
-        self.top_bar.brand.setVisible(
-            screen != "card" or not self._card_tools or self.top_bar.two_rows
-        )
+        self.top_bar.brand.setVisible(not on_card or self.top_bar.two_rows)
 
     @Slot()
     def reset_to_start(self) -> None:

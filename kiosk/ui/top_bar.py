@@ -25,7 +25,15 @@ class TopBar(QWidget):
         self.middle.setContentsMargins(0, 0, 0, 0)
         self.grid = QGridLayout(self)
         self.two_rows = False
+        self.tools_shown = False
+        self.metrics = metrics
         self.apply_metrics(metrics)
+
+    def show_tools(self, shown: bool) -> None:
+        """Card tools come and go with the card screen; in two-row mode so does their row."""
+        self.tools_shown = shown
+        self.tools_box.setVisible(shown)
+        self._fix_height()
 
     def apply_metrics(self, metrics: Metrics) -> None:
         pad = metrics.px(12)
@@ -47,6 +55,12 @@ class TopBar(QWidget):
         self.grid.setVerticalSpacing(pad)
         for layout in (self.left, self.middle, self.right):
             layout.setSpacing(metrics.gap)
-        rows = 2 if self.two_rows else 1
-        row_height = metrics.target + max(2, metrics.px(3))
+        self.metrics = metrics
+        self._fix_height()
+
+    def _fix_height(self) -> None:
+        m = self.metrics
+        pad = m.px(12)
+        rows = 2 if self.two_rows and self.tools_shown else 1
+        row_height = m.target + max(2, m.px(3))
         self.setFixedHeight(rows * row_height + (rows - 1) * pad + 2 * pad)
