@@ -23,6 +23,7 @@ from .speech.narration import Utterance
 from .speech.service import VOLUME_STEPS_DB, SpeechService, State
 from .ui.card_view import CardView
 from .ui.main_window import KioskWindow
+from .ui.widgets import MODIFIER_KEYS
 
 log = logging.getLogger("kiosk.audio")
 
@@ -61,15 +62,6 @@ _PAUSE = {Qt.Key.Key_P, Qt.Key.Key_Period, Qt.Key.Key_Delete}
 _BACK = {Qt.Key.Key_Backspace, Qt.Key.Key_Escape, Qt.Key.Key_Slash}
 _NEXT_CARD = {Qt.Key.Key_Right, Qt.Key.Key_6}
 _PREVIOUS_CARD = {Qt.Key.Key_Left, Qt.Key.Key_4}
-_MODIFIERS = {
-    Qt.Key.Key_Shift,
-    Qt.Key.Key_Control,
-    Qt.Key.Key_Alt,
-    Qt.Key.Key_Meta,
-    Qt.Key.Key_AltGr,
-    Qt.Key.Key_CapsLock,
-    Qt.Key.Key_NumLock,
-}
 
 
 def describe(widget: QWidget) -> str:
@@ -283,7 +275,7 @@ class AudioMode(QObject):
 
     def _key(self, event: QKeyEvent) -> bool:
         key = Qt.Key(event.key())
-        if key in _MODIFIERS or self.window.current_screen() in ("pin", "admin"):
+        if key in MODIFIER_KEYS or self.window.current_screen() in ("pin", "admin"):
             return False  # staff type PINs and use the admin screen without audio mode
         if not self.active:
             # Any key is how a visitor without sight finds audio mode.

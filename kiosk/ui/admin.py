@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -33,7 +32,7 @@ from PySide6.QtWidgets import (
 from ..session.pin import MAX_ATTEMPTS, PinGate, PinResult, PinState
 from ..stats import COUNTERS, DayCounts
 from .theme import STANDARD, Metrics, Theme
-from .widgets import big_button
+from .widgets import big_button, centre_panel
 
 MIN_PIN_DIGITS = 4
 MAX_PIN_DIGITS = 12
@@ -157,17 +156,7 @@ class PinPad(QWidget):
         column.addWidget(self.message_label)
         column.addWidget(self.dots)
         column.addLayout(self.grid)
-        outer = QVBoxLayout(self)
-        self._outer = outer
-        outer.addStretch(1)
-        # Stretches, not an alignment flag: an aligned item is given its minimum height, which
-        # ignores how tall the wrapped text really is.
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.panel)
-        row.addStretch(1)
-        outer.addLayout(row)
-        outer.addStretch(1)
+        self._outer = centre_panel(self, self.panel)
 
         # Reading order for keyboard users: 1-9 row by row, then Delete 0 OK, then Cancel.
         order = [*self.digit_buttons[1:], self.delete, self.digit_buttons[0], self.ok]

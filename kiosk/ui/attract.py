@@ -22,6 +22,7 @@ from PySide6.QtGui import QHideEvent, QKeyEvent, QMouseEvent, QResizeEvent, QSho
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from .theme import Metrics, Theme
+from .widgets import MODIFIER_KEYS
 
 DEFAULT_AUDIO_HINT = "For audio, press any key or touch Listen in the top-left corner"
 DEFAULT_CALL = "Touch the screen to start"
@@ -218,25 +219,12 @@ class AttractScreen(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Modifier keys alone arrive when someone leans on the keyboard, or as part of a
         # staff shortcut: they are not a visitor asking to start.
-        if event.key() in _MODIFIER_KEYS or event.isAutoRepeat():
+        if event.key() in MODIFIER_KEYS or event.isAutoRepeat():
             super().keyPressEvent(event)
             return
         event.accept()
         self.startedByKey.emit()
         self.started.emit()
-
-
-_MODIFIER_KEYS = frozenset(
-    {
-        Qt.Key.Key_Shift,
-        Qt.Key.Key_Control,
-        Qt.Key.Key_Alt,
-        Qt.Key.Key_Meta,
-        Qt.Key.Key_AltGr,
-        Qt.Key.Key_CapsLock,
-        Qt.Key.Key_NumLock,
-    }
-)
 
 
 def stylesheet_rules(t: Theme, m: Metrics) -> str:

@@ -9,10 +9,10 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QVBoxLayout, QWidget
 
 from .theme import Metrics, Theme
-from .widgets import big_button
+from .widgets import big_button, centre_panel
 
 HEADING = "Are you still there?"
 EXPLANATION = "To keep your reading private, the screen will be cleared for the next visitor."
@@ -67,17 +67,7 @@ class IdleWarning(QWidget):
         column.addWidget(self.explanation)
         column.addSpacing(metrics.gap)
         column.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer = QVBoxLayout(self)
-        self._outer = outer
-        outer.addStretch(1)
-        # Stretches, not an alignment flag: an aligned item is given its minimum height, which
-        # ignores how tall the wrapped text really is.
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.panel)
-        row.addStretch(1)
-        outer.addLayout(row)
-        outer.addStretch(1)
+        self._outer = centre_panel(self, self.panel)
         self.set_seconds(0)
         self.apply_metrics(metrics)
         self.hide()

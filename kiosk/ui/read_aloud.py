@@ -70,19 +70,19 @@ class ReadAloudBar(QWidget):
         self.message.setAccessibleDescription("Explains why reading aloud is not available.")
         self.message.hide()
 
-        layout = QHBoxLayout(self)
-        # The top bar owns the margins; the controls sit at the left of the space they get.
-        layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (
-            self.read_button,
+        # Shown only while reading; the Read aloud button shows otherwise.
+        self._reading_controls: tuple[QWidget, ...] = (
             self.pause_button,
             self.stop_button,
             self.repeat_button,
             self.slower_button,
             self.speed_label,
             self.faster_button,
-            self.message,
-        ):
+        )
+        layout = QHBoxLayout(self)
+        # The top bar owns the margins; the controls sit at the left of the space they get.
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.read_button, *self._reading_controls, self.message):
             layout.addWidget(widget)
         layout.addStretch(1)
 
@@ -120,14 +120,7 @@ class ReadAloudBar(QWidget):
         self._state = state
         reading = state in (State.Speaking, State.Paused) and not self._reason
         self.read_button.setVisible(not reading)
-        for widget in (
-            self.pause_button,
-            self.stop_button,
-            self.repeat_button,
-            self.slower_button,
-            self.speed_label,
-            self.faster_button,
-        ):
+        for widget in self._reading_controls:
             widget.setVisible(reading)
         paused = state == State.Paused
         self.pause_button.setText("Resume" if paused else "Pause")

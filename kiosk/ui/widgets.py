@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
-from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 
 def big_button(
@@ -21,6 +21,35 @@ def big_button(
     button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     button.setCursor(Qt.CursorShape.PointingHandCursor)
     return button
+
+
+# Keys that only modify others: pressing one alone is not "doing something".
+MODIFIER_KEYS = frozenset(
+    {
+        Qt.Key.Key_Shift,
+        Qt.Key.Key_Control,
+        Qt.Key.Key_Alt,
+        Qt.Key.Key_Meta,
+        Qt.Key.Key_AltGr,
+        Qt.Key.Key_CapsLock,
+        Qt.Key.Key_NumLock,
+    }
+)
+
+
+def centre_panel(host: QWidget, panel: QWidget) -> QVBoxLayout:
+    """Lay `panel` out in the middle of `host`; returns host's outer layout."""
+    outer = QVBoxLayout(host)
+    outer.addStretch(1)
+    # Stretches, not an alignment flag: an aligned item is given its minimum height, which
+    # ignores how tall the wrapped text really is.
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(panel)
+    row.addStretch(1)
+    outer.addLayout(row)
+    outer.addStretch(1)
+    return outer
 
 
 def display_button(parent: QWidget | None = None) -> QPushButton:
