@@ -372,7 +372,10 @@ class Kiosk(QObject):
         try:
             speech.set_voice(self.settings.speech_voice)
         except ValueError as exc:
+            # Only the engine knows its voices, so this is checked here, not with the settings.
             log.warning("%s", exc)
+            if self.startup is not None:
+                self.startup.problems.append(str(exc))
         speech.set_rate(self.settings.speech_rate)
         speech.set_volume_db(self.settings.speech_volume)
         bar = ReadAloudBar()

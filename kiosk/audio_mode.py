@@ -106,6 +106,7 @@ class AudioMode(QObject):
         window.listen.toggled.connect(self._listen_toggled)
         reading.readingStarted.connect(self._forget_last_text)
         window.cards.cardShown.connect(self._card_shown)
+        window.lookChanged.connect(self._look_changed)
         window.screenChanged.connect(self._screen_changed)
 
     # --- switching ------------------------------------------------------------------------
@@ -173,6 +174,13 @@ class AudioMode(QObject):
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if self.active and new is not None and not self._quiet_focus:
             self.say(describe(new))
+
+    @Slot(object)
+    def _look_changed(self, _look: object) -> None:
+        # Settings changes are spoken: the control's name carries its new state.
+        focus = QApplication.focusWidget()
+        if self.active and focus is not None:
+            self.say(describe(focus))
 
     @Slot(int)
     def _card_shown(self, index: int) -> None:

@@ -11,7 +11,7 @@ from . import __version__, paths
 
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
-        prog="python -m kiosk",
+        prog="sen-kiosk" if paths.is_frozen() else "python -m kiosk",
         description="Touchscreen kiosk: what you can do if you disagree with SEN decisions.",
     )
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")

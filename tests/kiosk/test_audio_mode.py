@@ -152,3 +152,18 @@ def test_eyes_closed_walkthrough_to_appeals_and_the_phone_number(qtbot, kiosk: K
         key(kiosk, Qt.Key.Key_Down)
     key(kiosk, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "0 7 9 7 7" in " ".join(spoken(kiosk)), timeout=3000)
+
+
+def test_settings_changes_are_spoken(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.ui.theme import Look
+
+    audio(kiosk).set_active(True)
+    kiosk.window.open_display_settings()
+    toggle = next(
+        b for b in kiosk.window.display_panel.controls() if "spacing" in b.accessibleName()
+    )
+    toggle.setFocus()
+    toggle.click()
+    assert kiosk.window.look.wide_spacing
+    qtbot.waitUntil(lambda: "Wider spacing: on" in " ".join(spoken(kiosk)))
+    kiosk.window.set_look(Look())

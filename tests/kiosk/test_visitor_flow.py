@@ -170,3 +170,27 @@ def test_reload_content_swaps_the_leaflet_or_reports_problems(
     window.leave_attract()
     window.show_card(2)
     assert window.cards.current_view is not None
+
+
+def test_an_unknown_voice_is_reported_on_the_admin_screen(
+    qtbot, library: Library, fonts: Fonts, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    window = KioskWindow(library, fonts)
+    qtbot.addWidget(window)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    made = Kiosk(
+        app,
+        window,
+        Settings(speech_voice="klingon"),
+        windowed=True,
+        speech_factory=lambda parent: SpeechService(
+            FakeEngine(), FakePlayer(), tmp_path / "s", parent
+        ),
+    )
+    made.startup = Startup(tmp_path / "kiosk.toml", [], "bundled")
+    made.start_speech()
+    assert any("klingon" in p and "gmw/en" in p for p in made.startup.problems)
+    made.shutdown()
+    assert made.reading is not None
+    made.reading.remove(app)
