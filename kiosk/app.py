@@ -396,6 +396,7 @@ class Kiosk(QObject):
             self.audio.set_active(False)
         if self.reading is not None:
             self.reading.stop()
+            self.reading.retry()
         if self.speech is not None:
             self.speech.set_rate(self.settings.speech_rate)
             self.speech.set_volume_db(self.settings.speech_volume)

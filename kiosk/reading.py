@@ -18,6 +18,12 @@ from .ui.read_aloud import ReadAloudBar
 log = logging.getLogger("kiosk.reading")
 
 
+# Failures in a row (no audio heard in between) before reading aloud is shown as unavailable:
+# one glitch must not switch speech off for every visitor after.
+FAILURES_BEFORE_UNAVAILABLE = 3
+TRY_AGAIN = "Sorry, the sound did not play. Touch Read aloud to try again."
+
+
 class ReadingController(QObject):
     """Signals: readingStarted() each time a visitor asks for a card to be read."""
 
@@ -36,6 +42,7 @@ class ReadingController(QObject):
         self.cards = cards
         self._script: Script = []
         self._sentence: tuple[int, int, int] | None = None  # unit, start, length
+        self._failures = 0
         bar.readRequested.connect(self.read_current_card)
         bar.pauseRequested.connect(speech.pause)
         bar.resumeRequested.connect(speech.resume)
@@ -109,6 +116,7 @@ class ReadingController(QObject):
 
     @Slot(int, int, int)
     def _on_word(self, unit: int, start: int, length: int) -> None:
+        self._failures = 0  # words follow the audio: sound is really playing
         view = self.cards.current_view
         if view is None or self._sentence is None or self._sentence[0] != unit:
             return
@@ -122,9 +130,20 @@ class ReadingController(QObject):
 
     @Slot(str)
     def _on_error(self, message: str) -> None:
-        log.warning("reading aloud failed: %s", message)
+        self._failures += 1
+        log.warning("reading aloud failed (%d in a row): %s", self._failures, message)
         self._clear()
-        self.bar.set_unavailable(message)
+        if self._failures >= FAILURES_BEFORE_UNAVAILABLE:
+            self.bar.set_unavailable(message)
+        else:
+            self.bar.set_state(State.Ready)
+            self.bar.show_message(TRY_AGAIN)
+
+    def retry(self) -> None:
+        """Give speech a fresh chance (for the next visitor), if the engine is there."""
+        self._failures = 0
+        if self.speech.is_available():
+            self.bar.set_available()
 
     @Slot(bool)
     def _on_available(self, available: bool) -> None:

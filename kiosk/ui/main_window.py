@@ -214,8 +214,14 @@ class KioskWindow(QMainWindow):
 
     @Slot()
     def show_home(self) -> None:
+        # Coming back from a card, focus lands on that card's topic, so a keyboard or audio
+        # user carries on from where they were instead of starting the list again.
+        focus: QWidget = self.home.start
+        if self.current_screen() == "card" and self.cards.index >= 0:
+            section = self.leaflet.cards[self.cards.index].section_id
+            focus = next((t for t in self.home.tiles if t.objectName() == f"tile-{section}"), focus)
         self.stack.setCurrentWidget(self.home)
-        self.home.start.setFocus()
+        focus.setFocus()
         self.screenChanged.emit("home")
 
     def show_library(self) -> None:

@@ -134,6 +134,11 @@ class ReadAloudBar(QWidget):
         self.read_button.setAccessibleDescription(f"Reading aloud is not working: {reason}")
         self.set_state(State.Error)
 
+    def show_message(self, text: str) -> None:
+        """A passing problem worth telling the visitor about; the next read hides it."""
+        self.message.setText(text)
+        self.message.show()
+
     def set_available(self) -> None:
         self._reason = ""
         self.message.hide()
@@ -155,6 +160,7 @@ class ReadAloudBar(QWidget):
             self.message.show()
             self.unavailableExplained.emit(text)
             return
+        self.message.hide()
         self.readRequested.emit()
 
     @Slot()

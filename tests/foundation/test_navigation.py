@@ -108,3 +108,12 @@ def test_several_leaflets_start_with_a_choice(qtbot, tmp_path, fonts) -> None:  
     assert win.leaflet.id == "other"
     win.reset_to_start()
     assert win.current_screen() == "library"
+
+
+def test_back_home_focus_is_on_the_topic_just_read(window: KioskWindow) -> None:
+    window.show_card(window.leaflet.card_index("appeals-2"))
+    window.cards.home.click()
+    assert window.focusWidget() is not None
+    assert window.focusWidget().objectName() == "tile-appeals"
+    window.reset_to_start()
+    assert window.focusWidget() is window.home.start
