@@ -254,7 +254,8 @@ class Kiosk(QObject):
         self.visit = VisitSession(idle, Stats(enabled=settings.stats_enabled), parent=self)
         window.install_admin(PinGate(settings.admin_pin_hash))
         self.wire()
-        IdleEventFilter(idle).install(app)
+        # Parented: an event filter with no owner is garbage-collected and silently stops.
+        IdleEventFilter(idle, parent=self).install(app)
         gesture = CornerGesture(window, parent=window)
         gesture.triggered.connect(window.show_pin_pad)
         gesture.install(app)

@@ -194,3 +194,36 @@ def test_an_unknown_voice_is_reported_on_the_admin_screen(
     made.shutdown()
     assert made.reading is not None
     made.reading.remove(app)
+
+
+def test_services_started_after_the_first_paint_keep_watching_input(
+    qtbot, library: Library, fonts: Fonts, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Taps on buttons must count as activity, or a reading visitor gets reset."""
+    import gc
+
+    window = KioskWindow(library, fonts)
+    qtbot.addWidget(window)
+    window.resize(1920, 1080)
+    window.show()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    made = Kiosk(
+        app,
+        window,
+        Settings(),
+        windowed=True,
+        speech_factory=lambda parent: SpeechService(
+            FakeEngine(), FakePlayer(), tmp_path / "s", parent
+        ),
+    )
+    made.start_services()
+    gc.collect()  # whatever the wiring does not own is gone now
+    assert made.visit is not None
+    window.show_card(3)  # changing screen starts the visit (and pokes by itself)
+    pokes: list[int] = []
+    monkeypatch.setattr(made.visit.idle, "poke", lambda: pokes.append(1))
+    QTest.mouseClick(window.cards.next, Qt.MouseButton.LeftButton)
+    assert window.cards.index == 4
+    assert pokes, "a tap on Next did not reach the idle watch"
+    made.shutdown()
