@@ -410,6 +410,8 @@ class Kiosk(QObject):
         self.window.allow_close = True
         if self.audio is not None:
             self.audio.remove(self.app)
+        if self.reading is not None:
+            self.reading.remove(self.app)
         if self.visit is not None:
             self.visit.end()
         if self.speech is not None:

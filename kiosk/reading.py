@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Signal, Slot
 from PySide6.QtWidgets import QAbstractButton, QApplication
 
@@ -67,6 +68,8 @@ class ReadingController(QObject):
         app.removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not shiboken6.isValid(self.bar):
+            return False  # the window (and its bar) is gone; never get in anyone's way
         if (
             event.type() == QEvent.Type.MouseButtonPress
             and isinstance(watched, QAbstractButton)

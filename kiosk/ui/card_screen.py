@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, 
 
 from ..content.model import Leaflet
 from .theme import Metrics
-from .widgets import big_button
+from .widgets import big_button, fit_label
 
 if TYPE_CHECKING:
     # Card views are built after the first paint; their module loads then, not at start-up.
@@ -87,17 +87,9 @@ class CardScreen(QWidget):
         self._fit_nav_labels()
 
     def _fit_nav_labels(self) -> None:
-        """Never squeeze a nav button below its label. The style sheet's min-width would
-        otherwise be all the layout respects; Next is sized for its longer "Finish" label."""
-        labels = {self.back: ["◀  Back"], self.home: ["⌂  Home"], self.next: FINISH_AND_NEXT}
-        for button, texts in labels.items():
-            shown = button.text()
-            widest = 0
-            for text in texts:
-                button.setText(text)
-                widest = max(widest, button.sizeHint().width())
-            button.setText(shown)
-            button.setMinimumWidth(widest)
+        fit_label(self.back, ["◀  Back"])
+        fit_label(self.home, ["⌂  Home"])
+        fit_label(self.next, FINISH_AND_NEXT)
 
     def view(self, index: int) -> CardView:
         view = self.views.get(index)
@@ -177,14 +169,19 @@ class CardScreen(QWidget):
             self.more_below.hide()
             return
         bar = view.verticalScrollBar()
-        show = bar.maximum() > 0 and bar.value() < bar.maximum()
+        self.more_below.adjustSize()
+        strip = self.more_below.height() + self.metrics.px(16)
+        overflowing = bar.maximum() > 0
+        # The cue gets its own strip under the text of a card that scrolls; a card that
+        # fits keeps all its room. The strip stays at the end so nothing jumps.
+        view.reserve_bottom(strip if overflowing else 0)
+        show = overflowing and bar.value() < bar.maximum()
         self.more_below.setVisible(show)
         if show:
-            self.more_below.adjustSize()
             geo = self.stack.geometry()
             self.more_below.move(
                 geo.center().x() - self.more_below.width() // 2,
-                geo.bottom() - self.more_below.height() - self.metrics.gap,
+                geo.bottom() - strip + (strip - self.more_below.height()) // 2,
             )
             self.more_below.raise_()
 

@@ -134,8 +134,9 @@ class CardDocument:
         return self.m.px(40) if kind == "quote" else 0
 
     def qr_beside(self) -> bool:
-        """QR codes go beside the contact details in landscape, below them in portrait."""
-        return not self.m.portrait
+        """QR codes go beside the contact details in landscape, below them in portrait and at
+        large text, where the details need the whole width."""
+        return not self.m.portrait and self.m.text_scale < 1.5
 
     # --- building ------------------------------------------------------------------------
     def _unit_formats(
@@ -411,6 +412,11 @@ class CardView(QTextEdit):
         painter = QPainter(self.viewport())
         self.content.paint_qr(painter, dy)
         painter.end()
+
+    def reserve_bottom(self, px: int) -> None:
+        """Keep a strip below the text (for the "More below" cue) so the cue never covers it."""
+        if self.viewportMargins().bottom() != px:
+            self.setViewportMargins(0, 0, 0, px)
 
     def content_height(self) -> float:
         return self.document().size().height()

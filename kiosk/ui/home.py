@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QBoxLayout, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QScrollArea,
+    QScroller,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..content.model import Leaflet
 from .theme import Metrics
@@ -20,7 +29,28 @@ class HomeScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("homeScreen")
         self.leaflet = leaflet
-        layout = QVBoxLayout(self)
+        # At large text sizes the topics do not fit one screen: the page scrolls by finger.
+        self.page_scroll = QScrollArea(self)
+        self.page_scroll.setObjectName("homeScroll")
+        self.page_scroll.setAccessibleName("Topics")
+        self.page_scroll.setAccessibleDescription(
+            "The leaflet's topics. Swipe up or down to scroll."
+        )
+        # The tiles take focus; the scroll area follows it rather than being a Tab stop.
+        self.page_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.page_scroll.setWidgetResizable(True)
+        self.page_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.page_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        page = QWidget()
+        page.setObjectName("homePage")
+        self.page_scroll.setWidget(page)
+        QScroller.grabGesture(
+            self.page_scroll.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
+        )
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.page_scroll)
+        layout = QVBoxLayout(page)
         self.layout_ = layout
         self.title = QLabel(leaflet.title)
         self.title.setObjectName("screenTitle")
@@ -59,7 +89,8 @@ class HomeScreen(QWidget):
             tile.setObjectName(f"tile-{section.id}")
             tile.clicked.connect(lambda _=False, sid=section.id: self.sectionRequested.emit(sid))
             self.tiles.append(tile)
-        layout.addLayout(self.grid, 1)
+        layout.addLayout(self.grid)
+        layout.addStretch(1)
         self.apply_metrics(metrics)
         # Tab order follows reading order: start button, then the tiles row by row.
         previous: QWidget = self.start
@@ -73,12 +104,18 @@ class HomeScreen(QWidget):
         )
         self.layout_.setSpacing(metrics.gap)
         self.grid.setSpacing(metrics.gap)
-        columns = 2 if metrics.portrait else 4
-        if metrics.text_scale >= 1.75:
-            columns = 1 if metrics.portrait else 2
+        # Fewer, wider tiles as the text grows, so titles wrap less and never clip.
+        scale = metrics.text_scale
+        if metrics.portrait:
+            columns = 2 if scale < 1.5 else 1
+        else:
+            columns = 4 if scale < 1.25 else 3 if scale < 1.5 else 2 if scale < 2 else 1
         for i, tile in enumerate(self.tiles):
             self.grid.addWidget(tile, i // columns, i % columns)
             tile.setMinimumHeight(metrics.target + metrics.px(40))
+            tile.apply_metrics(metrics)
+        for column in range(4):
+            self.grid.setColumnStretch(column, 1 if column < columns else 0)
         self.start.setMinimumWidth(metrics.px(380))
         # Portrait: the title gets the full width and Start reading sits under it.
         self.top.setDirection(

@@ -27,7 +27,7 @@ from .home import HomeScreen
 from .style import stylesheet
 from .theme import Fonts, Look, Metrics, Theme
 from .top_bar import TopBar
-from .widgets import big_button, display_button, speaker_icon
+from .widgets import big_button, display_button, fit_label, speaker_icon
 
 if TYPE_CHECKING:
     from ..session.pin import PinGate
@@ -294,7 +294,7 @@ class KioskWindow(QMainWindow):
             from .display_settings import stylesheet_rules as display_rules
 
             panel = DisplaySettingsPanel(self.look, self.metrics, reset_to=self.start_look)
-            panel.setParent(self.centralWidget())
+            panel.setParent(self.stack)
             panel.hide()
             panel.lookChanged.connect(self._visitor_look)
             panel.closed.connect(self.display_button.setFocus)
@@ -309,9 +309,8 @@ class KioskWindow(QMainWindow):
     def open_display_settings(self) -> None:
         panel = self.display_panel
         panel.set_look(self.look)
-        host = self.centralWidget()
-        assert host is not None
-        panel.show_over(host)
+        # Over the screens, under the top bar: Listen stays in its corner for audio users.
+        panel.show_over(self.stack)
 
     @property
     def idle_warning(self) -> IdleWarning:
@@ -397,12 +396,14 @@ class KioskWindow(QMainWindow):
 
     @Slot(str)
     def _show_card_tools(self, screen: str) -> None:
+        # Staff screens are not for visitors: no Listen, no Text and colours, more room.
+        self.top_bar.setVisible(screen not in ("pin", "admin"))
         on_card = screen == "card" and bool(self._card_tools)
         for widget in self._card_tools:
             widget.setVisible(screen == "card")
         self.top_bar.show_tools(on_card)
         # In one row the reading tools take the brand's place; in two rows both fit.
-        self.top_bar.brand.setVisible(not on_card or self.top_bar.two_rows)
+        self.top_bar.want_brand(not on_card or self.top_bar.two_rows)
 
     @Slot()
     def reset_to_start(self) -> None:
@@ -458,6 +459,8 @@ class KioskWindow(QMainWindow):
         icon_px = self.metrics.button_text + self.metrics.px(8)
         self.listen.setIcon(speaker_icon(icon_px * 2, self.look.theme.button_text))
         self.listen.setIconSize(QSize(icon_px, icon_px))
+        fit_label(self.listen, ["Listen", "Audio on"])
+        fit_label(self.display_button, [self.display_button.text()])
         self.home.apply_metrics(self.metrics)
         self.cards.apply_metrics(self.metrics)
         if rebuild:

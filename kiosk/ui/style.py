@@ -13,7 +13,7 @@ def stylesheet(t: Theme, m: Metrics, family: str) -> str:
     inner = m.target - 2 * border
     inner_focus = m.target - 2 * m.focus_width
     return f"""
-QWidget#kioskRoot {{ background: {t.background}; }}
+QWidget#kioskRoot, QWidget#homePage, QScrollArea#homeScroll {{ background: {t.background}; }}
 QWidget {{ font-family: "{family}"; color: {t.text}; }}
 QLabel {{ background: transparent; }}
 QWidget#topBar {{

@@ -5,7 +5,8 @@ landscape, two in portrait or at large text), never while controls come and go."
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from .theme import Metrics
 
@@ -19,6 +20,8 @@ class TopBar(QWidget):
         self.right = QHBoxLayout()
         self.brand = QLabel(brand)
         self.brand.setObjectName("brand")
+        # The brand gives way first when the bar is crowded (portrait, large text).
+        self.brand.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         # Card tools (reading controls) live in their own box so they can move to a 2nd row.
         self.tools_box = QWidget()
         self.middle = QHBoxLayout(self.tools_box)
@@ -26,6 +29,7 @@ class TopBar(QWidget):
         self.grid = QGridLayout(self)
         self.two_rows = False
         self.tools_shown = False
+        self._brand_wanted = True
         self.metrics = metrics
         self.apply_metrics(metrics)
 
@@ -57,6 +61,31 @@ class TopBar(QWidget):
             layout.setSpacing(metrics.gap)
         self.metrics = metrics
         self._fix_height()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_brand()
+
+    def fit_brand(self) -> None:
+        """Show the brand only where it fits whole: a clipped "SEND" looks broken."""
+        taken = self._width_of(self.left) + self._width_of(self.right)
+        room = self.width() - taken - 2 * self.metrics.margin - 2 * self.metrics.gap
+        if self.tools_shown and not self.two_rows:
+            room = 0
+        self.brand.setVisible(self._brand_wanted and self.brand.sizeHint().width() <= room)
+
+    def _width_of(self, layout: QHBoxLayout) -> int:
+        total = 0
+        for i in range(layout.count()):
+            item = layout.itemAt(i)
+            widget = item.widget() if item is not None else None
+            if widget is not None and widget.isVisibleTo(self):
+                total += widget.sizeHint().width()
+        return total
+
+    def want_brand(self, wanted: bool) -> None:
+        self._brand_wanted = wanted
+        self.fit_brand()
 
     def _fix_height(self) -> None:
         m = self.metrics

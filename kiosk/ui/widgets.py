@@ -6,6 +6,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from .theme import Metrics
+
 
 def big_button(
     text: str, name: str, description: str, role: str = "secondary", parent: QWidget | None = None
@@ -21,6 +23,18 @@ def big_button(
     button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     button.setCursor(Qt.CursorShape.PointingHandCursor)
     return button
+
+
+def fit_label(button: QPushButton, texts: list[str]) -> None:
+    """Never let a layout squeeze `button` below its longest label. The style sheet's
+    min-width is otherwise all a layout respects."""
+    shown = button.text()
+    widest = 0
+    for text in texts:
+        button.setText(text)
+        widest = max(widest, button.sizeHint().width())
+    button.setText(shown)
+    button.setMinimumWidth(widest)
 
 
 # Keys that only modify others: pressing one alone is not "doing something".
@@ -88,6 +102,11 @@ class TileButton(QPushButton):
             label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout.addWidget(self.title_label, 1)
         layout.addWidget(self.meta_label)
+
+    def apply_metrics(self, metrics: Metrics) -> None:
+        inset = metrics.px(20)
+        self._layout.setContentsMargins(inset, inset, inset, inset)
+        self._layout.setSpacing(metrics.px(8))
 
     def sizeHint(self) -> QSize:
         hint = self._layout.sizeHint()

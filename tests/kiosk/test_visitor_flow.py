@@ -227,3 +227,5 @@ def test_services_started_after_the_first_paint_keep_watching_input(
     assert window.cards.index == 4
     assert pokes, "a tap on Next did not reach the idle watch"
     made.shutdown()
+    assert made.reading is not None
+    made.reading.remove(app)
