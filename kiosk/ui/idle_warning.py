@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QVBoxLayout, QWidget
 
-from .theme import Metrics, Theme
+from .theme import Metrics, Theme, luminance
 from .widgets import big_button, centre_panel
 
 HEADING = "Are you still there?"
@@ -170,10 +170,16 @@ def _translucent(colour: str, alpha: int) -> str:
     return f"rgba({r}, {g}, {b}, {alpha})"
 
 
+def _dimmer(t: Theme) -> str:
+    """The veil over the page: the theme's heading colour where that is dark, else black
+    (a light veil would wash out a dark theme instead of dimming it)."""
+    return t.heading if luminance(t.heading) < 0.2 else "#000000"
+
+
 def stylesheet_rules(t: Theme, m: Metrics) -> str:
     """Rules to append to the kiosk style sheet for the idle warning."""
     return f"""
-QWidget#idleWarning {{ background: {_translucent(t.heading, 215)}; }}
+QWidget#idleWarning {{ background: {_translucent(_dimmer(t), 215)}; }}
 QFrame#idlePanel {{
     background: {t.surface}; border: {max(3, m.px(4))}px solid {t.accent};
     border-radius: {m.px(24)}px;
