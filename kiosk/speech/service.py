@@ -392,7 +392,8 @@ class SpeechService(QObject):
             _remove(result.wav_path)
             return
         if result.error:
-            log.error("speech engine failed on %r: %s", item.text, result.error)
+            # Sentence number, not its text: the log never holds what a visitor read.
+            log.error("speech engine failed on sentence %d: %s", item.index + 1, result.error)
             self._halt()
             self._set_state(State.Error)
             self.errorOccurred.emit(f"speech engine failed: {result.error}")

@@ -400,3 +400,17 @@ def test_engine_failing_to_start_later_makes_speech_unavailable(
         engine.readyChanged.emit(False)
     assert "pyttsx3" in service.unavailable_reason() and service.state() == State.Error
     assert engine.restarts == 0
+
+
+def test_the_log_never_holds_what_was_read(
+    qtbot, make_service, engine, caplog: pytest.LogCaptureFixture
+) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.speech.narration import Utterance
+
+    caplog.set_level("DEBUG", logger="kiosk")
+    engine.fail_text = "private words"
+    service = make_service()
+    with qtbot.waitSignal(service.errorOccurred):
+        service.speak([Utterance("Some private words from a card.", 0, 0, 10)])
+    assert "speech engine failed on sentence 1" in caplog.text
+    assert "private words" not in caplog.text
