@@ -143,7 +143,8 @@ def run(args: argparse.Namespace) -> int:
         print(lock.message(), file=sys.stderr)
         return ALREADY_RUNNING_EXIT
     setup_logging(settings_file, choice.source, __version__)
-    install_excepthook()
+    cleanups: list[Callable[[], None]] = []
+    install_excepthook(exit_fn=crash_exit(cleanups))
     for problem in setting_problems:
         log.warning("settings: %s", problem)
     for line in choice.problems:
@@ -154,7 +155,7 @@ def run(args: argparse.Namespace) -> int:
         content_source=choice.source,
     )
     try:
-        return _run_kiosk(args, settings, choice, startup)
+        return _run_kiosk(args, settings, choice, startup, cleanups)
     finally:
         lock.release()
 
@@ -177,8 +178,29 @@ class Startup:
     content_source: str
 
 
+def crash_exit(
+    cleanups: list[Callable[[], None]], exit_fn: Callable[[int], object] = os._exit
+) -> Callable[[int], None]:
+    """The exit a crash takes: first stop what would outlive us (a player still speaking,
+    the speech engine), then leave at once for the supervisor to restart a clean kiosk."""
+
+    def leave(code: int) -> None:
+        for cleanup in cleanups:
+            try:
+                cleanup()
+            except Exception:  # a crash exit must always reach exit_fn
+                log.exception("cleanup during a crash failed")
+        exit_fn(code)
+
+    return leave
+
+
 def _run_kiosk(
-    args: argparse.Namespace, settings: Settings, choice: ContentChoice, startup: Startup
+    args: argparse.Namespace,
+    settings: Settings,
+    choice: ContentChoice,
+    startup: Startup,
+    cleanups: list[Callable[[], None]],
 ) -> int:
     app = make_application(sys.argv[:1])
     # Imported here so that --version, --check-content and --export-text start fast.
@@ -187,6 +209,7 @@ def _run_kiosk(
     window = KioskWindow(choice.library, load_fonts(), look_from(settings), with_attract=True)
     kiosk = Kiosk(app, window, settings, windowed=args.windowed)
     kiosk.startup = startup
+    cleanups.append(kiosk.stop_speech)
     # Staff reload after editing: parse afresh (the cache would notice the edit anyway).
     kiosk.reload_content = lambda: choose_content(content_candidates(args, settings))
     if args.quit_after_paint:
@@ -405,6 +428,11 @@ class Kiosk(QObject):
                 self.reading.bar.set_speed(self.settings.speech_rate)
         self.window.set_look(self.default_look)
         self.window.reset_to_start()
+
+    def stop_speech(self) -> None:
+        """Kill the player and the engine now, so no voice outlives the kiosk."""
+        if self.speech is not None:
+            self.speech.shutdown()
 
     def shutdown(self) -> None:
         self.window.allow_close = True

@@ -102,3 +102,26 @@ def test_a_whole_visit_opens_no_network_socket(
         pass
     assert not [f for f in opened if f in (socket.AF_INET, socket.AF_INET6)]
     assert "PySide6.QtNetwork" not in sys.modules
+
+
+def test_a_crash_stops_speech_before_exiting(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.app import crash_exit
+    from tests.helpers.fake_speech import FakePlayer
+
+    assert kiosk.speech is not None
+    player = kiosk.speech._player  # type: ignore[attr-defined]
+    assert isinstance(player, FakePlayer)
+    kiosk.window.show_card(3)
+    assert kiosk.reading is not None
+    with qtbot.waitSignal(kiosk.speech.utteranceStarted):
+        kiosk.reading.bar.read_button.click()
+    assert player.current is not None  # speaking
+    exits: list[int] = []
+
+    def broken_cleanup() -> None:
+        raise RuntimeError("a cleanup that fails must not stop the exit")
+
+    leave = crash_exit([broken_cleanup, kiosk.stop_speech], exits.append)
+    leave(70)
+    assert exits == [70]
+    assert player.current is None, "the player was left speaking"
