@@ -474,7 +474,11 @@ class KioskWindow(QMainWindow):
     def _apply_stylesheet(self) -> None:
         theme, m = self.look.theme, self.metrics
         extra = "".join(rules(theme, m) for rules in self._rules)
-        self.setStyleSheet(stylesheet(theme, m, self.family) + extra)
+        # The settings panel keeps the reading font: switching to the dyslexia font must not
+        # move the panel's buttons from under the visitor's finger.
+        panel = "QWidget#displaySettings"
+        steady = f'{panel}, {panel} * {{ font-family: "{self.fonts.reading}"; }}'
+        self.setStyleSheet(stylesheet(theme, m, self.family) + extra + steady)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         size = event.size()
