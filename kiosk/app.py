@@ -151,8 +151,9 @@ def run(args: argparse.Namespace) -> int:
         log.warning("%s", line)
     startup = Startup(
         settings_file=settings_file,
-        problems=[str(p) for p in setting_problems] + choice.problems,
+        settings_problems=[str(p) for p in setting_problems],
         content_source=choice.source,
+        content_problems=list(choice.problems),
     )
     try:
         return _run_kiosk(args, settings, choice, startup, cleanups)
@@ -174,8 +175,13 @@ class Startup:
     """What the admin screen shows about how this kiosk started."""
 
     settings_file: Path
-    problems: list[str]
+    settings_problems: list[str]
     content_source: str
+    content_problems: list[str] = field(default_factory=list)
+
+    @property
+    def problems(self) -> list[str]:
+        return self.settings_problems + self.content_problems
 
 
 def crash_exit(
@@ -364,7 +370,8 @@ class Kiosk(QObject):
         except ContentError as exc:
             log.error("content reload failed: %s", exc)
             if self.startup is not None:
-                self.startup.problems = [f"reload failed: {p}" for p in exc.problems]
+                # The kiosk keeps showing what it showed; staff see why the new copy was refused.
+                self.startup.content_problems = [f"reload failed: {p}" for p in exc.problems]
             self.open_admin()
             return
         if self.reading is not None:
@@ -372,8 +379,7 @@ class Kiosk(QObject):
         self.window.set_library(choice.library)
         if self.startup is not None:
             self.startup.content_source = choice.source
-            self.startup.problems = [p for p in self.startup.problems if "content" not in p]
-            self.startup.problems += choice.problems
+            self.startup.content_problems = list(choice.problems)
         for line in choice.problems:
             log.warning("%s", line)
         log.info("content reloaded from %s", choice.source)
@@ -399,7 +405,7 @@ class Kiosk(QObject):
             # Only the engine knows its voices, so this is checked here, not with the settings.
             log.warning("%s", exc)
             if self.startup is not None:
-                self.startup.problems.append(str(exc))
+                self.startup.settings_problems.append(str(exc))
         speech.set_rate(self.settings.speech_rate)
         speech.set_volume_db(self.settings.speech_volume)
         bar = ReadAloudBar()

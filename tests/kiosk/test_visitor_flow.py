@@ -161,6 +161,7 @@ def test_reload_content_swaps_the_leaflet_or_reports_problems(
     assert window.current_screen() == "admin"
     assert kiosk.startup is not None
     assert any("x.md:3: broken" in p for p in kiosk.startup.problems)
+    assert "settings: a problem" in kiosk.startup.problems  # kept: it is still true
     assert window.library is library
 
     kiosk.reload_content = lambda: ContentChoice(library, str(paths.bundled_content()))
