@@ -19,6 +19,41 @@ from kiosk.ui.main_window import KioskWindow
 from tests.helpers.fake_speech import FakeEngine, FakePlayer
 
 
+def make_kiosk(
+    window: KioskWindow,
+    tmp_path: Path,
+    *,
+    settings: Settings | None = None,
+    auto_finish: bool = True,
+    idle_ms: int | None = 60_000,
+    warning_ms: int = 50,
+) -> Kiosk:
+    """A Kiosk on `window` with fake speech (already started). With `idle_ms`, it has a
+    visit session with those timeouts, wired like the running app; with None, neither."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+
+    def fake_speech(parent: QObject) -> SpeechService:
+        player = FakePlayer(auto_finish=auto_finish)
+        return SpeechService(FakeEngine(), player, tmp_path / "speech", parent)
+
+    made = Kiosk(app, window, settings or Settings(), windowed=True, speech_factory=fake_speech)
+    if idle_ms is not None:
+        idle = IdleMonitor(idle_ms=idle_ms, warning_ms=warning_ms, tick_ms=10, parent=made)
+        made.visit = VisitSession(idle, Stats(tmp_path / "stats.sqlite3"), parent=made)
+        made.wire()
+        made.start_speech()
+    return made
+
+
+def spoken(kiosk: Kiosk) -> list[str]:
+    """Everything the kiosk asked the (fake) engine to say, in order."""
+    assert kiosk.speech is not None
+    engine = kiosk.speech._engine  # type: ignore[attr-defined]
+    assert isinstance(engine, FakeEngine)
+    return engine.texts()
+
+
 @pytest.fixture
 def auto_finish() -> bool:
     """Whether the fake player finishes each sentence by itself (a few ms) or waits."""
@@ -35,18 +70,6 @@ def idle_ms() -> int:
 def kiosk(
     qtbot, window: KioskWindow, tmp_path: Path, auto_finish: bool, idle_ms: int
 ) -> Iterator[Kiosk]:  # type: ignore[no-untyped-def]
-    def fake_speech(parent: QObject) -> SpeechService:
-        player = FakePlayer(auto_finish=auto_finish)
-        return SpeechService(FakeEngine(), player, tmp_path / "s", parent)
-
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    made = Kiosk(app, window, Settings(), windowed=True, speech_factory=fake_speech)
-    idle = IdleMonitor(idle_ms=idle_ms, warning_ms=50, tick_ms=10, parent=made)
-    made.visit = VisitSession(idle, Stats(tmp_path / "stats.sqlite3"), parent=made)
-    made.wire()
-    made.start_speech()
+    made = make_kiosk(window, tmp_path, auto_finish=auto_finish, idle_ms=idle_ms)
     yield made
     made.shutdown()
-    assert made.reading is not None
-    made.reading.remove(app)

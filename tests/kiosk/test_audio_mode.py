@@ -10,19 +10,12 @@ from PySide6.QtWidgets import QApplication
 from kiosk.app import Kiosk
 from kiosk.audio_mode import AudioMode
 from kiosk.speech.service import State
-from tests.helpers.fake_speech import FakeEngine
+from tests.kiosk.conftest import spoken
 
 
 def audio(kiosk: Kiosk) -> AudioMode:
     assert kiosk.audio is not None
     return kiosk.audio
-
-
-def spoken(kiosk: Kiosk) -> list[str]:
-    assert kiosk.speech is not None
-    engine = kiosk.speech._engine  # type: ignore[attr-defined]
-    assert isinstance(engine, FakeEngine)
-    return engine.texts()
 
 
 def key(

@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from kiosk.content.text import card_units
@@ -32,6 +34,13 @@ def reading(qtbot, window: KioskWindow, tmp_path: Path) -> Iterator[ReadingContr
     speech.shutdown()
 
 
+def start_reading(qtbot, window: KioskWindow, reading: ReadingController, index: int) -> None:  # type: ignore[no-untyped-def]
+    """Open card `index` and press Read aloud, as a visitor would; returns once it speaks."""
+    window.show_card(index)
+    with qtbot.waitSignal(reading.speech.utteranceStarted):
+        reading.bar.read_button.click()
+
+
 def test_bar_shows_only_on_cards(window: KioskWindow, reading: ReadingController) -> None:
     assert not reading.bar.isVisible()
     window.show_card(0)
@@ -44,9 +53,7 @@ def test_read_aloud_speaks_the_current_card_and_highlights_it(
     qtbot, window: KioskWindow, reading: ReadingController
 ) -> None:  # type: ignore[no-untyped-def]
     index = window.leaflet.card_index("first-steps")
-    window.show_card(index)
-    with qtbot.waitSignal(reading.speech.utteranceStarted):
-        reading.bar.read_button.click()
+    start_reading(qtbot, window, reading, index)
     engine: FakeEngine = reading.speech._engine  # type: ignore[attr-defined]
     assert engine.texts()[0].startswith("First Steps")
     assert reading.bar.state() == State.Speaking
@@ -64,9 +71,7 @@ def test_read_aloud_speaks_the_current_card_and_highlights_it(
 def test_navigating_stops_reading_and_clears_the_highlight(
     qtbot, window: KioskWindow, reading: ReadingController
 ) -> None:  # type: ignore[no-untyped-def]
-    window.show_card(3)
-    with qtbot.waitSignal(reading.speech.utteranceStarted):
-        reading.bar.read_button.click()
+    start_reading(qtbot, window, reading, 3)
     player: FakePlayer = reading.speech._player  # type: ignore[attr-defined]
     window.cards.next.click()
     assert reading.speech.state() == State.Ready
@@ -77,12 +82,7 @@ def test_navigating_stops_reading_and_clears_the_highlight(
 def test_pressing_another_control_stops_reading(
     qtbot, window: KioskWindow, reading: ReadingController
 ) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import Qt
-    from PySide6.QtTest import QTest
-
-    window.show_card(3)
-    with qtbot.waitSignal(reading.speech.utteranceStarted):
-        reading.bar.read_button.click()
+    start_reading(qtbot, window, reading, 3)
     QTest.mousePress(window.cards.home, Qt.MouseButton.LeftButton)
     assert reading.speech.state() == State.Ready
     QTest.mouseRelease(window.cards.home, Qt.MouseButton.LeftButton)
@@ -91,12 +91,7 @@ def test_pressing_another_control_stops_reading(
 def test_reading_controls_do_not_stop_reading(
     qtbot, window: KioskWindow, reading: ReadingController
 ) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import Qt
-    from PySide6.QtTest import QTest
-
-    window.show_card(3)
-    with qtbot.waitSignal(reading.speech.utteranceStarted):
-        reading.bar.read_button.click()
+    start_reading(qtbot, window, reading, 3)
     QTest.mouseClick(reading.bar.faster_button, Qt.MouseButton.LeftButton)
     assert reading.speech.rate() == 1.25
     QTest.mouseClick(reading.bar.pause_button, Qt.MouseButton.LeftButton)

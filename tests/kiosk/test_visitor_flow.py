@@ -7,22 +7,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
 from kiosk import paths
 from kiosk.app import EXIT_TO_DESKTOP, TEST_SENTENCE, ContentChoice, Kiosk, Startup
 from kiosk.config import Settings
 from kiosk.content import ContentError, ContentProblem, Library
-from kiosk.session.idle import IdleMonitor
 from kiosk.session.pin import PinGate, hash_pin
-from kiosk.session.visit import VisitSession
-from kiosk.speech.service import SpeechService
-from kiosk.stats import Stats
 from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.theme import THEMES, Fonts, Look
-from tests.helpers.fake_speech import FakeEngine, FakePlayer
+from tests.kiosk.conftest import make_kiosk, spoken
 
 PIN = "4826"
 
@@ -34,29 +29,11 @@ def kiosk(qtbot, library: Library, fonts: Fonts, tmp_path: Path) -> Iterator[Kio
     window.resize(1920, 1080)
     window.show()
     qtbot.waitExposed(window)
-
-    def fake_speech(parent: QObject) -> SpeechService:
-        return SpeechService(FakeEngine(), FakePlayer(), tmp_path / "s", parent)
-
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    made = Kiosk(app, window, Settings(), windowed=True, speech_factory=fake_speech)
+    made = make_kiosk(window, tmp_path, warning_ms=60_000)
     made.startup = Startup(tmp_path / "kiosk.toml", ["settings: a problem"], "bundled")
-    idle = IdleMonitor(idle_ms=60_000, warning_ms=60_000, tick_ms=10, parent=made)
-    made.visit = VisitSession(idle, Stats(tmp_path / "stats.sqlite3"), parent=made)
     window.install_admin(PinGate(hash_pin(PIN)))
-    made.wire()
-    made.start_speech()
     yield made
     made.shutdown()
-    assert made.reading is not None
-    made.reading.remove(app)
-
-
-def spoken(kiosk: Kiosk) -> list[str]:
-    engine = kiosk.speech._engine  # type: ignore[union-attr]
-    assert isinstance(engine, FakeEngine)
-    return engine.texts()
 
 
 def test_starts_on_a_silent_attract_screen(kiosk: Kiosk) -> None:
@@ -178,23 +155,11 @@ def test_an_unknown_voice_is_reported_on_the_admin_screen(
 ) -> None:  # type: ignore[no-untyped-def]
     window = KioskWindow(library, fonts)
     qtbot.addWidget(window)
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    made = Kiosk(
-        app,
-        window,
-        Settings(speech_voice="klingon"),
-        windowed=True,
-        speech_factory=lambda parent: SpeechService(
-            FakeEngine(), FakePlayer(), tmp_path / "s", parent
-        ),
-    )
+    made = make_kiosk(window, tmp_path, settings=Settings(speech_voice="klingon"), idle_ms=None)
     made.startup = Startup(tmp_path / "kiosk.toml", [], "bundled")
     made.start_speech()
     assert any("klingon" in p and "gmw/en" in p for p in made.startup.problems)
     made.shutdown()
-    assert made.reading is not None
-    made.reading.remove(app)
 
 
 def test_services_started_after_the_first_paint_keep_watching_input(
@@ -207,17 +172,7 @@ def test_services_started_after_the_first_paint_keep_watching_input(
     qtbot.addWidget(window)
     window.resize(1920, 1080)
     window.show()
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    made = Kiosk(
-        app,
-        window,
-        Settings(),
-        windowed=True,
-        speech_factory=lambda parent: SpeechService(
-            FakeEngine(), FakePlayer(), tmp_path / "s", parent
-        ),
-    )
+    made = make_kiosk(window, tmp_path, idle_ms=None)
     made.start_services()
     gc.collect()  # whatever the wiring does not own is gone now
     assert made.visit is not None
@@ -228,5 +183,3 @@ def test_services_started_after_the_first_paint_keep_watching_input(
     assert window.cards.index == 4
     assert pokes, "a tap on Next did not reach the idle watch"
     made.shutdown()
-    assert made.reading is not None
-    made.reading.remove(app)

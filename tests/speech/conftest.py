@@ -35,7 +35,11 @@ def make_service(
 ) -> Iterator[Callable[..., SpeechService]]:
     made: list[SpeechService] = []
 
-    def make(watchdog_ms: int = 3000, max_restarts: int = 3) -> SpeechService:
+    def make(
+        watchdog_ms: int = 3000, max_restarts: int = 3, *, player: FakePlayer = player
+    ) -> SpeechService:
+        """A service on the fake engine; pass `player` for one that, say, never finishes.
+        Every service made is shut down after the test."""
         service = SpeechService(
             engine, player, tmp_path / "speech", watchdog_ms=watchdog_ms, max_restarts=max_restarts
         )

@@ -46,45 +46,39 @@ def test_next_utterance_is_synthesised_while_one_plays(
     qtbot: QtBot, make_service: Make, engine: FakeEngine
 ) -> None:
     player = FakePlayer(auto_finish=False)
-    service = SpeechService(engine, player, make_service().temp_dir() / "other")
-    try:
-        with qtbot.waitSignal(service.utteranceStarted, timeout=2000):
-            service.speak(_script("One.", "Two.", "Three."))
-        qtbot.waitUntil(lambda: len(engine.requests) == 2 and not engine.queue, timeout=2000)
-        assert engine.texts() == ["One.", "Two."]
-        with qtbot.waitSignal(service.utteranceStarted, timeout=2000) as blocker:
-            player.finish()
-        assert blocker.args == [1]
-        assert engine.texts()[-1] == "Three."
-    finally:
-        service.shutdown()
+    service = make_service(player=player)
+    with qtbot.waitSignal(service.utteranceStarted, timeout=2000):
+        service.speak(_script("One.", "Two.", "Three."))
+    qtbot.waitUntil(lambda: len(engine.requests) == 2 and not engine.queue, timeout=2000)
+    assert engine.texts() == ["One.", "Two."]
+    with qtbot.waitSignal(service.utteranceStarted, timeout=2000) as blocker:
+        player.finish()
+    assert blocker.args == [1]
+    assert engine.texts()[-1] == "Three."
 
 
 def test_new_speak_replaces_old_speech_at_once(
     qtbot: QtBot, make_service: Make, engine: FakeEngine
 ) -> None:
     player = FakePlayer(auto_finish=False)
-    service = SpeechService(engine, player, make_service().temp_dir() / "other")
-    try:
-        with qtbot.waitSignal(service.utteranceStarted, timeout=2000):
-            service.speak(_script("Old one.", "Old two.", "Old three."))
-        first_wav = player.played[0]
-        stops = player.stops
-        with qtbot.waitSignal(service.utteranceStarted, timeout=2000):
-            service.speak(_script("New one.", "New two."))
-        assert player.stops == stops + 1  # the old voice was cut off, not queued behind
-        assert not Path(first_wav).exists()
-        qtbot.waitUntil(lambda: not engine.queue, timeout=2000)
-        player.finish()
-        qtbot.waitUntil(lambda: player.current is not None, timeout=2000)
-        player.finish()
-        qtbot.waitUntil(lambda: service.state() == State.Ready, timeout=2000)
-        played_texts = [
-            engine.requests[int(Path(p).stem.split("-")[1]) - 1].text for p in player.played
-        ]
-        assert played_texts == ["Old one.", "New one.", "New two."]
-    finally:
-        service.shutdown()
+    service = make_service(player=player)
+    with qtbot.waitSignal(service.utteranceStarted, timeout=2000):
+        service.speak(_script("Old one.", "Old two.", "Old three."))
+    first_wav = player.played[0]
+    stops = player.stops
+    with qtbot.waitSignal(service.utteranceStarted, timeout=2000):
+        service.speak(_script("New one.", "New two."))
+    assert player.stops == stops + 1  # the old voice was cut off, not queued behind
+    assert not Path(first_wav).exists()
+    qtbot.waitUntil(lambda: not engine.queue, timeout=2000)
+    player.finish()
+    qtbot.waitUntil(lambda: player.current is not None, timeout=2000)
+    player.finish()
+    qtbot.waitUntil(lambda: service.state() == State.Ready, timeout=2000)
+    played_texts = [
+        engine.requests[int(Path(p).stem.split("-")[1]) - 1].text for p in player.played
+    ]
+    assert played_texts == ["Old one.", "New one.", "New two."]
 
 
 def test_stale_results_after_replace_are_discarded(
@@ -105,35 +99,29 @@ def test_stop_silences_and_ignores_late_results(
     qtbot: QtBot, make_service: Make, engine: FakeEngine
 ) -> None:
     player = FakePlayer(auto_finish=False)
-    service = SpeechService(engine, player, make_service().temp_dir() / "other")
-    try:
-        with qtbot.waitSignal(service.utteranceStarted, timeout=2000):
-            service.speak(_script("One.", "Two."))
-        with qtbot.waitSignal(service.stateChanged, timeout=1000) as blocker:
-            service.stop()
-        assert blocker.args == [State.Ready]
-        assert player.current is None
-        qtbot.waitUntil(lambda: not engine.queue, timeout=2000)
-        assert len(player.played) == 1
-    finally:
-        service.shutdown()
+    service = make_service(player=player)
+    with qtbot.waitSignal(service.utteranceStarted, timeout=2000):
+        service.speak(_script("One.", "Two."))
+    with qtbot.waitSignal(service.stateChanged, timeout=1000) as blocker:
+        service.stop()
+    assert blocker.args == [State.Ready]
+    assert player.current is None
+    qtbot.waitUntil(lambda: not engine.queue, timeout=2000)
+    assert len(player.played) == 1
 
 
 def test_pause_and_resume_in_the_player(
     qtbot: QtBot, make_service: Make, engine: FakeEngine
 ) -> None:
     player = FakePlayer(auto_finish=False)
-    service = SpeechService(engine, player, make_service().temp_dir() / "other")
-    try:
-        with qtbot.waitSignal(service.utteranceStarted, timeout=2000):
-            service.speak(_script("One.", "Two."))
-        service.pause()
-        assert service.state() == State.Paused and player.paused
-        service.resume()
-        assert service.state() == State.Speaking and player.resumes == 1
-        assert len(player.played) == 1
-    finally:
-        service.shutdown()
+    service = make_service(player=player)
+    with qtbot.waitSignal(service.utteranceStarted, timeout=2000):
+        service.speak(_script("One.", "Two."))
+    service.pause()
+    assert service.state() == State.Paused and player.paused
+    service.resume()
+    assert service.state() == State.Speaking and player.resumes == 1
+    assert len(player.played) == 1
 
 
 def test_pause_without_player_support_replays_the_sentence(
@@ -141,35 +129,29 @@ def test_pause_without_player_support_replays_the_sentence(
 ) -> None:
     player = FakePlayer(auto_finish=False)
     player.can_pause = False
-    service = SpeechService(engine, player, make_service().temp_dir() / "other")
-    try:
-        with qtbot.waitSignal(service.utteranceStarted, timeout=2000):
-            service.speak(_script("One.", "Two."))
-        service.pause()
-        assert service.state() == State.Paused and player.current is None
-        with qtbot.waitSignal(service.utteranceStarted, timeout=2000) as blocker:
-            service.resume()
-        assert blocker.args == [0]
-        assert player.played[0] == player.played[1]
-    finally:
-        service.shutdown()
+    service = make_service(player=player)
+    with qtbot.waitSignal(service.utteranceStarted, timeout=2000):
+        service.speak(_script("One.", "Two."))
+    service.pause()
+    assert service.state() == State.Paused and player.current is None
+    with qtbot.waitSignal(service.utteranceStarted, timeout=2000) as blocker:
+        service.resume()
+    assert blocker.args == [0]
+    assert player.played[0] == player.played[1]
 
 
 def test_repeat_sentence_plays_the_same_audio_again(
     qtbot: QtBot, make_service: Make, engine: FakeEngine
 ) -> None:
     player = FakePlayer(auto_finish=False)
-    service = SpeechService(engine, player, make_service().temp_dir() / "other")
-    try:
-        with qtbot.waitSignal(service.utteranceStarted, timeout=2000):
-            service.speak(_script("One.", "Two."))
-        with qtbot.waitSignal(service.utteranceStarted, timeout=2000) as blocker:
-            service.repeat_sentence()
-        assert blocker.args == [0]
-        assert player.played == [player.played[0]] * 2
-        assert engine.texts().count("One.") == 1  # no new synthesis needed
-    finally:
-        service.shutdown()
+    service = make_service(player=player)
+    with qtbot.waitSignal(service.utteranceStarted, timeout=2000):
+        service.speak(_script("One.", "Two."))
+    with qtbot.waitSignal(service.utteranceStarted, timeout=2000) as blocker:
+        service.repeat_sentence()
+    assert blocker.args == [0]
+    assert player.played == [player.played[0]] * 2
+    assert engine.texts().count("One.") == 1  # no new synthesis needed
 
 
 def test_rate_steps_and_validation(qtbot: QtBot, make_service: Make, engine: FakeEngine) -> None:
@@ -190,18 +172,15 @@ def test_rate_change_while_speaking_applies_to_the_next_sentence(
     qtbot: QtBot, make_service: Make, engine: FakeEngine
 ) -> None:
     player = FakePlayer(auto_finish=False)
-    service = SpeechService(engine, player, make_service().temp_dir() / "other")
-    try:
-        with qtbot.waitSignal(service.utteranceStarted, timeout=2000):
-            service.speak(_script("One.", "Two."))
-        qtbot.waitUntil(lambda: not engine.queue, timeout=2000)
-        service.set_rate(1.5)
-        qtbot.waitUntil(lambda: not engine.queue, timeout=2000)
-        with qtbot.waitSignal(service.utteranceStarted, timeout=2000):
-            player.finish()
-        assert engine.requests[-1].text == "Two." and engine.requests[-1].rate == 262
-    finally:
-        service.shutdown()
+    service = make_service(player=player)
+    with qtbot.waitSignal(service.utteranceStarted, timeout=2000):
+        service.speak(_script("One.", "Two."))
+    qtbot.waitUntil(lambda: not engine.queue, timeout=2000)
+    service.set_rate(1.5)
+    qtbot.waitUntil(lambda: not engine.queue, timeout=2000)
+    with qtbot.waitSignal(service.utteranceStarted, timeout=2000):
+        player.finish()
+    assert engine.requests[-1].text == "Two." and engine.requests[-1].rate == 262
 
 
 def test_volume_levels_cover_18_db_with_a_12_db_step(
@@ -236,24 +215,21 @@ def test_word_progress_is_reported_in_display_coordinates(
     qtbot: QtBot, make_service: Make, engine: FakeEngine
 ) -> None:
     player = FakePlayer(auto_finish=False)
-    service = SpeechService(engine, player, make_service().temp_dir() / "other")
+    service = make_service(player=player)
     # Spoken "Hello big world." shown as "Hello world" at unit 3 (a made-up mapping).
     words = (WordSpan(0, 5, 10, 15), WordSpan(6, 9, 16, 21), WordSpan(10, 16, 16, 21))
     script = [Utterance("Hello big world.", 3, 10, 21, words)]
     seen: list[tuple[int, int, int]] = []
     service.wordStarted.connect(lambda *a: seen.append(tuple(a)))
-    try:
-        with qtbot.waitSignal(service.wordStarted, timeout=2000):
-            service.speak(script)
-        player.position_s = 0.15  # the fake engine puts a word every 0.1 s
-        qtbot.waitUntil(lambda: len(seen) == 2, timeout=2000)
-        assert seen == [(3, 10, 5), (3, 16, 5)]
-        player.position_s = 0.25  # same screen word as the one before: no new signal
-        player.finish()
-        qtbot.waitUntil(lambda: service.state() == State.Ready, timeout=2000)
-        assert len(seen) == 2
-    finally:
-        service.shutdown()
+    with qtbot.waitSignal(service.wordStarted, timeout=2000):
+        service.speak(script)
+    player.position_s = 0.15  # the fake engine puts a word every 0.1 s
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=2000)
+    assert seen == [(3, 10, 5), (3, 16, 5)]
+    player.position_s = 0.25  # same screen word as the one before: no new signal
+    player.finish()
+    qtbot.waitUntil(lambda: service.state() == State.Ready, timeout=2000)
+    assert len(seen) == 2
 
 
 def test_watchdog_restarts_a_hung_engine_transparently(
