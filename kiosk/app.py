@@ -306,6 +306,9 @@ class Kiosk(QObject):
         gesture.triggered.connect(window.show_pin_pad)
         gesture.install(app)
         self.start_speech()
+        from .opening import install_opening_hours
+
+        install_opening_hours(self, show_fullscreen=not self.windowed)
 
     def wire(self) -> None:
         assert self.visit is not None
