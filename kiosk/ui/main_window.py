@@ -333,6 +333,9 @@ class KioskWindow(QMainWindow):
         if self._idle_warning is not None:
             self._idle_warning.set_seconds(seconds)
 
+    def idle_warning_shown(self) -> bool:
+        return self._idle_warning is not None and self._idle_warning.isVisible()
+
     @Slot()
     def hide_idle_warning(self) -> None:
         if self._idle_warning is not None:
