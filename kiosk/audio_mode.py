@@ -59,18 +59,30 @@ KEYPAD_HELP = {
     "/ or Backspace": "back",
 }
 
-# Keys that, with the keypad's Num Lock off, arrive as navigation keys.
-_UP = {Qt.Key.Key_Up, Qt.Key.Key_8}
-_DOWN = {Qt.Key.Key_Down, Qt.Key.Key_2}
-_ACTIVATE = {Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space, Qt.Key.Key_5, Qt.Key.Key_Clear}
-_HELP = {Qt.Key.Key_H, Qt.Key.Key_F1, Qt.Key.Key_Asterisk}
-_LOUDER = {Qt.Key.Key_Plus, Qt.Key.Key_Equal}
-_QUIETER = {Qt.Key.Key_Minus, Qt.Key.Key_Underscore}
-_REPEAT = {Qt.Key.Key_R, Qt.Key.Key_0, Qt.Key.Key_Insert}
-_PAUSE = {Qt.Key.Key_P, Qt.Key.Key_Period, Qt.Key.Key_Delete}
-_BACK = {Qt.Key.Key_Backspace, Qt.Key.Key_Escape, Qt.Key.Key_Slash}
-_NEXT_CARD = {Qt.Key.Key_Right, Qt.Key.Key_6}
-_PREVIOUS_CARD = {Qt.Key.Key_Left, Qt.Key.Key_4}
+# What each key does in audio mode. Data, so a new key is one line here and one method
+# (`_on_<action>`). Keypad digits arrive like this with Num Lock on; with it off they arrive
+# as the navigation keys listed beside them.
+KEYMAP: dict[str, frozenset[Qt.Key]] = {
+    "previous": frozenset({Qt.Key.Key_Up, Qt.Key.Key_8, Qt.Key.Key_Backtab}),
+    "next": frozenset({Qt.Key.Key_Down, Qt.Key.Key_2, Qt.Key.Key_Tab}),
+    "activate": frozenset(
+        {Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space, Qt.Key.Key_5, Qt.Key.Key_Clear}
+    ),
+    "help": frozenset({Qt.Key.Key_H, Qt.Key.Key_F1, Qt.Key.Key_Asterisk}),
+    "louder": frozenset({Qt.Key.Key_Plus, Qt.Key.Key_Equal}),
+    "quieter": frozenset({Qt.Key.Key_Minus, Qt.Key.Key_Underscore}),
+    "repeat": frozenset({Qt.Key.Key_R, Qt.Key.Key_0, Qt.Key.Key_Insert}),
+    "pause": frozenset({Qt.Key.Key_P, Qt.Key.Key_Period, Qt.Key.Key_Delete}),
+    "back": frozenset({Qt.Key.Key_Backspace, Qt.Key.Key_Escape, Qt.Key.Key_Slash}),
+    "next_card": frozenset({Qt.Key.Key_Right, Qt.Key.Key_6}),
+    "previous_card": frozenset({Qt.Key.Key_Left, Qt.Key.Key_4}),
+}
+
+
+def action_for(key: Qt.Key, shift: bool = False) -> str | None:
+    if key == Qt.Key.Key_Tab and shift:
+        return "previous"
+    return next((name for name, keys in KEYMAP.items() if key in keys), None)
 
 
 def first_sentence(text: str) -> str:
@@ -384,43 +396,59 @@ class AudioMode(QObject):
                 self.set_active(True)
                 return True
             return False
-        focus = QApplication.focusWidget()
         shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-        if key in _UP or (key == Qt.Key.Key_Backtab) or (key == Qt.Key.Key_Tab and shift):
-            self._move_focus(forward=False)
-        elif key in _DOWN or key == Qt.Key.Key_Tab:
-            self._move_focus(forward=True)
-        elif key in _ACTIVATE:
-            if isinstance(focus, CardView):
-                self.read_card()
-            elif isinstance(focus, QAbstractButton) and focus.isEnabled():
-                focus.click()
-            else:
-                return False
-        elif key in _HELP:
-            self.say(self.help_text())
-        elif key in _LOUDER:
-            self.change_volume(louder=True)
-        elif key in _QUIETER:
-            self.change_volume(louder=False)
-        elif key in _REPEAT:
-            self.repeat()
-        elif key in _PAUSE:
-            self.toggle_pause()
-        elif key in _BACK:
-            if self.window.display_panel_open():
-                self.window.display_panel.close_panel()
-            elif self.window.current_screen() == "card":
-                self.window.show_home()
-        elif key in _NEXT_CARD:
-            if self.window.current_screen() == "card":
-                self.window.cards.go_next()
-        elif key in _PREVIOUS_CARD:
-            if self.window.current_screen() == "card":
-                self.window.cards.go_back()
-        else:
+        action = action_for(key, shift)
+        if action is None:
             self.say("That key does nothing here. Press H for help.")
+            return True
+        handled: bool | None = getattr(self, f"_on_{action}")()
+        return handled is not False
+
+    # --- what the keys do (see KEYMAP); False means "not mine: let the widget have it" ---
+    def _on_previous(self) -> None:
+        self._move_focus(forward=False)
+
+    def _on_next(self) -> None:
+        self._move_focus(forward=True)
+
+    def _on_activate(self) -> bool:
+        focus = QApplication.focusWidget()
+        if isinstance(focus, CardView):
+            self.read_card()
+        elif isinstance(focus, QAbstractButton) and focus.isEnabled():
+            focus.click()
+        else:
+            return False
         return True
+
+    def _on_help(self) -> None:
+        self.say(self.help_text())
+
+    def _on_louder(self) -> None:
+        self.change_volume(louder=True)
+
+    def _on_quieter(self) -> None:
+        self.change_volume(louder=False)
+
+    def _on_repeat(self) -> None:
+        self.repeat()
+
+    def _on_pause(self) -> None:
+        self.toggle_pause()
+
+    def _on_back(self) -> None:
+        if self.window.display_panel_open():
+            self.window.display_panel.close_panel()
+        elif self.window.current_screen() == "card":
+            self.window.show_home()
+
+    def _on_next_card(self) -> None:
+        if self.window.current_screen() == "card":
+            self.window.cards.go_next()
+
+    def _on_previous_card(self) -> None:
+        if self.window.current_screen() == "card":
+            self.window.cards.go_back()
 
     def _move_focus(self, forward: bool) -> None:
         current = QApplication.focusWidget() or self.window

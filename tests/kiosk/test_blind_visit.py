@@ -228,3 +228,10 @@ def test_no_pin_digit_is_ever_spoken_or_logged(
     for secret in (wrong, PIN, *[f"{d}, button" for d in "0123456789"], "Type the digit"):
         assert not any(secret in t for t in spoken(kiosk))
         assert not any(secret in r.getMessage() for r in caplog.records)
+
+
+def test_every_key_action_has_a_handler() -> None:
+    from kiosk.audio_mode import KEYMAP
+
+    for action in KEYMAP:
+        assert callable(getattr(AudioMode, f"_on_{action}", None)), action
