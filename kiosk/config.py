@@ -18,13 +18,13 @@ import os
 import re
 import sys
 import tempfile
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import Field, dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 from . import paths
+from ._compat import tomllib
 
 SETTINGS_TABLE_START: Final = "<!-- settings-table:start -->"
 SETTINGS_TABLE_END: Final = "<!-- settings-table:end -->"
@@ -82,10 +82,13 @@ def _fmt_num(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
-def _setting[T](default: T, description: str, **kwargs: Any) -> T:
+_T = TypeVar("_T")
+
+
+def _setting(default: _T, description: str, **kwargs: Any) -> _T:
     """A dataclass field whose metadata holds its `Spec`; typed as the value for mypy."""
     spec = Spec(type=type(default), default=default, description=description, **kwargs)
-    made: T = field(default=default, metadata={"spec": spec})
+    made: _T = field(default=default, metadata={"spec": spec})
     return made
 
 

@@ -8,7 +8,6 @@ folder in one pass; `load_library` raises `ContentError` with all of them.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +17,7 @@ from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.container import container_plugin
 
+from .._compat import tomllib
 from .errors import ContentError, ContentProblem
 from .model import (
     Block,
