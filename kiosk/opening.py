@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
 
 from .config import Settings
+from .input_gateway import Stage
 from .opening_hours import DAYS, OpeningHours, describe_opening
 from .ui.closed import ClosedScreen
 
@@ -66,14 +67,12 @@ class OpeningGuard(QObject):
     def install(self) -> None:
         from .ui.corner_gesture import CornerGesture
 
-        app = self.kiosk.app
-        # Installed before the staff gesture, so the gesture (which only watches) still sees
-        # every touch; installed after audio mode and the idle watch, so while closed they see
-        # none: no key starts audio mode, no touch starts a visit.
-        app.installEventFilter(self)
-        gesture = CornerGesture(self.screen, parent=self.screen)
-        gesture.triggered.connect(self.staff_access)
-        gesture.install(app)
+        # A stage of the input gateway after the staff gesture (which only watches) and
+        # before audio mode and reading: while closed, no key starts audio mode and no touch
+        # reaches the kiosk behind. The closed screen has its own staff gesture, fed here.
+        self.gesture = CornerGesture(self.screen, parent=self.screen)
+        self.gesture.triggered.connect(self.staff_access)
+        self.kiosk.gateway.add(Stage.CLOSED, self.handle_event)
         self.timer.start()
         self.check()
 
@@ -124,10 +123,11 @@ class OpeningGuard(QObject):
         screen.activateWindow()
         screen.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+    def handle_event(self, watched: QObject, event: QEvent) -> bool:
         if not self.closed or self._staff or event.type() not in _INPUT:
             return False
-        if event.type() in _REVEAL:
+        self.gesture.handle_event(watched, event)
+        if event.type() in _REVEAL and self.closed and not self._staff:
             self.screen.reveal()
         return True  # consumed: nothing behind the closed screen reacts
 

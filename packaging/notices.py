@@ -456,10 +456,10 @@ def generate(manifest_path: Path, bundle: Path, contact: str) -> list[Component]
             continue
         if ARCHIVED not in component.files:
             component.files.append(ARCHIVED)
-    tracer.pyinstaller().files.append(manifest["app"])
-    tracer.cpython().files.append("_internal/base_library.zip")
     if problems:
         raise NoNoticeError("\n".join(sorted(set(problems))))
+    tracer.pyinstaller().files.append(manifest["app"])
+    tracer.cpython().files.append("_internal/base_library.zip")
 
     components = sorted(tracer.components.values(), key=lambda c: c.key)
     out_dir = bundle / LICENSES

@@ -27,6 +27,7 @@ def _manifest(tmp_path: Path, files: list[list[str]]) -> Path:
 
 
 def test_known_files_get_notices(tmp_path: Path) -> None:
+    pytest.importorskip("PyInstaller", reason="the build extra (scripts/dist's venv)")
     bundle = tmp_path / "bundle"
     bundle.mkdir()
     files = [
