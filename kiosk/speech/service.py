@@ -13,13 +13,13 @@ import enum
 import logging
 import os
 import shutil
-import tempfile
 from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from ..scratch import ensure_private, make_scratch
 from .engine import BASE_RATE_WPM, DEFAULT_VOICE, SpeechEngine, SynthRequest, SynthResult
 from .narration import Script, Utterance
 from .player import AudioPlayer
@@ -35,12 +35,6 @@ class State(enum.Enum):
     Speaking = 1
     Paused = 2
     Error = 3
-
-
-def default_temp_dir() -> Path:
-    """A per-user folder so two users' kiosks (or a test run) never delete each other's WAVs."""
-    user = str(os.getuid()) if hasattr(os, "getuid") else os.environ.get("USERNAME", "user")
-    return Path(tempfile.gettempdir()) / f"sen-kiosk-speech-{user}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +96,8 @@ class SpeechService(QObject):
         super().__init__(parent)
         self._engine = engine
         self._player = player
-        self._dir = temp_dir if temp_dir is not None else default_temp_dir()
+        # Private to this service: nothing another kiosk does can touch these WAVs.
+        self._dir = temp_dir if temp_dir is not None else make_scratch("speech")
         self._max_restarts = max_restarts
         self._watchdog_ms = watchdog_ms
         self._startup_ms = startup_ms
@@ -331,7 +326,7 @@ class SpeechService(QObject):
             if (item.generation, item.index, item.params) == (self._generation, index, params):
                 return
         self._next_id += 1
-        path = str(self._dir / f"utt-{self._next_id}.wav")
+        path = str(self._dir / f"utt-{os.getpid()}-{self._next_id}.wav")
         item = _InFlight(self._generation, index, params, self._script[index].text, path)
         self._submit(self._next_id, item)
 
@@ -496,7 +491,12 @@ class SpeechService(QObject):
         if remove:
             shutil.rmtree(self._dir, ignore_errors=True)
             return
-        self._dir.mkdir(parents=True, exist_ok=True)
+        try:
+            ensure_private(self._dir)
+        except OSError as exc:
+            # The engine will fail to write there and say so; the kiosk itself carries on.
+            log.error("speech scratch folder unusable: %s", exc)
+            return
         for old in self._dir.glob("*.wav"):
             _remove(str(old))
 
