@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,7 +18,8 @@ from PySide6.QtWidgets import QApplication
 
 from . import APP_ID, APP_NAME, __version__, paths
 from .config import Settings, load_settings
-from .content import ContentError, Library
+from .content import ContentError, ContentProblem, Library
+from .guarded import FileProblem, guard
 from .ui.theme import STANDARD, THEMES, Fonts, Look
 
 if TYPE_CHECKING:
@@ -106,6 +108,15 @@ def choose_content(candidates: list[Path], cache_dir: Path | None = None) -> Con
 
 
 def _load(folder: Path, cache_dir: Path | None) -> Library:
+    """Any failure, however unexpected (a damaged cache, a parser bug), is a ContentError
+    naming the folder, so the next candidate is tried and the kiosk still starts."""
+    try:
+        return guard(folder, partial(_load_unguarded, folder, cache_dir), keep=(ContentError,))
+    except FileProblem as problem:
+        raise ContentError([ContentProblem(problem.file, problem.line, problem.message)]) from None
+
+
+def _load_unguarded(folder: Path, cache_dir: Path | None) -> Library:
     if cache_dir is not None:
         from .content.cache import load_library_cached
 

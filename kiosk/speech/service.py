@@ -116,6 +116,7 @@ class SpeechService(QObject):
         self._paused_in_player = False
         self._restarts = 0
         self._words: list[_Word] = []
+        self._word_samples: list[int] = []
         self._last_word = -1
 
         self._watchdog = QTimer(self)
@@ -353,6 +354,7 @@ class SpeechService(QObject):
         self._stop_player()
         self._playing = index
         self._words = self._word_timings(self._script[index], result)
+        self._word_samples = [w.sample for w in self._words]  # once, not on every tick
         self._last_word = -1
         self._player.play(result.wav_path)
         self.utteranceStarted.emit(index)
@@ -481,7 +483,7 @@ class SpeechService(QObject):
         if not self._words or self._playing is None:
             return
         sample = self._player.position() * _sample_rate(self._results.get(self._playing))
-        i = bisect_right([w.sample for w in self._words], sample) - 1
+        i = bisect_right(self._word_samples, sample) - 1
         if i >= 0 and i != self._last_word:
             self._last_word = i
             word = self._words[i]
