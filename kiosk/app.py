@@ -243,11 +243,23 @@ def _run_kiosk(
     else:
         # Everything but the first screen starts once it is up: start-up never waits on it.
         window.firstPaint.connect(kiosk.start_services)
+    from .sd_notify import Notifier
+    from .unix_signals import SignalBridge
+
+    notifier = Notifier(parent=kiosk)
+    window.firstPaint.connect(notifier.ready)
+    signals = SignalBridge(parent=kiosk)
+    signals.received.connect(kiosk.stop_on_signal)
+    signals.install()
+    cleanups.append(kiosk.flush_counts)
     show(window, windowed=args.windowed, hide_cursor=settings.display_hide_cursor)
     try:
         return app.exec()
     finally:
+        notifier.stopping()
+        signals.remove()
         kiosk.shutdown()
+        notifier.close()
 
 
 class Kiosk(QObject):
@@ -351,6 +363,7 @@ class Kiosk(QObject):
     # --- staff ---------------------------------------------------------------------------
     @Slot()
     def open_admin(self) -> None:
+        from .admin_data import usage_rows
         from .logs import recent_lines
         from .ui.admin import AdminInfo
 
@@ -362,7 +375,7 @@ class Kiosk(QObject):
             content_source=startup.content_source if startup else "(bundled)",
             problems=list(startup.problems) if startup else [],
             recent_log_lines=recent_lines(40),
-            days=self.visit.stats.last_days(30),
+            usage=usage_rows(self.visit.stats.last_days(30), self.visit.pending),
         )
         self.window.show_admin(info)
 
@@ -445,6 +458,20 @@ class Kiosk(QObject):
                 self.reading.bar.set_speed(self.settings.speech_rate)
         self.window.set_look(self.default_look)
         self.window.reset_to_start()
+
+    @Slot(int)
+    def stop_on_signal(self, number: int) -> None:
+        """SIGTERM (systemctl stop/restart, shutdown), SIGINT (Ctrl+C), SIGHUP: quit the
+        event loop; `shutdown` then writes the counts and stops the speech."""
+        from .unix_signals import signal_name
+
+        log.info("stopping on %s", signal_name(number))
+        self.window.allow_close = True
+        self.app.exit(0)
+
+    def flush_counts(self) -> None:
+        if self.visit is not None:
+            self.visit.flush()
 
     def stop_speech(self) -> None:
         """Kill the player and the engine now, so no voice outlives the kiosk."""
