@@ -1,11 +1,13 @@
 import sys
 
 import kiosk.frozen
+import kiosk.hermetic
 
 if __name__ == "__main__":
     # First, in every process: the frozen build's speech engine is this executable again and
     # imports pyttsx3 at once, so it must find the bundled espeak-ng data.
     kiosk.frozen.prepare()
+    kiosk.hermetic.prepare()  # before Qt loads libdbus: no session bus autolaunched
     if sys.argv[1:2] == [kiosk.frozen.ENGINE_FLAG]:
         from kiosk.speech.child import main as engine_main
 

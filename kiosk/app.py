@@ -154,6 +154,8 @@ def run(args: argparse.Namespace) -> int:
         print(lock.message(), file=sys.stderr)
         return ALREADY_RUNNING_EXIT
     setup_logging(settings_file, choice.source, __version__)
+    if lock.warning:
+        log.warning("%s", lock.warning)
     cleanups: list[Callable[[], None]] = []
     install_excepthook(exit_fn=crash_exit(cleanups))
     for problem in setting_problems:
@@ -292,6 +294,7 @@ class Kiosk(QObject):
         """Idle watch, usage counts, lockdown, the staff gesture and speech."""
         from .session.idle import IdleEventFilter, IdleMonitor
         from .session.lockdown import Lockdown
+        from .session.lockout import LockoutStore
         from .session.pin import PinGate
         from .session.visit import VisitSession
         from .stats import Stats
@@ -304,7 +307,8 @@ class Kiosk(QObject):
             settings.session_idle_timeout, settings.session_warning_seconds, parent=self
         )
         self.visit = VisitSession(idle, Stats(enabled=settings.stats_enabled), parent=self)
-        window.install_admin(PinGate(settings.admin_pin_hash))
+        lockout = LockoutStore(paths.state_dir() / "pin-lockout.json")
+        window.install_admin(PinGate(settings.admin_pin_hash, store=lockout))
         self.wire()
         # Parented: an event filter with no owner is garbage-collected and silently stops.
         IdleEventFilter(idle, parent=self).install(app)
@@ -444,8 +448,8 @@ class Kiosk(QObject):
 
     @Slot()
     def reset(self) -> None:
-        """Make the kiosk as the next visitor should find it: nothing left of the last one."""
-        log.info("idle reset")
+        """Make the kiosk as the next visitor should find it: nothing left of the last one.
+        Not logged: when visitors leave is theirs; the daily stats count the resets."""
         if self.audio is not None:
             self.audio.set_active(False)
         if self.reading is not None:

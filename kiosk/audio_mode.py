@@ -130,7 +130,7 @@ class AudioMode(QObject):
         self.window.listen.setAccessibleName(
             "Audio mode on. Press to turn it off" if on else "Listen"
         )
-        log.info("audio mode %s", "on" if on else "off")
+        # Not logged: the time a blind visitor came or left is theirs (only counted, in stats).
         if on:
             self.window.leave_attract()
             self.say(HOW_TO)

@@ -3,7 +3,9 @@
 Shaped like QTextToSpeech (Ready/Speaking/Paused/Error, word progress) so the card screen can
 treat it like Qt's own class. The engine synthesises utterance N+1 while the player plays N;
 a new speak() throws away everything of the old one at once, so there is never a second voice
-or a stale queue; a watchdog replaces an engine that stops answering.
+or a stale queue; a watchdog replaces an engine that stops answering, and another kills a
+player that has not finished a sentence by its length plus a margin (a hung sound device
+would otherwise leave Pause/Stop showing over silence for ever).
 """
 
 from __future__ import annotations
@@ -92,6 +94,7 @@ class SpeechService(QObject):
         watchdog_ms: int = 3000,
         startup_ms: int = 10000,
         max_restarts: int = 3,
+        player_margin_ms: int = 2000,
     ) -> None:
         super().__init__(parent)
         self._engine = engine
@@ -123,6 +126,11 @@ class SpeechService(QObject):
         self._watchdog.setSingleShot(True)
         self._watchdog.setInterval(watchdog_ms)
         self._watchdog.timeout.connect(self._on_watchdog)
+        self._player_margin_ms = player_margin_ms
+        self._player_watch = QTimer(self)
+        self._player_watch.setSingleShot(True)
+        self._player_watch.timeout.connect(self._on_player_hung)
+        self._player_watch_left = 0  # ms, kept while paused
         self._highlight = QTimer(self)
         self._highlight.setInterval(self.HIGHLIGHT_MS)
         self._highlight.timeout.connect(self._update_word)
@@ -208,7 +216,10 @@ class SpeechService(QObject):
         self._highlight.stop()
         if self._playing is not None:
             self._paused_in_player = self._player.pause()
-            if not self._paused_in_player:
+            if self._paused_in_player:
+                self._player_watch_left = max(0, self._player_watch.remainingTime())
+                self._player_watch.stop()
+            else:
                 # No SIGSTOP here: stop now and say the sentence again on resume.
                 self._stop_player()
         self._set_state(State.Paused)
@@ -220,6 +231,7 @@ class SpeechService(QObject):
         if self._paused_in_player and self._playing is not None:
             self._paused_in_player = False
             self._player.resume()
+            self._player_watch.start(self._player_watch_left)
             self._highlight.start()
         else:
             self._advance_to_current()
@@ -293,6 +305,7 @@ class SpeechService(QObject):
 
     def _stop_player(self) -> None:
         self._highlight.stop()
+        self._player_watch.stop()
         self._player.stop()
         self._playing = None
         self._paused_in_player = False
@@ -357,6 +370,9 @@ class SpeechService(QObject):
         self._word_samples = [w.sample for w in self._words]  # once, not on every tick
         self._last_word = -1
         self._player.play(result.wav_path)
+        # The WAV was made at the chosen rate, so its length is the playing time.
+        length_ms = round(result.duration * 1000)
+        self._player_watch.start(length_ms + max(self._player_margin_ms, length_ms // 4))
         self.utteranceStarted.emit(index)
 
     @staticmethod
@@ -470,6 +486,18 @@ class SpeechService(QObject):
             self.finished.emit()
             return
         self._advance_to_current()
+
+    @Slot()
+    def _on_player_hung(self) -> None:
+        if self._playing is None:
+            return
+        sentence = self._playing + 1
+        self._stop_player()  # kills it (and anything it started)
+        message = "the audio player stopped responding"
+        log.error("%s: sentence %d was not done in time; stopped it", message, sentence)
+        self._halt()
+        self._set_state(State.Error)
+        self.errorOccurred.emit(message)
 
     @Slot(str)
     def _on_player_failed(self, message: str) -> None:
