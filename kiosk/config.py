@@ -21,7 +21,7 @@ import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import Field, dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 from . import paths
 from .guarded import FileProblem, guard, load_toml
@@ -83,10 +83,13 @@ def _fmt_num(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
-def _setting[T](default: T, description: str, **kwargs: Any) -> T:
+_T = TypeVar("_T")
+
+
+def _setting(default: _T, description: str, **kwargs: Any) -> _T:
     """A dataclass field whose metadata holds its `Spec`; typed as the value for mypy."""
     spec = Spec(type=type(default), default=default, description=description, **kwargs)
-    made: T = field(default=default, metadata={"spec": spec})
+    made: _T = field(default=default, metadata={"spec": spec})
     return made
 
 
@@ -168,6 +171,11 @@ class Settings:
         check=_check_pin_hash,
         allowed_text="empty, or a hash written by --set-pin",
         fail_closed=True,
+    )
+    admin_exit_to_desktop: bool = _setting(
+        True,
+        "Offer 'Exit to desktop' on the staff screen. With a system-wide settings file, "
+        "only that file can set this.",
     )
     stats_enabled: bool = _setting(
         True,

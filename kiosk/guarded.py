@@ -14,10 +14,11 @@ No Qt here: the command-line checks use it too.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Final, TypeVar
+
+from ._compat import tomllib
 
 T = TypeVar("T")
 
@@ -105,9 +106,7 @@ def parse_toml(text: str, path: Path, *, first_line: int = 1) -> dict[str, Any]:
 
 
 # TypeVar rather than PEP 695 syntax: the kiosk still runs on Python 3.11.
-def load_file(  # noqa: UP047
-    path: Path, parse: Callable[[str], T], *, max_bytes: int = MAX_FILE_BYTES
-) -> T:
+def load_file(path: Path, parse: Callable[[str], T], *, max_bytes: int = MAX_FILE_BYTES) -> T:
     """Read `path` as UTF-8 text and parse it; any failure raises FileProblem."""
     text = read_text(path, max_bytes=max_bytes)
     return guard(path, lambda: parse(text))
@@ -119,7 +118,7 @@ def load_toml(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> tuple[dict[str,
     return parse_toml(text, path), text
 
 
-def guard(  # noqa: UP047
+def guard(
     path: Path,
     action: Callable[[], T],
     *,

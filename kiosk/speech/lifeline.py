@@ -82,7 +82,9 @@ def spawn(
     Raises OSError if it cannot start."""
     extra: dict[str, Any] = {}
     if os.name == "posix":
-        extra["process_group"] = 0
+        # A session of its own (setsid) makes it a group leader too; process_group= would
+        # say the same but needs Python 3.11, and the kiosk still runs on 3.10.
+        extra["start_new_session"] = True
         tie = _tie_to(os.getpid())
         if tie is not None:
             extra["preexec_fn"] = tie

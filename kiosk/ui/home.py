@@ -58,6 +58,9 @@ class HomeScreen(QWidget):
         self.title.setAccessibleName(leaflet.title)
         details = " · ".join(x for x in (leaflet.publisher, leaflet.edition) if x)
         self.subtitle = QLabel(details)
+        self.subtitle.setAccessibleName(
+            ", ".join(x for x in (leaflet.publisher, leaflet.edition) if x)
+        )
         self.subtitle.setObjectName("subtitle")
         self.subtitle.setWordWrap(True)
         self.hint = QLabel("Choose a topic, or start at the beginning.")
@@ -87,6 +90,11 @@ class HomeScreen(QWidget):
             meta = f"{number}  ·  {count} card{'s' if count != 1 else ''}"
             tile = TileButton(section.tile, meta, f"Opens {section.title}")
             tile.setObjectName(f"tile-{section.id}")
+            # Heard, not seen: no "middle dot", and the section's own title is not said twice.
+            cards = f"{count} card{'s' if count != 1 else ''}"
+            heard = f"Topic {number} of {len(leaflet.sections)}, {cards}."
+            tile.setAccessibleDescription(heard)
+            tile.meta_label.setAccessibleName(heard)
             tile.clicked.connect(lambda _=False, sid=section.id: self.sectionRequested.emit(sid))
             self.tiles.append(tile)
         layout.addLayout(self.grid)
