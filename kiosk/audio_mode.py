@@ -32,8 +32,10 @@ HOW_TO = (
     "Use the up and down arrow keys, or on a number pad 8 and 2, to move between items; "
     "Enter to choose. Left and right arrows, or 4 and 6, go to the previous or next card. "
     "Backspace goes back. Press H at any time for help, plus and minus for the volume, "
-    "R to repeat and P to pause. On the touch screen, touch once to hear a button and "
-    "touch it again to press it. To leave audio mode, press the Listen button in the "
+    "R to repeat and P to pause. G, or 9, gets help: who to talk to and how. "
+    "W, or 7, says the words explained on a card. "
+    "On the touch screen, touch once to hear a button and touch it again to press it. "
+    "To leave audio mode, press the Listen button in the "
     "top left corner."
 )
 
@@ -48,6 +50,8 @@ KEYPAD_HELP = {
     ". (Del)": "pause and resume",
     "* or H": "help",
     "/ or Backspace": "back",
+    "9 or G": "get help: who to talk to",
+    "7 or W": "words explained on this card",
 }
 
 # Keys that, with the keypad's Num Lock off, arrive as navigation keys.
@@ -62,6 +66,8 @@ _PAUSE = {Qt.Key.Key_P, Qt.Key.Key_Period, Qt.Key.Key_Delete}
 _BACK = {Qt.Key.Key_Backspace, Qt.Key.Key_Escape, Qt.Key.Key_Slash}
 _NEXT_CARD = {Qt.Key.Key_Right, Qt.Key.Key_6}
 _PREVIOUS_CARD = {Qt.Key.Key_Left, Qt.Key.Key_4}
+_GET_HELP = {Qt.Key.Key_G, Qt.Key.Key_9}
+_WORDS = {Qt.Key.Key_W, Qt.Key.Key_7}
 
 
 def describe(widget: QWidget) -> str:
@@ -160,14 +166,17 @@ class AudioMode(QObject):
                 "Press Enter on the card text, or on Read aloud, to hear it. Right arrow or 6 "
                 "for the next card, left arrow or 4 for the previous one, Backspace for the "
                 "list of topics. Up and down arrows move between the buttons. "
+                "G for help: who to talk to. W for the words explained on this card. "
                 "Plus and minus change the volume."
             )
+        if screen == "help" and self.window.kiosk_help is not None:
+            return self.window.kiosk_help.help_text()
         tiles = len(self.window.home.tiles)
         return (
             f"This is the start screen for the leaflet: {self.window.leaflet.title}. "
             f"There is a Start reading button and {tiles} topic buttons. Use the up and down "
             "arrow keys to move between them and Enter to choose. "
-            "Plus and minus change the volume."
+            "G for help: who to talk to. Plus and minus change the volume."
         )
 
     @Slot(QWidget, QWidget)
@@ -319,6 +328,12 @@ class AudioMode(QObject):
                 self.window.display_panel.close_panel()
             elif self.window.current_screen() == "card":
                 self.window.show_home()
+            elif self.window.current_screen() == "help" and self.window.kiosk_help is not None:
+                self.window.kiosk_help.back()
+        elif key in _GET_HELP and self.window.kiosk_help is not None:
+            self.window.kiosk_help.get_help_key()
+        elif key in _WORDS and self.window.kiosk_help is not None:
+            self.say(self.window.kiosk_help.speak_card_words())
         elif key in _NEXT_CARD:
             if self.window.current_screen() == "card":
                 self.window.cards.go_next()

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QScroller,
     QVBoxLayout,
@@ -89,6 +90,7 @@ class HomeScreen(QWidget):
             tile.setObjectName(f"tile-{section.id}")
             tile.clicked.connect(lambda _=False, sid=section.id: self.sectionRequested.emit(sid))
             self.tiles.append(tile)
+        self.help_box: QWidget | None = None
         layout.addLayout(self.grid)
         layout.addStretch(1)
         self.apply_metrics(metrics)
@@ -98,7 +100,23 @@ class HomeScreen(QWidget):
             QWidget.setTabOrder(previous, tile)
             previous = tile
 
+    def add_help(self, box: QWidget, tiles: list[TileButton]) -> None:
+        """The kiosk's help: `box` (who to talk to) above the tiles, `tiles` after them."""
+        if self.help_box is not None:
+            self.layout_.removeWidget(self.help_box)
+            self.help_box.deleteLater()
+        self.help_box = box
+        self.layout_.insertWidget(1, box)
+        self.tiles.extend(tiles)
+        self.apply_metrics(self.metrics)  # lays the new tiles out in the grid
+        # Tab order follows the screen: Start reading, the help box, then the tiles.
+        previous: QWidget = self.start
+        for widget in [*box.findChildren(QPushButton), *self.tiles]:
+            QWidget.setTabOrder(previous, widget)
+            previous = widget
+
     def apply_metrics(self, metrics: Metrics) -> None:
+        self.metrics = metrics
         self.layout_.setContentsMargins(
             metrics.margin, metrics.margin, metrics.margin, metrics.margin
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from kiosk.app import Kiosk
 from kiosk.audio_mode import AudioMode
@@ -68,8 +68,12 @@ def test_arrow_keys_move_and_speak(qtbot, kiosk: Kiosk) -> None:  # type: ignore
     audio(kiosk).set_active(True)
     window.home.start.setFocus()
     key(kiosk, Qt.Key.Key_Down)
-    assert QApplication.focusWidget() is window.home.tiles[0]
-    qtbot.waitUntil(lambda: window.home.tiles[0].accessibleName() in " ".join(spoken(kiosk)))
+    # After Start reading comes the help box (who to talk to), then the topics.
+    assert window.home.help_box is not None
+    first = window.home.help_box.findChildren(QPushButton)
+    shown = [b for b in first if b.isVisible()]
+    assert QApplication.focusWidget() is shown[0]
+    qtbot.waitUntil(lambda: shown[0].accessibleName() in " ".join(spoken(kiosk)))
     key(kiosk, Qt.Key.Key_Up)
     assert QApplication.focusWidget() is window.home.start
 
