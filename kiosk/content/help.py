@@ -79,6 +79,17 @@ def load_help(library: Library) -> HelpLoad:
     return result
 
 
+def check_help(library: Library) -> tuple[list[ContentProblem], list[str]]:
+    """For `--check-content`: the help's problems (errors), then readability advice."""
+    from .readability import leaflet_report
+
+    loaded = load_help(library)
+    advice: list[str] = []
+    for leaflet in library.leaflets:
+        advice.extend(leaflet_report(leaflet, loaded.for_leaflet(leaflet).glossary))
+    return loaded.problems, advice
+
+
 def contact_text(contact: Contact) -> str:
     return "\n".join(unit.text for unit in contact_units(contact, 0))
 
@@ -112,7 +123,10 @@ def help_plain_text(leaflet: Leaflet, help_: LeafletHelp) -> str:
     if help_.routes is not None:
         lines = [help_.routes.question]
         for answer in help_.routes.answers:
-            cards = ", ".join(local_card_id(leaflet.cards[i]) for i in answer.cards)
+            cards = "; ".join(
+                f"{leaflet.cards[i].title} [{local_card_id(leaflet.cards[i])}]"
+                for i in answer.cards
+            )
             lines.append(f"- {answer.text}: {cards}")
         out.append("\n".join(lines))
     if help_.glossary is not None:

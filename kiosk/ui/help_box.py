@@ -7,6 +7,8 @@ Signals: routesRequested(), contactsRequested().
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QLabel, QVBoxLayout, QWidget
@@ -57,7 +59,11 @@ class HelpBox(QWidget):
                 value = getattr(contact, field)
                 if value:
                     text = LABELS[field] + value
-                    self.details.append(self._label(text, "helpBoxDetail"))
+                    label = self._label(text, "helpBoxDetail")
+                    # Shown with break points after @ and dots, so a long address wraps at
+                    # large text instead of running off the screen; read without them.
+                    label.setText(LABELS[field] + re.sub(r"([@.])", "\\1\u200b", value))
+                    self.details.append(label)
                     spoken.append(text)
         self.setAccessibleName(f"{HELP_LABEL}. Who to talk to: " + ". ".join(spoken))
         self.routes = big_button(

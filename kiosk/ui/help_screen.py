@@ -57,7 +57,10 @@ class HelpPage:
 
 
 def mark_help(widget: QWidget) -> None:
-    widget.setProperty(HELP_PROPERTY, True)
+    """Mark a widget, and what it is made of, as the kiosk's help (tests and tools find
+    help by this property; the style sheet and badge make it visible)."""
+    for part in (widget, *widget.findChildren(QWidget)):
+        part.setProperty(HELP_PROPERTY, True)
 
 
 class HelpScreen(QWidget):

@@ -109,9 +109,19 @@ class HomeScreen(QWidget):
         self.layout_.insertWidget(1, box)
         self.tiles.extend(tiles)
         self.apply_metrics(self.metrics)  # lays the new tiles out in the grid
-        # Tab order follows the screen: Start reading, the help box, then the tiles.
-        previous: QWidget = self.start
-        for widget in [*box.findChildren(QPushButton), *self.tiles]:
+
+    def _help_first(self, first: bool) -> None:
+        """Place the help box (first at large text, where the title fills the screen) and
+        keep Tab in screen order: the box and Start reading as shown, then the tiles."""
+        box = self.help_box
+        if box is None:
+            return
+        self.layout_.removeWidget(box)
+        self.layout_.insertWidget(0 if first else 1, box)
+        helps = box.findChildren(QPushButton)
+        order = [*helps, self.start] if first else [self.start, *helps]
+        previous: QWidget = order[0]
+        for widget in [*order[1:], *self.tiles]:
             QWidget.setTabOrder(previous, widget)
             previous = widget
 
@@ -135,6 +145,7 @@ class HomeScreen(QWidget):
         for column in range(4):
             self.grid.setColumnStretch(column, 1 if column < columns else 0)
         self.start.setMinimumWidth(metrics.px(380))
+        self._help_first(metrics.text_scale >= 1.5)
         # Portrait: the title gets the full width and Start reading sits under it.
         self.top.setDirection(
             QBoxLayout.Direction.TopToBottom
