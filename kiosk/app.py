@@ -19,9 +19,12 @@ from . import APP_ID, APP_NAME, __version__, paths
 from .config import Settings
 from .content import ContentError, Library
 from .content.help import HelpLoad, load_help
+from .input_gateway import InputGateway, Stage, is_act
 from .ui.theme import STANDARD, THEMES, Fonts, Look
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
+
     from .audio_mode import AudioMode
     from .reading import ReadingController
     from .session.visit import VisitSession
@@ -37,6 +40,10 @@ FALLBACK_FAMILY = "DejaVu Sans"
 ALREADY_RUNNING_EXIT = 3
 EXIT_TO_DESKTOP = 4  # staff chose "Exit to desktop": the supervisor must not restart it
 TEST_SENTENCE = "This is a test of the kiosk's speech. If you can hear this, reading aloud works."
+RESET_SPOKEN = "The kiosk has been reset for the next visitor."
+STILL_HERE_SPOKEN = "Welcome back. Nothing was cleared."
+TEN_SECONDS_SPOKEN = "10 seconds left. Press any key or touch the screen to stay."
+COUNTDOWN_SPOKEN_AT = 10
 
 
 def _register(files: tuple[str, ...]) -> str:
@@ -295,31 +302,33 @@ class Kiosk(QObject):
         self.audio: AudioMode | None = None
         self.startup: Startup | None = None
         self.reload_content: Callable[[], ContentChoice] | None = None
+        # The application's one event filter: every visitor input passes it (see its module).
+        self.gateway = InputGateway(self)
+        self._warned_ten = False
+        self.countdown_spoken_at = COUNTDOWN_SPOKEN_AT
 
     @Slot()
     def start_services(self) -> None:
         """Idle watch, usage counts, lockdown, the staff gesture and speech."""
-        from .session.idle import IdleEventFilter, IdleMonitor
+        from .session.idle import IdleMonitor
         from .session.lockdown import Lockdown
         from .session.pin import PinGate
         from .session.visit import VisitSession
         from .stats import Stats
         from .ui.corner_gesture import CornerGesture
 
-        settings, app, window = self.settings, self.app, self.window
+        settings, window = self.settings, self.window
         if not self.windowed:
-            Lockdown(self).install(app)
+            Lockdown(self).install(self.gateway)
         idle = IdleMonitor.from_seconds(
             settings.session_idle_timeout, settings.session_warning_seconds, parent=self
         )
         self.visit = VisitSession(idle, Stats(enabled=settings.stats_enabled), parent=self)
         window.install_admin(PinGate(settings.admin_pin_hash))
         self.wire()
-        # Parented: an event filter with no owner is garbage-collected and silently stops.
-        IdleEventFilter(idle, parent=self).install(app)
         gesture = CornerGesture(window, parent=window)
         gesture.triggered.connect(window.show_pin_pad)
-        gesture.install(app)
+        gesture.install(self.gateway)
         self.start_speech()
 
     def wire(self) -> None:
@@ -330,8 +339,8 @@ class Kiosk(QObject):
         window.lookChanged.connect(lambda _look: self._count("settings_used"))
         visit.resetRequested.connect(self.reset)
         visit.warningStarted.connect(self._warn)
-        visit.countdown.connect(window.set_idle_seconds)
-        visit.warningCancelled.connect(window.hide_idle_warning)
+        visit.countdown.connect(self._countdown)
+        visit.warningCancelled.connect(self._warning_answered)
         window.stillHere.connect(visit.still_here)
         window.pinAccepted.connect(self.open_admin)
         window.pinMessage.connect(self._speak_if_audio)
@@ -341,6 +350,14 @@ class Kiosk(QObject):
         if window.kiosk_help is not None:
             window.kiosk_help.announce.connect(self._speak_if_audio)
             window.kiosk_help.speak.connect(self.speak_help)
+        self.gateway.activity.connect(visit.idle.poke)
+        self.gateway.add(Stage.IDLE_WARNING, self._answers_warning)
+        self.gateway.install(self.app)
+
+    def _answers_warning(self, _watched: object, event: QEvent) -> bool:
+        """While the warning shows, any key or touch means "I'm still here" and nothing else:
+        it must not move focus or press what lies under the veil."""
+        return self.window.idle_warning_shown() and is_act(event)
 
     def _count(self, name: str) -> None:
         if self.visit is not None:
@@ -364,8 +381,29 @@ class Kiosk(QObject):
 
     @Slot(int)
     def _warn(self, seconds: int) -> None:
+        from .announcer import Priority
+
+        self._warned_ten = seconds <= self.countdown_spoken_at
         self.window.show_idle_warning(seconds)
-        self._speak_if_audio(self.window.idle_warning.message())
+        if self.audio is not None and self.audio.active:
+            self.audio.say(self.window.idle_warning.message(), Priority.NOTICE)
+
+    @Slot(int)
+    def _countdown(self, seconds: int) -> None:
+        from .announcer import Priority
+
+        self.window.set_idle_seconds(seconds)
+        at = self.countdown_spoken_at
+        if seconds <= at and not self._warned_ten:
+            self._warned_ten = True
+            if self.audio is not None and self.audio.active:
+                self.audio.say(TEN_SECONDS_SPOKEN.replace("10", str(at)), Priority.NOTICE)
+
+    @Slot()
+    def _warning_answered(self) -> None:
+        self.window.hide_idle_warning()
+        if self.audio is not None and self.audio.active:
+            self.audio.say(STILL_HERE_SPOKEN)
 
     @Slot(str)
     def _speak_if_audio(self, text: str) -> None:
@@ -464,18 +502,33 @@ class Kiosk(QObject):
         self.window.add_card_tools(bar)
         self.reading = ReadingController(speech, bar, self.window.cards, parent=self)
         self.reading.readingStarted.connect(lambda: self._count("read_aloud"))
-        self.reading.install(self.app)
+        self.reading.install(self.gateway)
         self.speech = speech
         self.audio = AudioMode(self.window, speech, self.reading, parent=self)
         self.audio.toggled.connect(self._audio_toggled)
-        self.audio.install(self.app)
+        self.audio.install(self.gateway, self.app)
+        speech.stateChanged.connect(self._speech_state)
+        self.gateway.install(self.app)
+
+    @Slot(object)
+    def _speech_state(self, state: object) -> None:
+        """Speech the visitor asked for is activity: a card read aloud for minutes is not a
+        visitor who left. The warning's own announcements do not count."""
+        from .speech.service import State
+
+        if self.visit is not None:
+            idle = self.visit.idle
+            idle.hold(state == State.Speaking and not idle.is_warning)
 
     @Slot()
     def reset(self) -> None:
         """Make the kiosk as the next visitor should find it: nothing left of the last one."""
+        from .announcer import Priority
+
         log.info("idle reset")
+        was_audio = self.audio is not None and self.audio.active
         if self.audio is not None:
-            self.audio.set_active(False)
+            self.audio.new_visit()
         if self.reading is not None:
             self.reading.stop()
             self.reading.retry()
@@ -486,6 +539,9 @@ class Kiosk(QObject):
                 self.reading.bar.set_speed(self.settings.speech_rate)
         self.window.set_look(self.default_look)
         self.window.reset_to_start()
+        if was_audio and self.audio is not None:
+            # The visitor who cannot see the screen hears that their visit is over.
+            self.audio.say(RESET_SPOKEN, Priority.NOTICE)
 
     @Slot(int)
     def stop_on_signal(self, number: int) -> None:
@@ -509,9 +565,10 @@ class Kiosk(QObject):
     def shutdown(self) -> None:
         self.window.allow_close = True
         if self.audio is not None:
-            self.audio.remove(self.app)
+            self.audio.remove(self.gateway, self.app)
         if self.reading is not None:
-            self.reading.remove(self.app)
+            self.reading.remove(self.gateway)
+        self.gateway.remove()
         if self.visit is not None:
             self.visit.end()
         if self.speech is not None:

@@ -34,8 +34,9 @@ def question_page(routes: Routes, leaflet: Leaflet) -> HelpPage:
     items = tuple(
         PageItem(
             answer.text,
-            f"{len(answer.cards)} cards from the leaflet",
+            "",
             f"answer:{number}",
+            f"Shows {len(answer.cards)} cards from the leaflet about this.",
         )
         for number, answer in enumerate(routes.answers)
     )
@@ -52,14 +53,15 @@ def question_page(routes: Routes, leaflet: Leaflet) -> HelpPage:
 def route_page(answer: Answer, leaflet: Leaflet) -> HelpPage:
     total = len(leaflet.cards)
     paragraphs = (
-        f"These {len(answer.cards)} cards are about this. They are the leaflet's own words, "
-        "in the leaflet's order.",
+        f"These {len(answer.cards)} cards are about this. They come from {origin(leaflet)}: "
+        "its own words, in its order.",
     )
     items = tuple(
         PageItem(
             leaflet.cards[i].title,
-            f"Card {i + 1} of {total} in the leaflet",
+            "",
             f"card:{i}",
+            f"Card {i + 1} of {total} in the leaflet.",
         )
         for i in answer.cards
     )
@@ -74,14 +76,14 @@ def route_page(answer: Answer, leaflet: Leaflet) -> HelpPage:
             f"Opens {first.title}",
             f"card:{answer.cards[0]}",
         ),
-        note=f"Where these cards come from: {origin(leaflet)}. {HELP_NOTE}",
         spoken=_spoken(answer.text, paragraphs, len(items) + 1, "buttons"),
     )
 
 
 def _term_items(terms: list[Term]) -> tuple[PageItem, ...]:
     return tuple(
-        PageItem(term.term, "Touch to see what it means", f"term:{term.id}") for term in terms
+        PageItem(term.term, "", f"term:{term.id}", "Kiosk help: see what it means.")
+        for term in terms
     )
 
 

@@ -17,10 +17,12 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QScrollArea,
     QScroller,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -178,15 +180,22 @@ class HelpScreen(QWidget):
             button.clicked.connect(lambda _=False, k=key: self.itemChosen.emit(k))
             column.addWidget(button)
             self.controls.append(button)
-        for item in page.items:
+        grid = QGridLayout()
+        grid.setSpacing(self.metrics.gap)
+        columns = self.columns(page)
+        for number, item in enumerate(page.items):
             tile = TileButton(item.label, item.detail, item.description or item.detail)
             tile.setObjectName(f"helpItem-{item.key}")
             tile.setMinimumHeight(self.metrics.target)
+            tile.meta_label.setVisible(bool(item.detail))
+            # As tall as their words need: the page's spare room stays below the choices.
+            tile.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
             tile.apply_metrics(self.metrics)
             mark_help(tile)
             tile.clicked.connect(lambda _=False, k=item.key: self.itemChosen.emit(k))
-            column.addWidget(tile)
+            grid.addWidget(tile, number // columns, number % columns)
             self.controls.append(tile)
+        column.addLayout(grid)
         if page.note:
             column.addWidget(self._label(page.note, "helpNote"))
         column.addStretch(1)
@@ -200,6 +209,20 @@ class HelpScreen(QWidget):
         for control in [*self.controls, self.read, self.home]:
             QWidget.setTabOrder(previous, control)
             previous = control
+
+    def columns(self, page: HelpPage) -> int:
+        """Side by side where the screen is wide, so a page of choices fits without
+        scrolling; one column where the text is large. Words are short: more columns."""
+        m = self.metrics
+        if page.name in ("words", "card-words"):
+            if m.portrait:
+                return 2 if m.text_scale < 1.5 else 1
+            return 4 if m.text_scale < 1.25 else 3 if m.text_scale < 1.5 else 2
+        if m.portrait:
+            return 1
+        if page.name == "route":  # card titles are short
+            return 3 if m.text_scale < 1.25 else 2 if m.text_scale < 1.5 else 1
+        return 2 if m.text_scale < 1.5 else 1
 
     def _fit_qr(self) -> None:
         """Size the code to the room the page has: the whole height beside its text in

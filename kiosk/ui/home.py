@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -59,6 +61,9 @@ class HomeScreen(QWidget):
         self.title.setAccessibleName(leaflet.title)
         details = " · ".join(x for x in (leaflet.publisher, leaflet.edition) if x)
         self.subtitle = QLabel(details)
+        self.subtitle.setAccessibleName(
+            ", ".join(x for x in (leaflet.publisher, leaflet.edition) if x)
+        )
         self.subtitle.setObjectName("subtitle")
         self.subtitle.setWordWrap(True)
         self.hint = QLabel("Choose a topic, or start at the beginning.")
@@ -74,11 +79,18 @@ class HomeScreen(QWidget):
         top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.top = top
         heading = QVBoxLayout()
+        self.heading = heading
         heading.addWidget(self.title)
         heading.addWidget(self.subtitle)
         heading.addWidget(self.hint)
         top.addLayout(heading, 1)
-        top.addWidget(self.start)
+        # Start reading sits with any other way in (the kiosk's help adds one) on a row, and
+        # in landscape the help box goes under them, beside the title.
+        self.start_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.start_row.addWidget(self.start)
+        self.right_column = QVBoxLayout()
+        self.right_column.addLayout(self.start_row)
+        top.addLayout(self.right_column)
         layout.addLayout(top)
 
         self.grid = QGridLayout()
@@ -88,9 +100,15 @@ class HomeScreen(QWidget):
             meta = f"{number}  ·  {count} card{'s' if count != 1 else ''}"
             tile = TileButton(section.tile, meta, f"Opens {section.title}")
             tile.setObjectName(f"tile-{section.id}")
+            # Heard, not seen: no "middle dot", and the section's own title is not said twice.
+            cards = f"{count} card{'s' if count != 1 else ''}"
+            heard = f"Topic {number} of {len(leaflet.sections)}, {cards}."
+            tile.setAccessibleDescription(heard)
+            tile.meta_label.setAccessibleName(heard)
             tile.clicked.connect(lambda _=False, sid=section.id: self.sectionRequested.emit(sid))
             self.tiles.append(tile)
         self.help_box: QWidget | None = None
+        self.help_actions: list[QPushButton] = []
         layout.addLayout(self.grid)
         layout.addStretch(1)
         self.apply_metrics(metrics)
@@ -100,30 +118,45 @@ class HomeScreen(QWidget):
             QWidget.setTabOrder(previous, tile)
             previous = tile
 
-    def add_help(self, box: QWidget, tiles: list[TileButton]) -> None:
-        """The kiosk's help: `box` (who to talk to) above the tiles, `tiles` after them."""
-        if self.help_box is not None:
-            self.layout_.removeWidget(self.help_box)
-            self.help_box.deleteLater()
+    def add_help(self, box: QWidget, actions: list[QPushButton], tiles: list[TileButton]) -> None:
+        """The kiosk's help: `box` (who to talk to) above the tiles, `actions` before Start
+        reading, `tiles` after the topics."""
         self.help_box = box
-        self.layout_.insertWidget(1, box)
+        self.help_actions = actions
+        for position, action in enumerate(actions):
+            self.start_row.insertWidget(position, action)
         self.tiles.extend(tiles)
         self.apply_metrics(self.metrics)  # lays the new tiles out in the grid
+        order: list[QWidget] = [*actions, self.start, *self.tiles]
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
 
-    def _help_first(self, first: bool) -> None:
-        """Place the help box (first at large text, where the title fills the screen) and
-        keep Tab in screen order: the box and Start reading as shown, then the tiles."""
+    def _place_help(self, metrics: Metrics) -> None:
+        """Landscape at ordinary sizes: the help box beside the title, under Start reading,
+        so every topic still fits below. Otherwise a band above the tiles, or at large
+        text the very first thing, where the title alone would fill the screen."""
         box = self.help_box
         if box is None:
             return
         self.layout_.removeWidget(box)
-        self.layout_.insertWidget(0 if first else 1, box)
-        helps = box.findChildren(QPushButton)
-        order = [*helps, self.start] if first else [self.start, *helps]
-        previous: QWidget = order[0]
-        for widget in [*order[1:], *self.tiles]:
-            QWidget.setTabOrder(previous, widget)
-            previous = widget
+        self.right_column.removeWidget(box)
+        self.heading.removeItem(self.start_row)
+        self.right_column.removeItem(self.start_row)
+        beside = not metrics.portrait and metrics.text_scale < 1.25
+        if beside:
+            # The buttons take the hint's place under the title: they say the same thing.
+            self.heading.addLayout(self.start_row)
+            self.right_column.addWidget(box)
+        else:
+            self.right_column.addLayout(self.start_row)
+            self.layout_.insertWidget(0 if metrics.text_scale >= 1.5 else 1, box)
+        self.hint.setVisible(not beside)
+        # Beside the title the box needs half the width, so the number is on one line.
+        self.top.setStretchFactor(self.right_column, 1 if beside else 0)
+        crowded = metrics.portrait and metrics.text_scale >= 1.5
+        self.start_row.setDirection(
+            QBoxLayout.Direction.TopToBottom if crowded else QBoxLayout.Direction.LeftToRight
+        )
 
     def apply_metrics(self, metrics: Metrics) -> None:
         self.metrics = metrics
@@ -145,7 +178,7 @@ class HomeScreen(QWidget):
         for column in range(4):
             self.grid.setColumnStretch(column, 1 if column < columns else 0)
         self.start.setMinimumWidth(metrics.px(380))
-        self._help_first(metrics.text_scale >= 1.5)
+        self._place_help(metrics)
         # Portrait: the title gets the full width and Start reading sits under it.
         self.top.setDirection(
             QBoxLayout.Direction.TopToBottom

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QMouseEvent, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from ..content.glossary import Term, find_terms, terms_on_card
 from ..content.help import HELP_LABEL, HelpLoad, LeafletHelp
@@ -122,6 +122,7 @@ class KioskHelp(QObject):
         cards.cardShown.connect(self._card_shown)
         window.screenChanged.connect(self._screen_changed)
         self.box: HelpBox | None = None
+        self.routes_button: QPushButton | None = None
         self.words_tile: TileButton | None = None
         self.leaflet_opened()
 
@@ -145,14 +146,21 @@ class KioskHelp(QObject):
         home, data = self.window.home, self.data
         self.history.clear()
         self.return_to = self.route = None
-        self.box = HelpBox(
-            data.contact,
-            self.window.metrics,
-            has_routes=data.routes is not None,
-            has_contacts_card=data.help_card is not None,
-        )
-        self.box.routesRequested.connect(self.open_question)
-        self.box.contactsRequested.connect(self.get_help_pressed)
+        self.box = HelpBox(data.contact, self.window.metrics)
+        actions: list[QPushButton] = []
+        self.routes_button = None
+        if data.routes is not None:
+            button = big_button(
+                data.routes.question,
+                "whatIsHappening",
+                "Kiosk help: choose what is happening to you, and see which of the leaflet's "
+                "cards are about it.",
+                role="primary",
+            )
+            mark_help(button)
+            button.clicked.connect(self.open_question)
+            actions.append(button)
+            self.routes_button = button
         self.words_tile = None
         tiles: list[TileButton] = []
         if data.glossary is not None:
@@ -167,7 +175,7 @@ class KioskHelp(QObject):
             tile.clicked.connect(self.open_words)
             tiles.append(tile)
             self.words_tile = tile
-        home.add_help(self.box, tiles)
+        home.add_help(self.box, actions, tiles)
         self.get_help.setVisible(data.help_card is not None)
 
     def apply_metrics(self) -> None:
@@ -175,6 +183,8 @@ class KioskHelp(QObject):
         self.screen.apply_metrics(metrics)
         if self.box is not None:
             self.box.apply_metrics(metrics)
+        if self.routes_button is not None:
+            fit_label(self.routes_button, [self.routes_button.text()])
         fit_label(self.get_help, [GET_HELP, RETURN])
         self._place_row(not metrics.portrait and metrics.text_scale < 1.5)
         for button in (self.to_route, self.card_words, self.keep):

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ..content.help import HelpLoad
 from ..content.model import Leaflet, Library
+from .accessibility import install_roles
 from .attract import AttractScreen
 from .attract import stylesheet_rules as attract_rules
 from .card_screen import CardScreen
@@ -82,6 +83,7 @@ class KioskWindow(QMainWindow):
         help: HelpLoad | None = None,
     ):
         super().__init__()
+        install_roles()
         self.library = library
         self.fonts = fonts
         self.look = look or Look()
@@ -147,6 +149,7 @@ class KioskWindow(QMainWindow):
         self._display_panel: DisplaySettingsPanel | None = None
         self._idle_warning: IdleWarning | None = None
         self.kiosk_help: KioskHelp | None = None  # made once the first home and cards exist
+        self._covered: QWidget | None = None  # the page the settings panel covers
         self.open_leaflet(0, show=len(library.leaflets) == 1 and not with_attract)
         self.kiosk_help = KioskHelp(self, help)
         self._rules.append(help_rules)
@@ -315,6 +318,7 @@ class KioskWindow(QMainWindow):
             panel.hide()
             panel.lookChanged.connect(self._visitor_look)
             panel.closed.connect(self.display_button.setFocus)
+            panel.installEventFilter(self)
             self._display_panel = panel
             self._add_rules(display_rules)
         return self._display_panel
@@ -328,6 +332,10 @@ class KioskWindow(QMainWindow):
         panel.set_look(self.look)
         # Over the screens, under the top bar: Listen stays in its corner for audio users.
         panel.show_over(self.stack)
+        # The page under the (opaque) panel leaves the screen readers' tree while it is open.
+        self._covered = self.stack.currentWidget()
+        if self._covered is not None:
+            self._covered.hide()
 
     @property
     def idle_warning(self) -> IdleWarning:
@@ -349,6 +357,9 @@ class KioskWindow(QMainWindow):
     def set_idle_seconds(self, seconds: int) -> None:
         if self._idle_warning is not None:
             self._idle_warning.set_seconds(seconds)
+
+    def idle_warning_shown(self) -> bool:
+        return self._idle_warning is not None and self._idle_warning.isVisible()
 
     @Slot()
     def hide_idle_warning(self) -> None:
@@ -511,6 +522,14 @@ class KioskWindow(QMainWindow):
 
     # --- events --------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self._display_panel
+            and event.type() == QEvent.Type.Hide
+            and self._covered is not None
+        ):
+            covered, self._covered = self._covered, None
+            if covered is self.stack.currentWidget():
+                covered.show()
         if watched is self.stack and event.type() == QEvent.Type.Paint and not self._painted:
             self._painted = True
             self.first_paint_ns = time.time_ns()

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.main_window import KioskWindow
 
@@ -61,15 +61,9 @@ def screen_order(window: KioskWindow, widgets: list[QWidget]) -> list[QWidget]:
     """Widgets in the order a sighted reader meets them: rows top to bottom, then left to right.
     Widgets whose tops are within a third of a button's height share a row."""
     row = window.metrics.target // 3
-    page = window.home.page_scroll.widget()
 
     def place(widget: QWidget) -> tuple[int, int]:
-        # The home page scrolls (its help box comes first), so place its widgets on the
-        # page, not where the scroll happens to have left them.
         top_left = widget.mapTo(window, QPoint(0, 0))
-        if page.isAncestorOf(widget):
-            home_top = window.home.mapTo(window, QPoint(0, 0)).y()
-            top_left.setY(widget.mapTo(page, QPoint(0, 0)).y() + home_top)
         return (round(top_left.y() / row), top_left.x())
 
     return sorted(widgets, key=place)
@@ -81,14 +75,10 @@ def rotated_to(stops: list[QWidget], first: QWidget) -> list[QWidget]:
 
 
 # --- home ------------------------------------------------------------------------------------
-def test_home_tab_cycles_start_help_then_tiles_in_reading_order(kiosk: KioskWindow) -> None:
+def test_home_tab_cycles_start_then_tiles_in_reading_order(kiosk: KioskWindow) -> None:
     stops = tab_cycle(kiosk)
     assert stops[0] is kiosk.home.start
-    assert kiosk.home.help_box is not None
-    helps = [b for b in kiosk.home.help_box.findChildren(QPushButton) if b.isVisible()]
-    assert stops[1 : 1 + len(helps)] == helps, [name(w) for w in stops]
-    after = stops[1 + len(helps) : 1 + len(helps) + len(kiosk.home.tiles)]
-    assert after == kiosk.home.tiles, [name(w) for w in stops]
+    assert stops[1 : 1 + len(kiosk.home.tiles)] == kiosk.home.tiles, [name(w) for w in stops]
     assert all(w.isVisible() for w in stops)
 
 

@@ -97,14 +97,31 @@ def test_reading_on_from_the_contacts_forgets_the_way_back(help_window: KioskWin
     assert kiosk_help.get_help.accessibleName() == "Get help"
 
 
-def test_all_contacts_from_home_returns_home(help_window: KioskWindow) -> None:
+def test_get_help_from_home_returns_home(help_window: KioskWindow) -> None:
+    """Audio mode's help key works from home too: contacts, then back to home."""
     kiosk_help = helper(help_window)
     help_window.show_home()
-    assert kiosk_help.box is not None
-    kiosk_help.box.contacts.click()
+    kiosk_help.get_help_pressed()
     assert help_window.current_screen() == "card"
+    assert kiosk_help.get_help.accessibleName() == "Return to the start screen"
     kiosk_help.get_help.click()
     assert help_window.current_screen() == "home"
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+def test_home_still_fits_every_topic_at_ordinary_text(
+    qtbot, library: Library, fonts: Fonts, help_load: HelpLoad, size: tuple[int, int]
+) -> None:  # type: ignore[no-untyped-def]
+    """Help first, without pushing any topic off the screen (a scrolling page would also
+    delay every touch on a tile)."""
+    window = KioskWindow(library, fonts, help=help_load)
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_home()
+    qtbot.waitUntil(lambda: window.home.page_scroll.viewport().height() > 0)
+    assert window.home.page_scroll.verticalScrollBar().maximum() == 0
 
 
 def test_marking_words_never_changes_the_leaflet_text(help_window: KioskWindow) -> None:
