@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,8 +18,9 @@ from PySide6.QtWidgets import QApplication
 
 from . import APP_ID, APP_NAME, __version__, paths
 from .config import Settings
-from .content import ContentError, Library
+from .content import ContentError, ContentProblem, Library
 from .content.help import HelpLoad, load_help
+from .guarded import FileProblem, guard
 from .input_gateway import InputGateway, Stage, is_act
 from .ui.theme import STANDARD, THEMES, Fonts, Look
 
@@ -125,6 +127,15 @@ def choose_content(candidates: list[Path], cache_dir: Path | None = None) -> Con
 
 
 def _load(folder: Path, cache_dir: Path | None) -> Library:
+    """Any failure, however unexpected (a damaged cache, a parser bug), is a ContentError
+    naming the folder, so the next candidate is tried and the kiosk still starts."""
+    try:
+        return guard(folder, partial(_load_unguarded, folder, cache_dir), keep=(ContentError,))
+    except FileProblem as problem:
+        raise ContentError([ContentProblem(problem.file, problem.line, problem.message)]) from None
+
+
+def _load_unguarded(folder: Path, cache_dir: Path | None) -> Library:
     if cache_dir is not None:
         from .content.cache import load_library_cached
 
@@ -165,6 +176,8 @@ def run(args: argparse.Namespace) -> int:
         print(lock.message(), file=sys.stderr)
         return ALREADY_RUNNING_EXIT
     setup_logging(settings_file, choice.source, __version__)
+    if lock.warning:
+        log.warning("%s", lock.warning)
     cleanups: list[Callable[[], None]] = []
     install_excepthook(exit_fn=crash_exit(cleanups))
     for problem in setting_problems:
@@ -312,6 +325,7 @@ class Kiosk(QObject):
         """Idle watch, usage counts, lockdown, the staff gesture and speech."""
         from .session.idle import IdleMonitor
         from .session.lockdown import Lockdown
+        from .session.lockout import LockoutStore
         from .session.pin import PinGate
         from .session.visit import VisitSession
         from .stats import Stats
@@ -324,7 +338,8 @@ class Kiosk(QObject):
             settings.session_idle_timeout, settings.session_warning_seconds, parent=self
         )
         self.visit = VisitSession(idle, Stats(enabled=settings.stats_enabled), parent=self)
-        window.install_admin(PinGate(settings.admin_pin_hash))
+        lockout = LockoutStore(paths.state_dir() / "pin-lockout.json")
+        window.install_admin(PinGate(settings.admin_pin_hash, store=lockout))
         self.wire()
         gesture = CornerGesture(window, parent=window)
         gesture.triggered.connect(window.show_pin_pad)
@@ -522,10 +537,10 @@ class Kiosk(QObject):
 
     @Slot()
     def reset(self) -> None:
-        """Make the kiosk as the next visitor should find it: nothing left of the last one."""
+        """Make the kiosk as the next visitor should find it: nothing left of the last one.
+        Not logged: when visitors leave is theirs; the daily stats count the resets."""
         from .announcer import Priority
 
-        log.info("idle reset")
         was_audio = self.audio is not None and self.audio.active
         if self.audio is not None:
             self.audio.new_visit()

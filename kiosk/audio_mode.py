@@ -180,6 +180,7 @@ class AudioMode(QObject):
             if on
             else "Turns on audio mode: everything on the screen is spoken."
         )
+        # Not logged: the time a blind visitor came or left is theirs (only counted, in stats).
         if on:
             self.turned_off = False
             self._starting = True

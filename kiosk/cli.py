@@ -68,9 +68,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _check_content(folder: Path) -> int:
     from .content import ContentError, load_library
+    from .fit import fit_problems
 
     try:
         library = load_library(folder)
+        too_tall = fit_problems(library)
+        if too_tall:
+            raise ContentError(too_tall)
     except ContentError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)

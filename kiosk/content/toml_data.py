@@ -1,5 +1,6 @@
-"""Shared reading for the kiosk's own help files (glossary.toml, routes.toml): decode, parse,
-and find the line of each `[[table]]` entry and of its keys, because tomllib reports none.
+"""Shared reading for the kiosk's own help files (glossary.toml, routes.toml): read through
+the guarded file path, and find the line of each `[[table]]` entry and of its keys, because
+the TOML parser reports none.
 
 Problems are collected as ContentProblems naming file and line, like the leaflet's own.
 """
@@ -7,11 +8,11 @@ Problems are collected as ContentProblems naming file and line, like the leaflet
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..guarded import FileProblem, load_toml
 from .errors import ContentProblem
 
 
@@ -39,25 +40,11 @@ class TomlFile:
 
 
 def read_toml(path: Path, problems: list[ContentProblem]) -> TomlFile | None:
+    """Through the kiosk's one guarded file path: any failure is a named problem."""
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        problems.append(ContentProblem(path, None, f"cannot read file: {exc.strerror or exc}"))
-        return None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        problems.append(
-            ContentProblem(path, line, f"not UTF-8 text (byte {exc.start}); save it as UTF-8")
-        )
-        return None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        found = re.search(r"line (\d+)", str(exc))
-        line = int(found.group(1)) if found else max(1, len(text.splitlines()))
-        problems.append(ContentProblem(path, line, f"not valid TOML: {exc}"))
+        data, text = load_toml(path)
+    except FileProblem as exc:
+        problems.append(ContentProblem(exc.file, exc.line, exc.message))
         return None
     return TomlFile(path, text, data)
 
