@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 from .announcer import Announcer, Priority
 from .input_gateway import InputGateway, Stage
 from .reading import ReadingController
-from .speech.service import VOLUME_STEPS_DB, SpeechService, State
+from .speech.service import SpeechService, State
 from .ui.card_view import CardView
 from .ui.main_window import KioskWindow
 from .ui.widgets import MODIFIER_KEYS
@@ -127,7 +127,7 @@ class AudioMode(QObject):
         self.window = window
         self.speech = speech
         self.reading = reading
-        self.announcer = Announcer(speech, before_speaking=reading.stop, parent=self)
+        self.announcer = Announcer(speech, before_speaking=reading.yield_voice, parent=self)
         self.screen_reader = screen_reader
         self.active = False
         self.turned_off = False  # by the visitor, this visit: keys leave it off
@@ -145,6 +145,7 @@ class AudioMode(QObject):
         window.listen.toggled.connect(self._listen_toggled)
         reading.readingStarted.connect(self._forget_last_text)
         reading.readingStarted.connect(self.announcer.give_way)
+        reading.bar.volumeStepRequested.connect(self._bar_volume)
         window.cards.cardShown.connect(self._card_shown)
         window.lookChanged.connect(self._look_changed)
         window.screenChanged.connect(self._screen_changed)
@@ -302,11 +303,19 @@ class AudioMode(QObject):
             self.say(self.where_text(), Priority.FOCUS)
 
     def change_volume(self, louder: bool) -> None:
-        steps = len(VOLUME_STEPS_DB)
-        current = VOLUME_STEPS_DB.index(self.speech.volume_db())
-        step = max(0, min(steps - 1, current + (-1 if louder else 1)))
-        self.speech.set_volume_step(step)
-        self.say(f"Volume {steps - step} of {steps}.")
+        self.reading.step_volume(louder)
+        self._say_volume()
+
+    @Slot(bool)
+    def _bar_volume(self, _louder: bool) -> None:
+        if self.active:
+            self._say_volume()  # the bar changed it (connected before us); say where it is
+
+    def _say_volume(self) -> None:
+        if self.speech.state() in (State.Speaking, State.Paused) and not self.announcer.speaking():
+            return  # a card is being read: the visitor hears the change; do not cut it off
+        level, levels = self.reading.volume_level()
+        self.say(f"Volume {level} of {levels}.")
 
     def read_card(self) -> None:
         self.reading.read_current_card()
