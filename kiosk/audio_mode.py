@@ -39,6 +39,7 @@ log = logging.getLogger("kiosk.audio")
 HOW_TO = (
     "Audio mode is on. Up and down arrows, or 8 and 2, move between items; Enter chooses. "
     "Left and right arrows, or 4 and 6, turn the cards. Backspace goes back. "
+    "End, or 1, goes to the last topic, Contacts. "
     "H for help, plus and minus for volume, R to repeat, P to pause. "
     "On the screen, touch once to hear a button, and again to press it. "
     "The Listen button, top left, turns audio mode off."
@@ -57,6 +58,7 @@ KEYPAD_HELP = {
     ". (Del)": "pause and resume",
     "* or H": "help",
     "/ or Backspace": "back",
+    "1 or End": "last topic (Contacts)",
 }
 
 # What each key does in audio mode. Data, so a new key is one line here and one method
@@ -75,6 +77,9 @@ KEYMAP: dict[str, frozenset[Qt.Key]] = {
     "pause": frozenset({Qt.Key.Key_P, Qt.Key.Key_Period, Qt.Key.Key_Delete}),
     "back": frozenset({Qt.Key.Key_Backspace, Qt.Key.Key_Escape, Qt.Key.Key_Slash}),
     "next_card": frozenset({Qt.Key.Key_Right, Qt.Key.Key_6}),
+    # Home (the window's own shortcut) goes back to the start of the list; End to its end,
+    # where Contacts is: a list of eleven topics is walked from both ends.
+    "last": frozenset({Qt.Key.Key_End, Qt.Key.Key_1}),
     "previous_card": frozenset({Qt.Key.Key_Left, Qt.Key.Key_4}),
 }
 
@@ -218,11 +223,12 @@ class AudioMode(QObject):
 
     @Slot()
     def _announce_start(self) -> None:
+        where = self.where_text()
         self._starting = False
         self._quiet_focus = False
         if not self.active:
             return
-        self.say(self.where_text(), Priority.FOCUS)
+        self.say(where, Priority.FOCUS)
         self.announcer.queue(HOW_TO, Priority.NOTICE)
 
     def where_text(self) -> str:
@@ -232,7 +238,9 @@ class AudioMode(QObject):
             total = len(cards.leaflet.cards)
             return f"Card {cards.index + 1} of {total}: {cards.leaflet.cards[cards.index].title}."
         focus = self.window.focusWidget()
-        said = f"Start screen. {self.window.leaflet.title}."
+        # The leaflet's title once, when audio mode starts; back on the start screen after a
+        # card, "Start screen" and where the focus is are enough.
+        said = f"Start screen. {self.window.leaflet.title}." if self._starting else "Start screen."
         if focus is not None and self.speaks_controls():
             said += " " + describe(focus, hint=False)
         return said
@@ -454,6 +462,12 @@ class AudioMode(QObject):
     def _on_next_card(self) -> None:
         if self.window.current_screen() == "card":
             self.window.cards.go_next()
+
+    def _on_last(self) -> None:
+        if self.window.current_screen() == "home" and self.window.home.tiles:
+            self.window.home.tiles[-1].setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.say("End goes to the last topic on the start screen.")
 
     def _on_previous_card(self) -> None:
         if self.window.current_screen() == "card":

@@ -66,8 +66,10 @@ def test_keyboard_only_from_attract_to_appeals_and_the_phone_number(
     assert heard[0].text.startswith("Start screen.")
     how_to = next(h for h in heard if h.text == HOW_TO)
     assert how_to.heard >= how_to.seconds - 0.2, "the how-to is heard in full"
+    # Appeals is near the end of the list: End, then up.
+    key_and_listen(qtbot, kiosk, Qt.Key.Key_End, keys)
     while (QApplication.focusWidget() or window).objectName() != "tile-appeals":
-        key_and_listen(qtbot, kiosk, Qt.Key.Key_Down, keys)
+        key_and_listen(qtbot, kiosk, Qt.Key.Key_Up, keys)
         assert len(keys) < 20
     key_and_listen(qtbot, kiosk, Qt.Key.Key_Return, keys)  # Appeals: its first card is read
     assert window.leaflet.cards[window.cards.index].id == "appeals-1"
@@ -78,7 +80,7 @@ def test_keyboard_only_from_attract_to_appeals_and_the_phone_number(
         if window.current_screen() == "card":
             key_and_listen(qtbot, kiosk, Qt.Key.Key_Backspace, keys)
         elif (QApplication.focusWidget() or window).objectName() != "tile-contacts":
-            key_and_listen(qtbot, kiosk, Qt.Key.Key_Down, keys)
+            key_and_listen(qtbot, kiosk, Qt.Key.Key_End, keys)  # Contacts is the last topic
         else:
             key_and_listen(qtbot, kiosk, Qt.Key.Key_Return, keys)
     heard = recorder.transcript()

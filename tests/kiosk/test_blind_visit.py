@@ -276,3 +276,13 @@ def test_announcements_one_after_another_hold_the_idle_watch(qtbot, kiosk: Kiosk
     qtbot.waitUntil(lambda: audio(kiosk).announcer.current_text().startswith("Audio mode is on"))
     qtbot.wait(400)
     assert kiosk.visit.idle.is_held and not kiosk.visit.idle.is_warning
+
+
+def test_end_goes_to_the_last_topic(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
+    window = kiosk.window
+    audio(kiosk).set_active(True)
+    window.home.start.setFocus()
+    press(Qt.Key.Key_End)
+    assert QApplication.focusWidget() is window.home.tiles[-1]
+    press(Qt.Key.Key_Up)
+    assert QApplication.focusWidget() is window.home.tiles[-2]
