@@ -15,6 +15,12 @@ from .widgets import TileButton
 
 _installed = False
 DOT = "\u00b7"
+# For staff (admin screen) and docs/ACCESSIBILITY.md: how the kiosk shares the voice.
+SCREEN_READER_NOTE = (
+    "With Orca (Linux) or NVDA (Windows) running, the kiosk's own voice does not name "
+    "controls or focus, and keys do not start audio mode: the screen reader speaks. "
+    "Read aloud and the Listen button still work."
+)
 
 
 class Alert(QWidget):

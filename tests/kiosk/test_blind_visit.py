@@ -286,3 +286,14 @@ def test_end_goes_to_the_last_topic(qtbot, kiosk: Kiosk) -> None:  # type: ignor
     assert QApplication.focusWidget() is window.home.tiles[-1]
     press(Qt.Key.Key_Up)
     assert QApplication.focusWidget() is window.home.tiles[-2]
+
+
+def test_admin_screen_says_how_it_behaves_with_screen_readers(kiosk: Kiosk) -> None:
+    from kiosk.ui.accessibility import SCREEN_READER_NOTE
+
+    window = kiosk.window
+    window.install_admin(PinGate(hash_pin(PIN)))
+    window.show_pin_pad()
+    assert window.admin is not None
+    assert window.admin.reader_note.text() == SCREEN_READER_NOTE
+    assert "Orca" in SCREEN_READER_NOTE and "NVDA" in SCREEN_READER_NOTE
