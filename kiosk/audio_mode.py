@@ -41,6 +41,7 @@ HOW_TO = (
     "Left and right arrows, or 4 and 6, turn the cards. Backspace goes back. "
     "End, or 1, goes to the last topic, Contacts. "
     "H for help, plus and minus for volume, R to repeat, P to pause. "
+    "G, or 9, for who to talk to; W, or 7, for the words explained on a card. "
     "On the screen, touch once to hear a button, and again to press it. "
     "The Listen button, top left, turns audio mode off."
 )
@@ -59,6 +60,8 @@ KEYPAD_HELP = {
     "* or H": "help",
     "/ or Backspace": "back",
     "1 or End": "last topic (Contacts)",
+    "9 or G": "get help: who to talk to",
+    "7 or W": "words explained on this card",
 }
 
 # What each key does in audio mode. Data, so a new key is one line here and one method
@@ -81,6 +84,8 @@ KEYMAP: dict[str, frozenset[Qt.Key]] = {
     # where Contacts is: a list of eleven topics is walked from both ends.
     "last": frozenset({Qt.Key.Key_End, Qt.Key.Key_1}),
     "previous_card": frozenset({Qt.Key.Key_Left, Qt.Key.Key_4}),
+    "get_help": frozenset({Qt.Key.Key_G, Qt.Key.Key_9}),
+    "words": frozenset({Qt.Key.Key_W, Qt.Key.Key_7}),
 }
 
 
@@ -181,6 +186,7 @@ class AudioMode(QObject):
             if on
             else "Turns on audio mode: everything on the screen is spoken."
         )
+        # Not logged: the time a blind visitor came or left is theirs (only counted, in stats).
         if on:
             self.turned_off = False
             self._starting = True
@@ -256,14 +262,17 @@ class AudioMode(QObject):
                 "Press Enter on the card text, or on Read aloud, to hear it. Right arrow or 6 "
                 "for the next card, left arrow or 4 for the previous one, Backspace for the "
                 "list of topics. Up and down arrows move between the buttons. "
+                "G for who to talk to, W for the words explained on this card. "
                 "Plus and minus change the volume."
             )
+        if screen == "help" and self.window.kiosk_help is not None:
+            return self.window.kiosk_help.help_text()
         tiles = len(self.window.home.tiles)
         return (
             f"This is the start screen for the leaflet: {self.window.leaflet.title}. "
             f"There is a Start reading button and {tiles} topic buttons. Use the up and down "
             "arrow keys to move between them and Enter to choose. "
-            "Plus and minus change the volume."
+            "G for who to talk to. Plus and minus change the volume."
         )
 
     @Slot(QWidget, QWidget)
@@ -458,6 +467,16 @@ class AudioMode(QObject):
             self.window.display_panel.close_panel()
         elif self.window.current_screen() == "card":
             self.window.show_home()
+        elif self.window.current_screen() == "help" and self.window.kiosk_help is not None:
+            self.window.kiosk_help.back()
+
+    def _on_get_help(self) -> None:
+        if self.window.kiosk_help is not None:
+            self.window.kiosk_help.get_help_pressed()
+
+    def _on_words(self) -> None:
+        if self.window.kiosk_help is not None:
+            self.say(self.window.kiosk_help.speak_card_words())
 
     def _on_next_card(self) -> None:
         if self.window.current_screen() == "card":
