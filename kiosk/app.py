@@ -360,6 +360,9 @@ class Kiosk(QObject):
         gesture.triggered.connect(window.show_pin_pad)
         gesture.install(self.gateway)
         self.start_speech()
+        from .opening import install_opening_hours
+
+        install_opening_hours(self, show_fullscreen=not self.windowed)
 
     def wire(self) -> None:
         assert self.visit is not None
