@@ -78,7 +78,7 @@ class _DriftBlock(QFrame):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         option = QStyleOption()
-        screen = self.parentWidget()
+        screen = self.parentWidget() or self
         for owner in (screen, self):  # the screen's background, then the block's own
             option.initFrom(owner)
             option.rect = self.rect()
