@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,7 +18,9 @@ from PySide6.QtWidgets import QApplication
 
 from . import APP_ID, APP_NAME, __version__, paths
 from .config import Settings
-from .content import ContentError, Library
+from .content import ContentError, ContentProblem, Library
+from .content.help import HelpLoad, load_help
+from .guarded import FileProblem, guard
 from .input_gateway import InputGateway, Stage, is_act
 from .ui.theme import STANDARD, THEMES, Fonts, Look
 
@@ -75,6 +78,17 @@ class ContentChoice:
     library: Library
     source: str
     problems: list[str] = field(default_factory=list)
+    help: HelpLoad = field(default_factory=HelpLoad)  # the kiosk's own help beside the leaflet
+
+
+def with_help(choice: ContentChoice) -> ContentChoice:
+    """Load the glossary and routes beside the chosen leaflets. Their problems are listed
+    like any content problem, but only cost that part of the help, never the leaflet."""
+    choice.help = load_help(choice.library)
+    if choice.help.problems:
+        choice.problems.append("the kiosk's help has problems; it runs without that part:")
+        choice.problems.extend(f"  {problem}" for problem in choice.help.problems)
+    return choice
 
 
 def content_candidates(args: argparse.Namespace, settings: Settings) -> list[Path]:
@@ -99,7 +113,7 @@ def choose_content(candidates: list[Path], cache_dir: Path | None = None) -> Con
     problems: list[str] = []
     for position, folder in enumerate(candidates):
         try:
-            return ContentChoice(_load(folder, cache_dir), str(folder), problems)
+            return with_help(ContentChoice(_load(folder, cache_dir), str(folder), problems))
         except ContentError as exc:
             if position == len(candidates) - 1:
                 raise
@@ -113,6 +127,15 @@ def choose_content(candidates: list[Path], cache_dir: Path | None = None) -> Con
 
 
 def _load(folder: Path, cache_dir: Path | None) -> Library:
+    """Any failure, however unexpected (a damaged cache, a parser bug), is a ContentError
+    naming the folder, so the next candidate is tried and the kiosk still starts."""
+    try:
+        return guard(folder, partial(_load_unguarded, folder, cache_dir), keep=(ContentError,))
+    except FileProblem as problem:
+        raise ContentError([ContentProblem(problem.file, problem.line, problem.message)]) from None
+
+
+def _load_unguarded(folder: Path, cache_dir: Path | None) -> Library:
     if cache_dir is not None:
         from .content.cache import load_library_cached
 
@@ -153,6 +176,8 @@ def run(args: argparse.Namespace) -> int:
         print(lock.message(), file=sys.stderr)
         return ALREADY_RUNNING_EXIT
     setup_logging(settings_file, choice.source, __version__)
+    if lock.warning:
+        log.warning("%s", lock.warning)
     cleanups: list[Callable[[], None]] = []
     install_excepthook(exit_fn=crash_exit(cleanups))
     for problem in setting_problems:
@@ -178,7 +203,8 @@ def _self_test(choice: ContentChoice, settings: Settings) -> int:
     from .ui.main_window import KioskWindow
 
     fonts = load_fonts()
-    return self_test(app, KioskWindow(choice.library, fonts, look_from(settings)), fonts)
+    window = KioskWindow(choice.library, fonts, look_from(settings), help=choice.help)
+    return self_test(app, window, fonts)
 
 
 @dataclass
@@ -224,7 +250,9 @@ def _run_kiosk(
     # Imported here so that --version, --check-content and --export-text start fast.
     from .ui.main_window import KioskWindow
 
-    window = KioskWindow(choice.library, load_fonts(), look_from(settings), with_attract=True)
+    window = KioskWindow(
+        choice.library, load_fonts(), look_from(settings), with_attract=True, help=choice.help
+    )
     kiosk = Kiosk(app, window, settings, windowed=args.windowed)
     kiosk.startup = startup
     cleanups.append(kiosk.stop_speech)
@@ -297,6 +325,7 @@ class Kiosk(QObject):
         """Idle watch, usage counts, lockdown, the staff gesture and speech."""
         from .session.idle import IdleMonitor
         from .session.lockdown import Lockdown
+        from .session.lockout import LockoutStore
         from .session.pin import PinGate
         from .session.visit import VisitSession
         from .stats import Stats
@@ -309,7 +338,8 @@ class Kiosk(QObject):
             settings.session_idle_timeout, settings.session_warning_seconds, parent=self
         )
         self.visit = VisitSession(idle, Stats(enabled=settings.stats_enabled), parent=self)
-        window.install_admin(PinGate(settings.admin_pin_hash))
+        lockout = LockoutStore(paths.state_dir() / "pin-lockout.json")
+        window.install_admin(PinGate(settings.admin_pin_hash, store=lockout))
         self.wire()
         gesture = CornerGesture(window, parent=window)
         gesture.triggered.connect(window.show_pin_pad)
@@ -332,6 +362,9 @@ class Kiosk(QObject):
         window.adminExitRequested.connect(self.exit_to_desktop)
         window.adminReloadRequested.connect(self.reload)
         window.adminTestSpeechRequested.connect(self.test_speech)
+        if window.kiosk_help is not None:
+            window.kiosk_help.announce.connect(self._speak_if_audio)
+            window.kiosk_help.speak.connect(self.speak_help)
         self.gateway.activity.connect(visit.idle.poke)
         self.gateway.add(Stage.IDLE_WARNING, self._answers_warning)
         self.gateway.install(self.app)
@@ -355,7 +388,7 @@ class Kiosk(QObject):
     def _on_screen(self, screen: str) -> None:
         if self.visit is None:
             return
-        if screen in ("home", "card", "library"):
+        if screen in ("home", "card", "library", "help"):
             self.visit.begin()
         elif screen in ("pin", "admin"):
             # Staff are not visitors, but an admin screen left open must still time out.
@@ -438,7 +471,7 @@ class Kiosk(QObject):
             return
         if self.reading is not None:
             self.reading.stop()
-        self.window.set_library(choice.library)
+        self.window.set_library(choice.library, choice.help)
         if self.startup is not None:
             self.startup.content_source = choice.source
             self.startup.content_problems = list(choice.problems)
@@ -446,6 +479,16 @@ class Kiosk(QObject):
             log.warning("%s", line)
         log.info("content reloaded from %s", choice.source)
         self.open_admin()
+
+    @Slot(str)
+    def speak_help(self, text: str) -> None:
+        """The help's "Read aloud": an explanation is read like a card, stopping what was."""
+        from .speech.narration import Utterance
+
+        if self.speech is not None:
+            if self.reading is not None:
+                self.reading.stop()
+            self.speech.speak([Utterance(text, -1, 0, 0)])
 
     @Slot()
     def test_speech(self) -> None:
@@ -494,10 +537,10 @@ class Kiosk(QObject):
 
     @Slot()
     def reset(self) -> None:
-        """Make the kiosk as the next visitor should find it: nothing left of the last one."""
+        """Make the kiosk as the next visitor should find it: nothing left of the last one.
+        Not logged: when visitors leave is theirs; the daily stats count the resets."""
         from .announcer import Priority
 
-        log.info("idle reset")
         was_audio = self.audio is not None and self.audio.active
         if self.audio is not None:
             self.audio.new_visit()

@@ -40,6 +40,7 @@ HOW_TO = (
     "Audio mode is on. Up and down arrows, or 8 and 2, move between items; Enter chooses. "
     "Left and right arrows, or 4 and 6, turn the cards. Backspace goes back. "
     "H for help, plus and minus for volume, R to repeat, P to pause. "
+    "G, or 9, for who to talk to; W, or 7, for the words explained on a card. "
     "On the screen, touch once to hear a button, and again to press it. "
     "The Listen button, top left, turns audio mode off."
 )
@@ -57,6 +58,8 @@ KEYPAD_HELP = {
     ". (Del)": "pause and resume",
     "* or H": "help",
     "/ or Backspace": "back",
+    "9 or G": "get help: who to talk to",
+    "7 or W": "words explained on this card",
 }
 
 # What each key does in audio mode. Data, so a new key is one line here and one method
@@ -76,6 +79,8 @@ KEYMAP: dict[str, frozenset[Qt.Key]] = {
     "back": frozenset({Qt.Key.Key_Backspace, Qt.Key.Key_Escape, Qt.Key.Key_Slash}),
     "next_card": frozenset({Qt.Key.Key_Right, Qt.Key.Key_6}),
     "previous_card": frozenset({Qt.Key.Key_Left, Qt.Key.Key_4}),
+    "get_help": frozenset({Qt.Key.Key_G, Qt.Key.Key_9}),
+    "words": frozenset({Qt.Key.Key_W, Qt.Key.Key_7}),
 }
 
 
@@ -175,6 +180,7 @@ class AudioMode(QObject):
             if on
             else "Turns on audio mode: everything on the screen is spoken."
         )
+        # Not logged: the time a blind visitor came or left is theirs (only counted, in stats).
         if on:
             self.turned_off = False
             self._starting = True
@@ -247,14 +253,17 @@ class AudioMode(QObject):
                 "Press Enter on the card text, or on Read aloud, to hear it. Right arrow or 6 "
                 "for the next card, left arrow or 4 for the previous one, Backspace for the "
                 "list of topics. Up and down arrows move between the buttons. "
+                "G for who to talk to, W for the words explained on this card. "
                 "Plus and minus change the volume."
             )
+        if screen == "help" and self.window.kiosk_help is not None:
+            return self.window.kiosk_help.help_text()
         tiles = len(self.window.home.tiles)
         return (
             f"This is the start screen for the leaflet: {self.window.leaflet.title}. "
             f"There is a Start reading button and {tiles} topic buttons. Use the up and down "
             "arrow keys to move between them and Enter to choose. "
-            "Plus and minus change the volume."
+            "G for who to talk to. Plus and minus change the volume."
         )
 
     @Slot(QWidget, QWidget)
@@ -441,6 +450,16 @@ class AudioMode(QObject):
             self.window.display_panel.close_panel()
         elif self.window.current_screen() == "card":
             self.window.show_home()
+        elif self.window.current_screen() == "help" and self.window.kiosk_help is not None:
+            self.window.kiosk_help.back()
+
+    def _on_get_help(self) -> None:
+        if self.window.kiosk_help is not None:
+            self.window.kiosk_help.get_help_pressed()
+
+    def _on_words(self) -> None:
+        if self.window.kiosk_help is not None:
+            self.say(self.window.kiosk_help.speak_card_words())
 
     def _on_next_card(self) -> None:
         if self.window.current_screen() == "card":

@@ -134,10 +134,13 @@ class ReadingController(QObject):
 
     @Slot(str)
     def _on_error(self, message: str) -> None:
+        # The speech service has logged the failure itself; once is enough.
         self._failures += 1
-        log.warning("reading aloud failed (%d in a row): %s", self._failures, message)
         self._clear()
         if self._failures >= FAILURES_BEFORE_UNAVAILABLE:
+            log.warning(
+                "reading aloud failed %d times in a row; shown as unavailable", self._failures
+            )
             self.bar.set_unavailable(message)
         else:
             self.bar.set_state(State.Ready)
