@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 from . import APP_ID, APP_NAME, __version__, paths
 from .config import Settings
 from .content import ContentError, ContentProblem, Library
+from .content.help import HelpLoad, load_help
 from .guarded import FileProblem, guard
 from .input_gateway import InputGateway, Stage, is_act
 from .ui.theme import STANDARD, THEMES, Fonts, Look
@@ -81,6 +82,17 @@ class ContentChoice:
     library: Library
     source: str
     problems: list[str] = field(default_factory=list)
+    help: HelpLoad = field(default_factory=HelpLoad)  # the kiosk's own help beside the leaflet
+
+
+def with_help(choice: ContentChoice) -> ContentChoice:
+    """Load the glossary and routes beside the chosen leaflets. Their problems are listed
+    like any content problem, but only cost that part of the help, never the leaflet."""
+    choice.help = load_help(choice.library)
+    if choice.help.problems:
+        choice.problems.append("the kiosk's help has problems; it runs without that part:")
+        choice.problems.extend(f"  {problem}" for problem in choice.help.problems)
+    return choice
 
 
 def content_candidates(args: argparse.Namespace, settings: Settings) -> list[Path]:
@@ -105,7 +117,7 @@ def choose_content(candidates: list[Path], cache_dir: Path | None = None) -> Con
     problems: list[str] = []
     for position, folder in enumerate(candidates):
         try:
-            return ContentChoice(_load(folder, cache_dir), str(folder), problems)
+            return with_help(ContentChoice(_load(folder, cache_dir), str(folder), problems))
         except ContentError as exc:
             if position == len(candidates) - 1:
                 raise
@@ -195,7 +207,8 @@ def _self_test(choice: ContentChoice, settings: Settings) -> int:
     from .ui.main_window import KioskWindow
 
     fonts = load_fonts()
-    return self_test(app, KioskWindow(choice.library, fonts, look_from(settings)), fonts)
+    window = KioskWindow(choice.library, fonts, look_from(settings), help=choice.help)
+    return self_test(app, window, fonts)
 
 
 @dataclass
@@ -230,6 +243,34 @@ def crash_exit(
     return leave
 
 
+def assemble(
+    args: argparse.Namespace,
+    settings: Settings,
+    choice: ContentChoice,
+    startup: Startup,
+    cleanups: list[Callable[[], None]],
+    speech_factory: Callable[[QObject], SpeechService] | None = None,
+) -> Kiosk:
+    """The window and the kiosk around it, wired as `python -m kiosk` runs them (the journey
+    tests build the kiosk here too, with only the sound device replaced)."""
+    app = make_application(sys.argv[:1])
+    # Imported here so that --version, --check-content and --export-text start fast.
+    from .ui.main_window import KioskWindow
+
+    window = KioskWindow(
+        choice.library, load_fonts(), look_from(settings), with_attract=True, help=choice.help
+    )
+    kiosk = Kiosk(app, window, settings, windowed=args.windowed, speech_factory=speech_factory)
+    kiosk.startup = startup
+    cleanups.append(kiosk.stop_speech)
+    # Staff reload after editing: parse afresh (the cache would notice the edit anyway).
+    kiosk.reload_content = lambda: choose_content(content_candidates(args, settings))
+    if not args.quit_after_paint:
+        # Everything but the first screen starts once it is up: start-up never waits on it.
+        window.firstPaint.connect(kiosk.start_services)
+    return kiosk
+
+
 def _run_kiosk(
     args: argparse.Namespace,
     settings: Settings,
@@ -237,16 +278,8 @@ def _run_kiosk(
     startup: Startup,
     cleanups: list[Callable[[], None]],
 ) -> int:
-    app = make_application(sys.argv[:1])
-    # Imported here so that --version, --check-content and --export-text start fast.
-    from .ui.main_window import KioskWindow
-
-    window = KioskWindow(choice.library, load_fonts(), look_from(settings), with_attract=True)
-    kiosk = Kiosk(app, window, settings, windowed=args.windowed)
-    kiosk.startup = startup
-    cleanups.append(kiosk.stop_speech)
-    # Staff reload after editing: parse afresh (the cache would notice the edit anyway).
-    kiosk.reload_content = lambda: choose_content(content_candidates(args, settings))
+    kiosk = assemble(args, settings, choice, startup, cleanups)
+    app, window = kiosk.app, kiosk.window
     if args.quit_after_paint:
         start_ns = int(os.environ.get("KIOSK_T0_NS", "0"))
 
@@ -258,9 +291,6 @@ def _run_kiosk(
             app.quit()
 
         window.firstPaint.connect(report)
-    else:
-        # Everything but the first screen starts once it is up: start-up never waits on it.
-        window.firstPaint.connect(kiosk.start_services)
     from .sd_notify import Notifier
     from .unix_signals import SignalBridge
 
@@ -334,6 +364,9 @@ class Kiosk(QObject):
         gesture.triggered.connect(window.show_pin_pad)
         gesture.install(self.gateway)
         self.start_speech()
+        from .opening import install_opening_hours
+
+        install_opening_hours(self, show_fullscreen=not self.windowed)
 
     def wire(self) -> None:
         assert self.visit is not None
@@ -351,6 +384,9 @@ class Kiosk(QObject):
         window.adminExitRequested.connect(self.exit_to_desktop)
         window.adminReloadRequested.connect(self.reload)
         window.adminTestSpeechRequested.connect(self.test_speech)
+        if window.kiosk_help is not None:
+            window.kiosk_help.announce.connect(self._speak_if_audio)
+            window.kiosk_help.speak.connect(self.speak_help)
         self.gateway.activity.connect(visit.idle.poke)
         self.gateway.add(Stage.IDLE_WARNING, self._answers_warning)
         self.gateway.install(self.app)
@@ -374,7 +410,7 @@ class Kiosk(QObject):
     def _on_screen(self, screen: str) -> None:
         if self.visit is None:
             return
-        if screen in ("home", "card", "library"):
+        if screen in ("home", "card", "library", "help"):
             self.visit.begin()
         elif screen in ("pin", "admin"):
             # Staff are not visitors, but an admin screen left open must still time out.
@@ -457,7 +493,7 @@ class Kiosk(QObject):
             return
         if self.reading is not None:
             self.reading.stop()
-        self.window.set_library(choice.library)
+        self.window.set_library(choice.library, choice.help)
         if self.startup is not None:
             self.startup.content_source = choice.source
             self.startup.content_problems = list(choice.problems)
@@ -465,6 +501,18 @@ class Kiosk(QObject):
             log.warning("%s", line)
         log.info("content reloaded from %s", choice.source)
         self.open_admin()
+
+    @Slot(str)
+    def speak_help(self, text: str) -> None:
+        """The help's "Read aloud": an explanation is read like a card, stopping what was."""
+        from .speech.narration import Utterance
+
+        if self.speech is not None:
+            if self.reading is not None:
+                self.reading.stop()
+            if self.audio is not None:
+                self.audio.announcer.give_way()  # announcements do not resume over it
+            self.speech.speak([Utterance(text, -1, 0, 0)])
 
     @Slot()
     def test_speech(self) -> None:
@@ -502,14 +550,16 @@ class Kiosk(QObject):
         self.gateway.install(self.app)
 
     @Slot(object)
-    def _speech_state(self, state: object) -> None:
+    def _speech_state(self, _state: object) -> None:
         """Speech the visitor asked for is activity: a card read aloud for minutes is not a
         visitor who left. The warning's own announcements do not count."""
         from .speech.service import State
 
-        if self.visit is not None:
+        if self.visit is not None and self.speech is not None:
             idle = self.visit.idle
-            idle.hold(state == State.Speaking and not idle.is_warning)
+            # The service's state now, not the signal's: an announcement that starts the next
+            # one from its own "Ready" slot delivers "Speaking" before this "Ready" arrives.
+            idle.hold(self.speech.state() == State.Speaking and not idle.is_warning)
 
     @Slot()
     def reset(self) -> None:

@@ -80,6 +80,16 @@ def _check_content(folder: Path) -> int:
             print(problem, file=sys.stderr)
         print(f"{len(exc.problems)} problem(s) in {folder}", file=sys.stderr)
         return 1
+    from .content.help import check_help
+
+    help_problems, advice = check_help(library)
+    for problem in help_problems:
+        print(problem, file=sys.stderr)
+    for line in advice:
+        print(line)
+    if help_problems:
+        print(f"{len(help_problems)} problem(s) in the kiosk's help in {folder}", file=sys.stderr)
+        return 1
     cards = sum(len(lf.cards) for lf in library.leaflets)
     print(f"{folder}: OK ({len(library.leaflets)} leaflet(s), {cards} cards)")
     return 0
@@ -94,7 +104,13 @@ def _export_text(folder: Path) -> int:
     except ContentError as exc:
         print(exc, file=sys.stderr)
         return 1
+    from .content.help import help_plain_text, load_help
+
     sys.stdout.write("\n".join(leaflet_plain_text(lf) for lf in library.leaflets))
+    # The kiosk's own help follows the leaflet, apart and labelled, never mixed into it.
+    helps = load_help(library)
+    for leaflet in library.leaflets:
+        sys.stdout.write("\n" + help_plain_text(leaflet, helps.for_leaflet(leaflet)))
     return 0
 
 

@@ -19,12 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..content.help import HelpLoad
 from ..content.model import Leaflet, Library
 from .accessibility import install_roles
 from .attract import AttractScreen
 from .attract import stylesheet_rules as attract_rules
 from .card_screen import CardScreen
+from .help_screen import stylesheet_rules as help_rules
 from .home import HomeScreen
+from .kiosk_help import KioskHelp
 from .style import stylesheet
 from .theme import Fonts, Look, Metrics, Theme
 from .top_bar import TopBar
@@ -77,6 +80,7 @@ class KioskWindow(QMainWindow):
         look: Look | None = None,
         *,
         with_attract: bool = False,
+        help: HelpLoad | None = None,
     ):
         super().__init__()
         install_roles()
@@ -144,8 +148,11 @@ class KioskWindow(QMainWindow):
         self.admin: AdminScreen | None = None
         self._display_panel: DisplaySettingsPanel | None = None
         self._idle_warning: IdleWarning | None = None
+        self.kiosk_help: KioskHelp | None = None  # made once the first home and cards exist
         self._covered: QWidget | None = None  # the page the settings panel covers
         self.open_leaflet(0, show=len(library.leaflets) == 1 and not with_attract)
+        self.kiosk_help = KioskHelp(self, help)
+        self._rules.append(help_rules)
         self.display_button.clicked.connect(self.open_display_settings)
         self._card_tools: list[QWidget] = []
         self._right_tools: list[QWidget] = [self.display_button]
@@ -165,13 +172,16 @@ class KioskWindow(QMainWindow):
     def _make_view(self, index: int) -> CardView:
         from .card_view import CardView
 
-        return CardView(
+        view = CardView(
             self.leaflet.cards[index],
             self.look.theme,
             self.metrics,
             self.family,
             wide_spacing=self.look.wide_spacing,
         )
+        if self.kiosk_help is not None:
+            self.kiosk_help.view_built(view)
+        return view
 
     @property
     def family(self) -> str:
@@ -196,12 +206,16 @@ class KioskWindow(QMainWindow):
             self.stack.addWidget(self.cards)
         else:
             self.cards.set_leaflet(leaflet)
+        if self.kiosk_help is not None:
+            self.kiosk_help.leaflet_opened()
         if show:
             self.show_home()
 
-    def set_library(self, library: Library) -> None:
+    def set_library(self, library: Library, help: HelpLoad | None = None) -> None:
         """Show new content (after staff reloaded it), starting again from the first screen."""
         self.library = library
+        if self.kiosk_help is not None:
+            self.kiosk_help.load = help or HelpLoad()
         if self.library_screen is not None:
             self.stack.removeWidget(self.library_screen)
             self.library_screen.deleteLater()
@@ -261,7 +275,8 @@ class KioskWindow(QMainWindow):
                 if b.focusPolicy() != Qt.FocusPolicy.NoFocus
             )
         chain.extend(self._right_tools)
-        chain.extend([view, self.cards.back, self.cards.home, self.cards.next])
+        nav = [self.cards.back, self.cards.home, self.cards.next]
+        chain.extend([view, *(self.kiosk_help.tab_chain(nav) if self.kiosk_help else nav)])
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
@@ -274,6 +289,8 @@ class KioskWindow(QMainWindow):
             self.pin_pad: "pin",
             self.admin: "admin",
         }
+        if self.kiosk_help is not None:
+            names[self.kiosk_help.screen] = "help"
         return names.get(widget, "library")
 
     @Slot()
@@ -422,6 +439,8 @@ class KioskWindow(QMainWindow):
         if self._display_panel is not None:
             self._display_panel.hide()
         self.hide_idle_warning()
+        if self.kiosk_help is not None:
+            self.kiosk_help.reset()
         self.cards.index = -1
         for view in self.cards.views.values():
             view.verticalScrollBar().setValue(0)
@@ -474,6 +493,8 @@ class KioskWindow(QMainWindow):
         fit_label(self.display_button, [self.display_button.text()])
         self.home.apply_metrics(self.metrics)
         self.cards.apply_metrics(self.metrics)
+        if self.kiosk_help is not None:
+            self.kiosk_help.apply_metrics()
         if rebuild:
             shown = self.cards.index
             self.cards.drop_views()
@@ -560,3 +581,5 @@ class KioskWindow(QMainWindow):
         # Escape never leaves the kiosk; on a card it goes back to the topics.
         if self.current_screen() == "card":
             self.show_home()
+        elif self.current_screen() == "help" and self.kiosk_help is not None:
+            self.kiosk_help.back()
