@@ -415,7 +415,8 @@ class Tracer:
             rel = source.relative_to(ROOT).as_posix()
         except ValueError:
             rel = None
-        if rel is not None and not rel.startswith((".venv/", "build/")):
+        # Any venv in the checkout (.venv, .venv-dist for scripts/dist, .venv-oldest in CI).
+        if rel is not None and not rel.startswith((".venv", "build/")):
             return self.repo(rel)
         if re.match(r"libicu(data|uc|i18n)\.so", name) and "PySide6" in src:
             return self.icu()
