@@ -161,3 +161,23 @@ def test_audio_mode_speaks_each_help_page(qtbot, visit: Kiosk) -> None:  # type:
     qtbot.waitUntil(lambda: any("Backspace goes back" in t for t in spoken(visit)))
     key(window, Qt.Key.Key_Backspace)
     assert window.current_screen() == "home"
+
+
+def test_audio_mode_says_who_to_talk_to_on_the_start_screen(qtbot, visit: Kiosk) -> None:  # type: ignore[no-untyped-def]
+    audio(visit).set_active(True)
+    qtbot.waitUntil(lambda: any("to talk to someone, SENDIASS Rutland" in t for t in spoken(visit)))
+    key(visit.window, Qt.Key.Key_H)
+    qtbot.waitUntil(
+        lambda: sum("to talk to someone, SENDIASS Rutland" in t for t in spoken(visit)) >= 2
+    )
+
+
+def test_read_aloud_on_an_explanation_speaks_it(qtbot, visit: Kiosk) -> None:  # type: ignore[no-untyped-def]
+    window = visit.window
+    window.leave_attract()
+    kiosk_help = helper(window)
+    glossary = kiosk_help.data.glossary
+    assert glossary is not None
+    kiosk_help.open_term(glossary.by_id("best-endeavours"))
+    kiosk_help.screen.read.click()
+    qtbot.waitUntil(lambda: any("Schools must do everything they can" in t for t in spoken(visit)))
