@@ -90,7 +90,8 @@ def _export_text(folder: Path) -> int:
     except ContentError as exc:
         print(exc, file=sys.stderr)
         return 1
-    sys.stdout.write("\n".join(leaflet_plain_text(lf) for lf in library.leaflets))
+    scoped = len(library.leaflets) > 1
+    sys.stdout.write("\n".join(leaflet_plain_text(lf, scoped) for lf in library.leaflets))
     return 0
 
 
