@@ -459,8 +459,7 @@ class KioskWindow(QMainWindow):
         icon_px = self.metrics.button_text + self.metrics.px(8)
         self.listen.setIcon(speaker_icon(icon_px * 2, self.look.theme.button_text))
         self.listen.setIconSize(QSize(icon_px, icon_px))
-        fit_label(self.listen, ["Listen", "Audio on"])
-        fit_label(self.display_button, [self.display_button.text()])
+        self._fit_labels()
         self.home.apply_metrics(self.metrics)
         self.cards.apply_metrics(self.metrics)
         if rebuild:
@@ -479,6 +478,15 @@ class KioskWindow(QMainWindow):
         panel = "QWidget#displaySettings"
         steady = f'{panel}, {panel} * {{ font-family: "{self.fonts.reading}"; }}'
         self.setStyleSheet(stylesheet(theme, m, self.family) + extra + steady)
+        self._fit_labels()
+
+    def _fit_labels(self) -> None:
+        # A style sheet's min-width replaces any minimum set before: fit again after each.
+        if not hasattr(self, "cards"):
+            return
+        fit_label(self.listen, ["Listen", "Audio on"])
+        fit_label(self.display_button, [self.display_button.text()])
+        self.cards.apply_metrics(self.metrics)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         size = event.size()
