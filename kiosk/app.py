@@ -340,6 +340,7 @@ class Kiosk(QObject):
     # --- staff ---------------------------------------------------------------------------
     @Slot()
     def open_admin(self) -> None:
+        from .admin_data import usage_rows
         from .logs import recent_lines
         from .ui.admin import AdminInfo
 
@@ -351,7 +352,7 @@ class Kiosk(QObject):
             content_source=startup.content_source if startup else "(bundled)",
             problems=list(startup.problems) if startup else [],
             recent_log_lines=recent_lines(40),
-            days=self.visit.stats.last_days(30),
+            usage=usage_rows(self.visit.stats.last_days(30)),
         )
         self.window.show_admin(info)
 

@@ -13,6 +13,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from kiosk.admin_data import usage_rows
 from kiosk.session.pin import PinGate, hash_pin
 from kiosk.stats import COUNTERS, DayCounts
 from kiosk.ui.admin import DAMAGED_BANNER, NO_PIN_BANNER, AdminInfo, AdminScreen
@@ -39,7 +40,7 @@ INFO = AdminInfo(
     content_source="bundled leaflet",
     problems=["kiosk.toml:3: session.idle_timeout: 5 is out of range; using the default 90"],
     recent_log_lines=["2026-11-28 09:00:01 INFO kiosk.app: started", "second line"],
-    days=make_days(),
+    usage=usage_rows(make_days()),
 )
 
 
