@@ -392,13 +392,13 @@ def _load_leaflet(folder: Path, md: MarkdownIt, out: _Collector) -> Leaflet | No
         out.add(manifest, _toml_line(exc, text), f"not valid TOML: {exc}")
         return None
     before = len(out.problems)
-    if _check_keys(meta, LEAFLET_KEYS, LEAFLET_REQUIRED, manifest, 1, LEAFLET_FILE, out):
-        if not ID_RE.match(meta["id"]):
-            out.add(
-                manifest,
-                _key_line(manifest, "id", 1),
-                f"id '{meta['id']}' must be lower-case letters, digits and dashes",
-            )
+    keys_ok = _check_keys(meta, LEAFLET_KEYS, LEAFLET_REQUIRED, manifest, 1, LEAFLET_FILE, out)
+    if keys_ok and not ID_RE.match(meta["id"]):
+        out.add(
+            manifest,
+            _key_line(manifest, "id", 1),
+            f"id '{meta['id']}' must be lower-case letters, digits and dashes",
+        )
     contacts_raw = meta.get("contacts", {})
     contacts = _load_contacts(contacts_raw, manifest, out) if isinstance(contacts_raw, dict) else {}
 

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QHideEvent, QKeyEvent, QMouseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from .fit import fit_factor, height_for, words_fit
+from .fit import fit_factor, height_for, restyle, words_fit
 from .theme import Metrics, Theme
 from .widgets import MODIFIER_KEYS
 
@@ -185,9 +185,7 @@ class AttractScreen(QWidget):
         room = max(1, self.height())
 
         def apply(factor: float) -> None:
-            self.block.setStyleSheet(label_sizes(self.metrics, factor))
-            for label in labels:
-                label.ensurePolished()
+            restyle(self.block, label_sizes(self.metrics, factor), labels)
 
         def fits() -> bool:
             return height_for(self.block, width) <= room and words_fit(labels, line)

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from ..content.model import Leaflet
@@ -75,6 +76,7 @@ class CardScreen(QWidget):
         layout.addWidget(self.stack, 1)
         layout.addLayout(self.extra_bar)
         layout.addLayout(self.nav)
+        self._progress_above = False
         self.apply_metrics(metrics)
         self.stack.installEventFilter(self)
 
@@ -90,6 +92,32 @@ class CardScreen(QWidget):
         fit_label(self.back, ["◀  Back"])
         fit_label(self.home, ["⌂  Home"])
         fit_label(self.next, FINISH_AND_NEXT)
+        self._place_progress()
+
+    def _place_progress(self) -> None:
+        """ "Card 3 of 29" sits between the buttons while it fits whole words there; on a
+        narrow screen at large text it gets its own line above them."""
+        if self.width() <= 0 or not self.isVisible():
+            return  # not laid out yet: the first resize decides
+        words = self.progress.fontMetrics()
+        word = max(words.horizontalAdvance(w) for w in ("Card", "of", "29"))
+        margins = self.layout_.contentsMargins()
+        buttons = sum(b.minimumWidth() for b in (self.back, self.home, self.next))
+        spare = self.width() - margins.left() - margins.right() - 3 * self.nav.spacing()
+        above = buttons + word > spare
+        if above == self._progress_above:
+            return
+        self._progress_above = above
+        self.nav.removeWidget(self.progress)
+        self.layout_.removeWidget(self.progress)
+        if above:
+            self.layout_.insertWidget(self.layout_.indexOf(self.nav), self.progress)
+        else:
+            self.nav.insertWidget(2, self.progress, 3)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_progress()
 
     def view(self, index: int) -> CardView:
         view = self.views.get(index)

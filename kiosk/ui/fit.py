@@ -53,6 +53,16 @@ def fit_factor(
     return low
 
 
+def restyle(container: QWidget, sheet: str, widgets: Iterable[QWidget]) -> None:
+    """Set `container`'s own style sheet and make `widgets` take it up now: a hidden
+    widget that was polished before keeps its old font until polished again."""
+    container.setStyleSheet(sheet)
+    for widget in widgets:
+        style = widget.style()
+        style.unpolish(widget)
+        style.polish(widget)
+
+
 def height_for(widget: QWidget, width: int) -> int:
     layout = widget.layout()
     if layout is not None:

@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QVBoxLayout, QWidget
 
-from .fit import fit_factor, height_for, words_fit
+from .fit import fit_factor, height_for, restyle, words_fit
 from .theme import Metrics, Theme, luminance
 from .widgets import big_button, centre_panel
 
@@ -108,9 +108,7 @@ class IdleWarning(QWidget):
         labels = [self.heading, self.countdown, self.explanation]
 
         def apply(factor: float) -> None:
-            self.panel.setStyleSheet(label_sizes(m, factor))
-            for widget in (*labels, self.button):
-                widget.ensurePolished()
+            restyle(self.panel, label_sizes(m, factor), [*labels, self.button])
 
         def fits() -> bool:
             # The countdown's longest text, so the panel never jumps as seconds tick down.

@@ -199,6 +199,7 @@ def contrast_ratio(fg: str, bg: str) -> float:
 DESIGN_LONG, DESIGN_SHORT = 1920, 1080
 BODY_PX = 36  # 36 px Atkinson Hyperlegible: capitals about 6.3 mm on a 23-inch 1080p screen
 MIN_TARGET_PX = 88  # 2 cm at 1920x1080 on a 23-inch screen
+BUTTON_TEXT_PX = 34
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,7 +248,7 @@ class Metrics:
 
     @property
     def button_text(self) -> int:
-        return self.chrome_px(34)
+        return self.chrome_px(BUTTON_TEXT_PX)
 
     @property
     def target(self) -> int:

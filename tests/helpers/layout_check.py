@@ -54,7 +54,7 @@ def _longest_word(label: QLabel) -> tuple[str, int]:
 
 def label_problems(label: QLabel) -> list[str]:
     text = label.text()
-    if not text or label.pixmap() is not None and not label.pixmap().isNull():
+    if not text or (label.pixmap() is not None and not label.pixmap().isNull()):
         return []
     room = label.contentsRect()
     problems = []
@@ -90,11 +90,36 @@ def button_problems(button: QPushButton) -> list[str]:
 
 
 def text_edit_problems(edit: QTextEdit) -> list[str]:
-    doc_width = edit.document().size().width()
+    doc = edit.document()
+    doc_width = doc.size().width()
     room = edit.viewport().width()
+    problems = []
     if doc_width > room + SLACK:
-        return [f"{_name(edit)}: text {doc_width:.0f}px wide, room for {room}px"]
-    return []
+        problems.append(f"{_name(edit)}: text {doc_width:.0f}px wide, room for {room}px")
+    return problems + broken_words(edit)
+
+
+def broken_words(edit: QTextEdit) -> list[str]:
+    """Lines that end in the middle of a word: Qt breaks a word that is wider than the
+    line anywhere, which turns "www.example.org.uk" into "www.examp" / "le.org.uk"."""
+    doc = edit.document()
+    problems = []
+    block = doc.begin()
+    while block.isValid():
+        doc.documentLayout().blockBoundingRect(block)
+        layout = block.layout()
+        text = block.text()
+        for n in range(layout.lineCount() - 1):
+            line = layout.lineAt(n)
+            end = line.textStart() + line.textLength()
+            inside = 0 < end < len(text) and not (text[end - 1].isspace() or text[end].isspace())
+            if inside and text[end - 1] not in "-/\u00ad":
+                problems.append(
+                    f"{_name(edit)}: {text[max(0, end - 12) : end]!r} | "
+                    f"{text[end : end + 12]!r} broken mid-word"
+                )
+        block = block.next()
+    return problems
 
 
 def cut_by_ancestor(widget: QWidget, root: QWidget) -> list[str]:

@@ -7,11 +7,25 @@ from collections.abc import Iterator
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from kiosk.content import Library
 from kiosk.session.pin import PinGate, hash_pin
 from kiosk.ui.main_window import KioskWindow
+from kiosk.ui.theme import Fonts, Look
 
 RESOLUTIONS = [(1920, 1080), (1080, 1920), (1366, 768)]
 TEXT_SIZES = [1.0, 1.5, 2.0, 2.5]
+
+
+def make_window(library: Library, fonts: Fonts, look: Look, size: tuple[int, int]) -> KioskWindow:
+    """A window as `python -m kiosk` builds it (attract screen, read-aloud bar), shown."""
+    from kiosk.ui.read_aloud import ReadAloudBar
+
+    window = KioskWindow(library, fonts, look, with_attract=True)
+    window.add_card_tools(ReadAloudBar())
+    window.resize(*size)
+    window.show()
+    settle()
+    return window
 
 
 def settle() -> None:
