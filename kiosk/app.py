@@ -16,7 +16,7 @@ from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from . import APP_ID, APP_NAME, __version__, paths
-from .config import Settings, load_settings
+from .config import Settings
 from .content import ContentError, Library
 from .ui.theme import STANDARD, THEMES, Fonts, Look
 
@@ -124,7 +124,10 @@ def run(args: argparse.Namespace) -> int:
     if args.self_test:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     settings_file = args.config or paths.default_config_file()
-    settings, setting_problems = load_settings(settings_file)
+    from .settings_layers import describe_files, load_layered
+
+    layered = load_layered(settings_file)
+    settings, setting_problems = layered.settings, layered.problems
     try:
         choice = choose_content(content_candidates(args, settings), paths.data_dir() / "cache")
     except ContentError as exc:
@@ -151,6 +154,7 @@ def run(args: argparse.Namespace) -> int:
         log.warning("%s", line)
     startup = Startup(
         settings_file=settings_file,
+        settings_files=describe_files(layered),
         settings_problems=[str(p) for p in setting_problems],
         content_source=choice.source,
         content_problems=list(choice.problems),
@@ -178,6 +182,7 @@ class Startup:
     settings_problems: list[str]
     content_source: str
     content_problems: list[str] = field(default_factory=list)
+    settings_files: str = ""  # the system file too, when there is one
 
     @property
     def problems(self) -> list[str]:
@@ -232,11 +237,23 @@ def _run_kiosk(
     else:
         # Everything but the first screen starts once it is up: start-up never waits on it.
         window.firstPaint.connect(kiosk.start_services)
+    from .sd_notify import Notifier
+    from .unix_signals import SignalBridge
+
+    notifier = Notifier(parent=kiosk)
+    window.firstPaint.connect(notifier.ready)
+    signals = SignalBridge(parent=kiosk)
+    signals.received.connect(kiosk.stop_on_signal)
+    signals.install()
+    cleanups.append(kiosk.flush_counts)
     show(window, windowed=args.windowed, hide_cursor=settings.display_hide_cursor)
     try:
         return app.exec()
     finally:
+        notifier.stopping()
+        signals.remove()
         kiosk.shutdown()
+        notifier.close()
 
 
 class Kiosk(QObject):
@@ -348,16 +365,22 @@ class Kiosk(QObject):
         startup = self.startup
         info = AdminInfo(
             version=__version__,
-            config_file=str(startup.settings_file) if startup else "(none)",
+            config_file=(startup.settings_files or str(startup.settings_file))
+            if startup
+            else "(none)",
             content_source=startup.content_source if startup else "(bundled)",
             problems=list(startup.problems) if startup else [],
             recent_log_lines=recent_lines(40),
-            usage=usage_rows(self.visit.stats.last_days(30)),
+            usage=usage_rows(self.visit.stats.last_days(30), self.visit.pending),
+            exit_allowed=self.settings.admin_exit_to_desktop,
         )
         self.window.show_admin(info)
 
     @Slot()
     def exit_to_desktop(self) -> None:
+        if not self.settings.admin_exit_to_desktop:
+            log.warning("exit to desktop refused: admin.exit_to_desktop is false")
+            return
         log.info("staff exit to desktop")
         self.window.allow_close = True
         self.app.exit(EXIT_TO_DESKTOP)
@@ -435,6 +458,20 @@ class Kiosk(QObject):
                 self.reading.bar.set_speed(self.settings.speech_rate)
         self.window.set_look(self.default_look)
         self.window.reset_to_start()
+
+    @Slot(int)
+    def stop_on_signal(self, number: int) -> None:
+        """SIGTERM (systemctl stop/restart, shutdown), SIGINT (Ctrl+C), SIGHUP: quit the
+        event loop; `shutdown` then writes the counts and stops the speech."""
+        from .unix_signals import signal_name
+
+        log.info("stopping on %s", signal_name(number))
+        self.window.allow_close = True
+        self.app.exit(0)
+
+    def flush_counts(self) -> None:
+        if self.visit is not None:
+            self.visit.flush()
 
     def stop_speech(self) -> None:
         """Kill the player and the engine now, so no voice outlives the kiosk."""

@@ -97,11 +97,42 @@ def _export_text(folder: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    content = args.content or paths.bundled_content()
+    try:
+        return _dispatch(args)
+    except ImportError as exc:
+        # A system library the program loads is missing: name the package, not a traceback.
+        from .syslibs import explain
+
+        message = explain(exc)
+        if message is None:
+            raise
+        print(f"sen-kiosk: {message}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        # Every file the CLI writes or reads: one line naming the file.
+        if exc.filename is None:
+            raise
+        print(f"sen-kiosk: {exc.filename}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+
+
+def _content_folder(args: argparse.Namespace) -> Path:
+    """The folder the kiosk itself would show, so the CLI and the kiosk never disagree."""
+    from .app import choose_content, content_candidates
+    from .settings_layers import load_layered
+
+    layered = load_layered(args.config or paths.default_config_file())
+    choice = choose_content(content_candidates(args, layered.settings))
+    for line in choice.problems:
+        print(line, file=sys.stderr)
+    return Path(choice.source)
+
+
+def _dispatch(args: argparse.Namespace) -> int:
     if args.check_content is not None:
         return _check_content(args.check_content)
     if args.export_text:
-        return _export_text(content)
+        return _export_text(_content_folder(args))
     # --- operations commands ---
     config_file = args.config or paths.default_config_file()
     if args.check_config is not None:
@@ -109,13 +140,11 @@ def main(argv: list[str] | None = None) -> int:
 
         return check_config_main(args.check_config)
     if args.print_config:
-        from .config import print_config_main
+        from .settings_layers import print_layered_main
 
-        return print_config_main(config_file)
+        return print_layered_main(config_file)
     if args.set_pin:
-        from .session.pin import set_pin_main
-
-        return set_pin_main(config_file)
+        return _set_pin(config_file, explicit=args.config is not None)
     if args.export_stats is not None:
         from .stats import export_stats_main
 
@@ -125,8 +154,31 @@ def main(argv: list[str] | None = None) -> int:
     if args.list_voices or args.speak_card:
         from .speech.commands import run as run_speech_command
 
-        return run_speech_command(args, content)
+        return run_speech_command(args, _content_folder(args))
     # --- end speech commands ---
     from .app import run
 
     return run(args)
+
+
+def _set_pin(config_file: Path, *, explicit: bool) -> int:
+    from .session.pin import set_pin_main
+    from .settings_layers import pin_target
+
+    target = pin_target(config_file, explicit)
+    if isinstance(target, str):
+        print(target, file=sys.stderr)
+        return 1
+    system = target == paths.system_config_file() and not explicit
+    if system and not target.exists():
+        # Readable by the kiosk user (it checks the PIN), writable by root alone.
+        target.parent.mkdir(mode=0o755, parents=True, exist_ok=True)
+        target.touch(mode=0o644)
+        target.chmod(0o644)
+    code = set_pin_main(target)
+    if code == 0 and system:
+        print(
+            f"Written as root to the system-wide file {target}: the kiosk user cannot change "
+            "it. Restart the kiosk to use the new PIN."
+        )
+    return code

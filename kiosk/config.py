@@ -168,6 +168,11 @@ class Settings:
         allowed_text="empty, or a hash written by --set-pin",
         fail_closed=True,
     )
+    admin_exit_to_desktop: bool = _setting(
+        True,
+        "Offer 'Exit to desktop' on the staff screen. With a system-wide settings file, "
+        "only that file can set this.",
+    )
     stats_enabled: bool = _setting(
         True,
         "Keep anonymous daily usage counts (no card text, no personal data) on this machine.",

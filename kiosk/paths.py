@@ -87,6 +87,22 @@ def default_config_file() -> Path:
     return config_dir() / CONFIG_FILE_NAME
 
 
+SYSTEM_CONFIG_ENV = "SEN_KIOSK_SYSTEM_CONFIG"
+
+
+def system_config_file() -> Path:
+    """The machine-wide settings file under the user's (root-owned; what config management
+    pushes). SEN_KIOSK_SYSTEM_CONFIG moves it, for tests."""
+    import os
+
+    value = os.environ.get(SYSTEM_CONFIG_ENV, "").strip()
+    if value:
+        return Path(value).expanduser()
+    if sys.platform == "win32":
+        return Path(os.environ.get("PROGRAMDATA", r"C:\ProgramData")) / APP_DIR_NAME / "kiosk.toml"
+    return Path("/etc") / APP_DIR_NAME / CONFIG_FILE_NAME
+
+
 def stats_db_file() -> Path:
     return data_dir() / "stats.sqlite3"
 

@@ -19,6 +19,10 @@ def self_test(app: QApplication, window: KioskWindow, fonts: Fonts) -> int:
             problems.append(f"missing font {paths.asset(f'fonts/{name}')}")
     if FALLBACK_FAMILY in (fonts.reading, fonts.dyslexic):
         problems.append("bundled fonts did not load")
+    from .syslibs import check_display_plugin
+
+    if (display := check_display_plugin()) is not None:
+        problems.append(display)
     window.resize(1920, 1080)
     window.show()
     cards = 0

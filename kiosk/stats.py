@@ -139,16 +139,22 @@ class Stats:
 
     def bump(self, name: str, by: int = 1) -> None:
         """Add to today's count of `name` (one of `COUNTERS`). Never raises on storage errors."""
-        if name not in COUNTERS:
-            raise ValueError(f"unknown counter {name!r}; known: {', '.join(COUNTERS)}")
-        if not self._enabled or not self._prepare():
+        self.add({name: by})
+
+    def add(self, counts: Mapping[str, int]) -> None:
+        """Add several counts to today's in one transaction: all of them are kept, or none."""
+        unknown = sorted(set(counts) - set(COUNTERS))
+        if unknown:
+            raise ValueError(f"unknown counter {unknown[0]!r}; known: {', '.join(COUNTERS)}")
+        rows = [(self._today().isoformat(), name, by) for name, by in counts.items() if by]
+        if not rows or not self._enabled or not self._prepare():
             return
         try:
             with self._db() as conn:
-                conn.execute(
+                conn.executemany(
                     "INSERT INTO daily (day, counter, count) VALUES (?, ?, ?) "
                     "ON CONFLICT (day, counter) DO UPDATE SET count = count + excluded.count",
-                    (self._today().isoformat(), name, by),
+                    rows,
                 )
         except sqlite3.Error as exc:
             self._fail(exc)

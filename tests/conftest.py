@@ -15,6 +15,10 @@ from kiosk.ui.theme import Fonts
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Everything the kiosk writes (settings, logs, stats, caches) goes to a throw-away folder.
 os.environ.setdefault("SEN_KIOSK_HOME", tempfile.mkdtemp(prefix="sen-kiosk-tests-"))
+# ...and no test reads the machine's own /etc/sen-kiosk/kiosk.toml.
+os.environ.setdefault(
+    "SEN_KIOSK_SYSTEM_CONFIG", os.path.join(os.environ["SEN_KIOSK_HOME"], "etc", "kiosk.toml")
+)
 
 
 @pytest.fixture(scope="session")

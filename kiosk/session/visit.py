@@ -1,7 +1,8 @@
 """One visitor's session: from the first touch to the idle reset.
 
-Counts what the visitor used (in memory, written to the stats database once per visit so
-that navigation never waits on the disk) and runs the idle warning and the reset.
+Counts what the visitor used in memory, so that navigation never waits on the disk, and
+writes them at the end of the visit, every minute (a PC switched off at the wall loses at
+most a minute) and when the kiosk stops. Runs the idle warning and the reset.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from ..stats import Stats
 from .idle import IdleMonitor
@@ -25,7 +26,16 @@ class VisitSession(QObject):
     warningCancelled = Signal()
     resetRequested = Signal()
 
-    def __init__(self, idle: IdleMonitor, stats: Stats, parent: QObject | None = None):
+    FLUSH_MS = 60_000
+
+    def __init__(
+        self,
+        idle: IdleMonitor,
+        stats: Stats,
+        parent: QObject | None = None,
+        *,
+        flush_ms: int = FLUSH_MS,
+    ):
         super().__init__(parent)
         self.idle = idle
         self.stats = stats
@@ -36,6 +46,10 @@ class VisitSession(QObject):
         idle.countdown.connect(self.countdown)
         idle.warningCancelled.connect(self.warningCancelled)
         idle.timedOut.connect(self._timed_out)
+        self.flush_timer = QTimer(self)
+        self.flush_timer.setInterval(flush_ms)
+        self.flush_timer.timeout.connect(self.flush)
+        self.flush_timer.start()
 
     def begin(self) -> None:
         """The attract screen was touched: a new visit starts."""
@@ -74,6 +88,17 @@ class VisitSession(QObject):
         """Write this visit's counts and forget it ever happened."""
         self.idle.stop()
         self.active = False
+        self.used.clear()
+        self.flush()
+
+    @Slot()
+    def flush(self) -> None:
+        """Write what is counted so far; the visit (if any) carries on."""
         counts, self.counts = self.counts, Counter()
-        for name, value in counts.items():
-            self.stats.bump(name, value)
+        if counts:
+            self.stats.add(counts)
+
+    @property
+    def pending(self) -> dict[str, int]:
+        """Counted but not yet written (the visit in progress, for the staff screen)."""
+        return dict(self.counts)

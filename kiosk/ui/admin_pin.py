@@ -28,7 +28,7 @@ from .widgets import big_button, centre_panel
 
 MIN_PIN_DIGITS = 4
 MAX_PIN_DIGITS = 12
-SET_PIN_COMMAND = "sen-kiosk --set-pin"
+SET_PIN_COMMAND = "sudo sen-kiosk --set-pin"
 PIN_PROMPT = "Enter the staff PIN, then press OK."
 TOO_SHORT_MESSAGE = "A PIN has at least 4 digits."
 DAMAGED_MESSAGE = f"The stored PIN is damaged. Set a new one with: {SET_PIN_COMMAND}"

@@ -47,6 +47,7 @@ class AdminInfo:
     problems: Sequence[str] = field(default_factory=tuple)
     recent_log_lines: Sequence[str] = field(default_factory=tuple)
     usage: Usage = field(default_factory=Usage)
+    exit_allowed: bool = True  # "Exit to desktop" is offered
 
 
 class AdminScreen(QWidget):
@@ -260,6 +261,8 @@ class AdminScreen(QWidget):
     def set_info(self, info: AdminInfo) -> None:
         self.info = info
         self.refresh_banner()
+        self.exit.setVisible(info.exit_allowed)
+        self.exit.setEnabled(info.exit_allowed)
         self.version_value.setText(info.version or "unknown")
         self.config_value.setText(info.config_file or "none (defaults in use)")
         self.content_value.setText(info.content_source or "unknown")

@@ -49,6 +49,8 @@ SRC="$HERE/sen-kiosk"
 # ------------------------------------------------------------------ prerequisites
 
 # Debian package for a library the bundle takes from the system (see build.spec, HOST_LIBS).
+# kiosk/syslibs.py holds the same table for --self-test; tests/ops/test_cli_content.py
+# fails when they differ.
 package_for() {
     case "$1" in
         libasound.so.*) echo libasound2 ;;
@@ -67,6 +69,18 @@ package_for() {
         libOpenGL.so.*) echo libopengl0 ;;
         libcrypto.so.*|libssl.so.*) echo libssl3 ;;
         libz.so.*) echo zlib1g ;;
+        libxcb-cursor.so.*) echo libxcb-cursor0 ;;
+        libxkbcommon-x11.so.*) echo libxkbcommon-x11-0 ;;
+        libxkbcommon.so.*) echo libxkbcommon0 ;;
+        libxcb-icccm.so.*) echo libxcb-icccm4 ;;
+        libxcb-keysyms.so.*) echo libxcb-keysyms1 ;;
+        libxcb-image.so.*) echo libxcb-image0 ;;
+        libxcb-render-util.so.*) echo libxcb-render-util0 ;;
+        libxcb-randr.so.*) echo libxcb-randr0 ;;
+        libxcb-shape.so.*) echo libxcb-shape0 ;;
+        libxcb-xkb.so.*) echo libxcb-xkb1 ;;
+        libX11-xcb.so.*) echo libx11-xcb1 ;;
+        libespeak-ng.so.*) echo libespeak-ng1 ;;
         *) echo "" ;;
     esac
 }

@@ -14,6 +14,10 @@ from kiosk import logs, paths
 def kiosk_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     home = tmp_path / "kiosk-home"
     monkeypatch.setenv(paths.HOME_ENV, str(home))
+    monkeypatch.setenv(paths.SYSTEM_CONFIG_ENV, str(tmp_path / "etc" / "kiosk.toml"))
+    # CI runs as root, and root's --set-pin writes the system file: unless a test says
+    # otherwise, commands run as the kiosk user would run them.
+    monkeypatch.setattr("kiosk.settings_layers._is_root", lambda: False)
     yield home
     # A test that set up logging must not leave a handler writing into a deleted folder.
     logs.shutdown_logging()

@@ -72,7 +72,7 @@ def test_banner_when_no_pin_is_set(make_screen: Callable[[PinGate], AdminScreen]
     screen = make_screen(PinGate(""))
     assert screen.banner.isVisible()
     assert screen.banner.text() == NO_PIN_BANNER
-    assert screen.banner.text() == "No admin PIN is set. Set one with: sen-kiosk --set-pin"
+    assert screen.banner.text() == "No admin PIN is set. Set one with: sudo sen-kiosk --set-pin"
     assert screen.banner.accessibleName() == NO_PIN_BANNER
 
 
