@@ -1,4 +1,5 @@
-"""Navigation and memory benchmark, in-process.
+"""Navigation and memory benchmark, in-process, for profiling (see tap.py for what a visitor
+sees).
 
 Taps Next (button.click()) and waits until the next card has been painted, 1,000 times, then
 reports median and p99. Then does 10,000 navigations and reports RSS before and after.

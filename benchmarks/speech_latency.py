@@ -1,4 +1,5 @@
-"""Speech latency: tap-to-first-audio and GUI responsiveness while the leaflet is synthesised.
+"""Speech latency, in-process, for profiling: tap-to-first-audio and GUI responsiveness while
+the leaflet is synthesised.
 
 Prints JSON. Targets: tap -> first audio handed to the player, median and p95 <= 150 ms over
 50 taps; longest gap of a 10 ms QTimer heartbeat while the whole leaflet is synthesised

@@ -1,4 +1,5 @@
-"""Start-up benchmark: process start to first paint of the home screen.
+"""Start-up benchmark, in-process, for profiling: process start to first paint (see launch.py
+for what a visitor sees).
 
 Runs the kiosk N times with --quit-after-paint (it quits itself right after its first paint)
 and reports, as JSON, the in-app first-paint time measured from just before the process was

@@ -1,11 +1,17 @@
-import multiprocessing
+import sys
 
 import kiosk.frozen
-from kiosk.cli import main
+import kiosk.hermetic
 
 if __name__ == "__main__":
-    # Before freeze_support: a frozen build's spawned speech engine imports pyttsx3 right
-    # after it, and must find the bundled espeak-ng data.
+    # First, in every process: the frozen build's speech engine is this executable again and
+    # imports pyttsx3 at once, so it must find the bundled espeak-ng data.
     kiosk.frozen.prepare()
-    multiprocessing.freeze_support()
+    kiosk.hermetic.prepare()  # before Qt loads libdbus: no session bus autolaunched
+    if sys.argv[1:2] == [kiosk.frozen.ENGINE_FLAG]:
+        from kiosk.speech.child import main as engine_main
+
+        raise SystemExit(engine_main(sys.argv[2:]))
+    from kiosk.cli import main
+
     raise SystemExit(main())

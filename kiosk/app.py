@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,10 +18,15 @@ from PySide6.QtWidgets import QApplication
 
 from . import APP_ID, APP_NAME, __version__, paths
 from .config import Settings
-from .content import ContentError, Library
+from .content import ContentError, ContentProblem, Library
+from .content.help import HelpLoad, load_help
+from .guarded import FileProblem, guard
+from .input_gateway import InputGateway, Stage, is_act
 from .ui.theme import STANDARD, THEMES, Fonts, Look
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
+
     from .audio_mode import AudioMode
     from .reading import ReadingController
     from .session.visit import VisitSession
@@ -36,6 +42,10 @@ FALLBACK_FAMILY = "DejaVu Sans"
 ALREADY_RUNNING_EXIT = 3
 EXIT_TO_DESKTOP = 4  # staff chose "Exit to desktop": the supervisor must not restart it
 TEST_SENTENCE = "This is a test of the kiosk's speech. If you can hear this, reading aloud works."
+RESET_SPOKEN = "The kiosk has been reset for the next visitor."
+STILL_HERE_SPOKEN = "Welcome back. Nothing was cleared."
+TEN_SECONDS_SPOKEN = "10 seconds left. Press any key or touch the screen to stay."
+COUNTDOWN_SPOKEN_AT = 10
 
 
 def _register(files: tuple[str, ...]) -> str:
@@ -68,6 +78,17 @@ class ContentChoice:
     library: Library
     source: str
     problems: list[str] = field(default_factory=list)
+    help: HelpLoad = field(default_factory=HelpLoad)  # the kiosk's own help beside the leaflet
+
+
+def with_help(choice: ContentChoice) -> ContentChoice:
+    """Load the glossary and routes beside the chosen leaflets. Their problems are listed
+    like any content problem, but only cost that part of the help, never the leaflet."""
+    choice.help = load_help(choice.library)
+    if choice.help.problems:
+        choice.problems.append("the kiosk's help has problems; it runs without that part:")
+        choice.problems.extend(f"  {problem}" for problem in choice.help.problems)
+    return choice
 
 
 def content_candidates(args: argparse.Namespace, settings: Settings) -> list[Path]:
@@ -92,7 +113,7 @@ def choose_content(candidates: list[Path], cache_dir: Path | None = None) -> Con
     problems: list[str] = []
     for position, folder in enumerate(candidates):
         try:
-            return ContentChoice(_load(folder, cache_dir), str(folder), problems)
+            return with_help(ContentChoice(_load(folder, cache_dir), str(folder), problems))
         except ContentError as exc:
             if position == len(candidates) - 1:
                 raise
@@ -106,6 +127,15 @@ def choose_content(candidates: list[Path], cache_dir: Path | None = None) -> Con
 
 
 def _load(folder: Path, cache_dir: Path | None) -> Library:
+    """Any failure, however unexpected (a damaged cache, a parser bug), is a ContentError
+    naming the folder, so the next candidate is tried and the kiosk still starts."""
+    try:
+        return guard(folder, partial(_load_unguarded, folder, cache_dir), keep=(ContentError,))
+    except FileProblem as problem:
+        raise ContentError([ContentProblem(problem.file, problem.line, problem.message)]) from None
+
+
+def _load_unguarded(folder: Path, cache_dir: Path | None) -> Library:
     if cache_dir is not None:
         from .content.cache import load_library_cached
 
@@ -146,6 +176,8 @@ def run(args: argparse.Namespace) -> int:
         print(lock.message(), file=sys.stderr)
         return ALREADY_RUNNING_EXIT
     setup_logging(settings_file, choice.source, __version__)
+    if lock.warning:
+        log.warning("%s", lock.warning)
     cleanups: list[Callable[[], None]] = []
     install_excepthook(exit_fn=crash_exit(cleanups))
     for problem in setting_problems:
@@ -171,7 +203,8 @@ def _self_test(choice: ContentChoice, settings: Settings) -> int:
     from .ui.main_window import KioskWindow
 
     fonts = load_fonts()
-    return self_test(app, KioskWindow(choice.library, fonts, look_from(settings)), fonts)
+    window = KioskWindow(choice.library, fonts, look_from(settings), help=choice.help)
+    return self_test(app, window, fonts)
 
 
 @dataclass
@@ -217,7 +250,9 @@ def _run_kiosk(
     # Imported here so that --version, --check-content and --export-text start fast.
     from .ui.main_window import KioskWindow
 
-    window = KioskWindow(choice.library, load_fonts(), look_from(settings), with_attract=True)
+    window = KioskWindow(
+        choice.library, load_fonts(), look_from(settings), with_attract=True, help=choice.help
+    )
     kiosk = Kiosk(app, window, settings, windowed=args.windowed)
     kiosk.startup = startup
     cleanups.append(kiosk.stop_speech)
@@ -280,31 +315,35 @@ class Kiosk(QObject):
         self.audio: AudioMode | None = None
         self.startup: Startup | None = None
         self.reload_content: Callable[[], ContentChoice] | None = None
+        # The application's one event filter: every visitor input passes it (see its module).
+        self.gateway = InputGateway(self)
+        self._warned_ten = False
+        self.countdown_spoken_at = COUNTDOWN_SPOKEN_AT
 
     @Slot()
     def start_services(self) -> None:
         """Idle watch, usage counts, lockdown, the staff gesture and speech."""
-        from .session.idle import IdleEventFilter, IdleMonitor
+        from .session.idle import IdleMonitor
         from .session.lockdown import Lockdown
+        from .session.lockout import LockoutStore
         from .session.pin import PinGate
         from .session.visit import VisitSession
         from .stats import Stats
         from .ui.corner_gesture import CornerGesture
 
-        settings, app, window = self.settings, self.app, self.window
+        settings, window = self.settings, self.window
         if not self.windowed:
-            Lockdown(self).install(app)
+            Lockdown(self).install(self.gateway)
         idle = IdleMonitor.from_seconds(
             settings.session_idle_timeout, settings.session_warning_seconds, parent=self
         )
         self.visit = VisitSession(idle, Stats(enabled=settings.stats_enabled), parent=self)
-        window.install_admin(PinGate(settings.admin_pin_hash))
+        lockout = LockoutStore(paths.state_dir() / "pin-lockout.json")
+        window.install_admin(PinGate(settings.admin_pin_hash, store=lockout))
         self.wire()
-        # Parented: an event filter with no owner is garbage-collected and silently stops.
-        IdleEventFilter(idle, parent=self).install(app)
         gesture = CornerGesture(window, parent=window)
         gesture.triggered.connect(window.show_pin_pad)
-        gesture.install(app)
+        gesture.install(self.gateway)
         self.start_speech()
 
     def wire(self) -> None:
@@ -315,14 +354,25 @@ class Kiosk(QObject):
         window.lookChanged.connect(lambda _look: self._count("settings_used"))
         visit.resetRequested.connect(self.reset)
         visit.warningStarted.connect(self._warn)
-        visit.countdown.connect(window.set_idle_seconds)
-        visit.warningCancelled.connect(window.hide_idle_warning)
+        visit.countdown.connect(self._countdown)
+        visit.warningCancelled.connect(self._warning_answered)
         window.stillHere.connect(visit.still_here)
         window.pinAccepted.connect(self.open_admin)
         window.pinMessage.connect(self._speak_if_audio)
         window.adminExitRequested.connect(self.exit_to_desktop)
         window.adminReloadRequested.connect(self.reload)
         window.adminTestSpeechRequested.connect(self.test_speech)
+        if window.kiosk_help is not None:
+            window.kiosk_help.announce.connect(self._speak_if_audio)
+            window.kiosk_help.speak.connect(self.speak_help)
+        self.gateway.activity.connect(visit.idle.poke)
+        self.gateway.add(Stage.IDLE_WARNING, self._answers_warning)
+        self.gateway.install(self.app)
+
+    def _answers_warning(self, _watched: object, event: QEvent) -> bool:
+        """While the warning shows, any key or touch means "I'm still here" and nothing else:
+        it must not move focus or press what lies under the veil."""
+        return self.window.idle_warning_shown() and is_act(event)
 
     def _count(self, name: str) -> None:
         if self.visit is not None:
@@ -338,7 +388,7 @@ class Kiosk(QObject):
     def _on_screen(self, screen: str) -> None:
         if self.visit is None:
             return
-        if screen in ("home", "card", "library"):
+        if screen in ("home", "card", "library", "help"):
             self.visit.begin()
         elif screen in ("pin", "admin"):
             # Staff are not visitors, but an admin screen left open must still time out.
@@ -346,8 +396,29 @@ class Kiosk(QObject):
 
     @Slot(int)
     def _warn(self, seconds: int) -> None:
+        from .announcer import Priority
+
+        self._warned_ten = seconds <= self.countdown_spoken_at
         self.window.show_idle_warning(seconds)
-        self._speak_if_audio(self.window.idle_warning.message())
+        if self.audio is not None and self.audio.active:
+            self.audio.say(self.window.idle_warning.message(), Priority.NOTICE)
+
+    @Slot(int)
+    def _countdown(self, seconds: int) -> None:
+        from .announcer import Priority
+
+        self.window.set_idle_seconds(seconds)
+        at = self.countdown_spoken_at
+        if seconds <= at and not self._warned_ten:
+            self._warned_ten = True
+            if self.audio is not None and self.audio.active:
+                self.audio.say(TEN_SECONDS_SPOKEN.replace("10", str(at)), Priority.NOTICE)
+
+    @Slot()
+    def _warning_answered(self) -> None:
+        self.window.hide_idle_warning()
+        if self.audio is not None and self.audio.active:
+            self.audio.say(STILL_HERE_SPOKEN)
 
     @Slot(str)
     def _speak_if_audio(self, text: str) -> None:
@@ -400,7 +471,7 @@ class Kiosk(QObject):
             return
         if self.reading is not None:
             self.reading.stop()
-        self.window.set_library(choice.library)
+        self.window.set_library(choice.library, choice.help)
         if self.startup is not None:
             self.startup.content_source = choice.source
             self.startup.content_problems = list(choice.problems)
@@ -408,6 +479,16 @@ class Kiosk(QObject):
             log.warning("%s", line)
         log.info("content reloaded from %s", choice.source)
         self.open_admin()
+
+    @Slot(str)
+    def speak_help(self, text: str) -> None:
+        """The help's "Read aloud": an explanation is read like a card, stopping what was."""
+        from .speech.narration import Utterance
+
+        if self.speech is not None:
+            if self.reading is not None:
+                self.reading.stop()
+            self.speech.speak([Utterance(text, -1, 0, 0)])
 
     @Slot()
     def test_speech(self) -> None:
@@ -436,18 +517,33 @@ class Kiosk(QObject):
         self.window.add_card_tools(bar)
         self.reading = ReadingController(speech, bar, self.window.cards, parent=self)
         self.reading.readingStarted.connect(lambda: self._count("read_aloud"))
-        self.reading.install(self.app)
+        self.reading.install(self.gateway)
         self.speech = speech
         self.audio = AudioMode(self.window, speech, self.reading, parent=self)
         self.audio.toggled.connect(self._audio_toggled)
-        self.audio.install(self.app)
+        self.audio.install(self.gateway, self.app)
+        speech.stateChanged.connect(self._speech_state)
+        self.gateway.install(self.app)
+
+    @Slot(object)
+    def _speech_state(self, state: object) -> None:
+        """Speech the visitor asked for is activity: a card read aloud for minutes is not a
+        visitor who left. The warning's own announcements do not count."""
+        from .speech.service import State
+
+        if self.visit is not None:
+            idle = self.visit.idle
+            idle.hold(state == State.Speaking and not idle.is_warning)
 
     @Slot()
     def reset(self) -> None:
-        """Make the kiosk as the next visitor should find it: nothing left of the last one."""
-        log.info("idle reset")
+        """Make the kiosk as the next visitor should find it: nothing left of the last one.
+        Not logged: when visitors leave is theirs; the daily stats count the resets."""
+        from .announcer import Priority
+
+        was_audio = self.audio is not None and self.audio.active
         if self.audio is not None:
-            self.audio.set_active(False)
+            self.audio.new_visit()
         if self.reading is not None:
             self.reading.stop()
             self.reading.retry()
@@ -458,6 +554,9 @@ class Kiosk(QObject):
                 self.reading.bar.set_speed(self.settings.speech_rate)
         self.window.set_look(self.default_look)
         self.window.reset_to_start()
+        if was_audio and self.audio is not None:
+            # The visitor who cannot see the screen hears that their visit is over.
+            self.audio.say(RESET_SPOKEN, Priority.NOTICE)
 
     @Slot(int)
     def stop_on_signal(self, number: int) -> None:
@@ -481,9 +580,10 @@ class Kiosk(QObject):
     def shutdown(self) -> None:
         self.window.allow_close = True
         if self.audio is not None:
-            self.audio.remove(self.app)
+            self.audio.remove(self.gateway, self.app)
         if self.reading is not None:
-            self.reading.remove(self.app)
+            self.reading.remove(self.gateway)
+        self.gateway.remove()
         if self.visit is not None:
             self.visit.end()
         if self.speech is not None:

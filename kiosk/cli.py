@@ -68,13 +68,27 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _check_content(folder: Path) -> int:
     from .content import ContentError, load_library
+    from .fit import fit_problems
 
     try:
         library = load_library(folder)
+        too_tall = fit_problems(library)
+        if too_tall:
+            raise ContentError(too_tall)
     except ContentError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         print(f"{len(exc.problems)} problem(s) in {folder}", file=sys.stderr)
+        return 1
+    from .content.help import check_help
+
+    help_problems, advice = check_help(library)
+    for problem in help_problems:
+        print(problem, file=sys.stderr)
+    for line in advice:
+        print(line)
+    if help_problems:
+        print(f"{len(help_problems)} problem(s) in the kiosk's help in {folder}", file=sys.stderr)
         return 1
     cards = sum(len(lf.cards) for lf in library.leaflets)
     print(f"{folder}: OK ({len(library.leaflets)} leaflet(s), {cards} cards)")
@@ -90,8 +104,14 @@ def _export_text(folder: Path) -> int:
     except ContentError as exc:
         print(exc, file=sys.stderr)
         return 1
+    from .content.help import help_plain_text, load_help
+
     scoped = len(library.leaflets) > 1
     sys.stdout.write("\n".join(leaflet_plain_text(lf, scoped) for lf in library.leaflets))
+    # The kiosk's own help follows the leaflet, apart and labelled, never mixed into it.
+    helps = load_help(library)
+    for leaflet in library.leaflets:
+        sys.stdout.write("\n" + help_plain_text(leaflet, helps.for_leaflet(leaflet)))
     return 0
 
 

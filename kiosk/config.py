@@ -18,14 +18,15 @@ import os
 import re
 import sys
 import tempfile
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import Field, dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 from . import paths
+from .guarded import FileProblem, guard, load_toml
 
+MAX_SETTINGS_BYTES: Final = 256_000  # a settings file is a few hundred bytes
 SETTINGS_TABLE_START: Final = "<!-- settings-table:start -->"
 SETTINGS_TABLE_END: Final = "<!-- settings-table:end -->"
 
@@ -82,10 +83,13 @@ def _fmt_num(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
-def _setting[T](default: T, description: str, **kwargs: Any) -> T:
+_T = TypeVar("_T")
+
+
+def _setting(default: _T, description: str, **kwargs: Any) -> _T:
     """A dataclass field whose metadata holds its `Spec`; typed as the value for mypy."""
     spec = Spec(type=type(default), default=default, description=description, **kwargs)
-    made: T = field(default=default, metadata={"spec": spec})
+    made: _T = field(default=default, metadata={"spec": spec})
     return made
 
 
@@ -346,26 +350,21 @@ def load_settings_with_sources(path: Path) -> LoadedSettings:
     defaults = Settings()
     sources = dict.fromkeys(SCHEMA, "default")
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return LoadedSettings(defaults, [], sources)
-    except OSError as exc:
-        why = f"cannot read file ({exc.strerror or exc}); using all defaults"
-        return LoadedSettings(defaults, [Problem(path, None, "", why)], sources)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        bad_byte_line = data[: exc.start].count(b"\n") + 1
-        why = "not UTF-8 text; save the file as UTF-8. Using all defaults"
-        return LoadedSettings(defaults, [Problem(path, bad_byte_line, "", why)], sources)
-    try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        found = re.search(r"line (\d+)", str(exc))
-        error_line = int(found.group(1)) if found else None
-        why = f"not valid TOML ({exc}); using all defaults"
-        return LoadedSettings(defaults, [Problem(path, error_line, "", why)], sources)
+        raw, text = load_toml(path, max_bytes=MAX_SETTINGS_BYTES)
+        return guard(path, lambda: _apply(path, raw, text, sources))
+    except FileProblem as problem:
+        if problem.missing:
+            return LoadedSettings(defaults, [], sources)
+        why = f"{problem.message}; using all defaults"
+        return LoadedSettings(
+            defaults,
+            [Problem(path, problem.line, problem.key, why)],
+            dict.fromkeys(SCHEMA, "default"),
+        )
 
+
+def _apply(path: Path, raw: dict[str, Any], text: str, sources: dict[str, str]) -> LoadedSettings:
+    defaults = Settings()
     lines = _key_lines(text)
     problems: list[Problem] = []
     values: dict[str, Any] = {}
@@ -544,9 +543,15 @@ def save_setting(path: Path, key: str, value: object) -> None:
         raise ValueError(f"{key}: {wrong} (allowed: {SCHEMA[key].allowed()})")
     path = Path(path)
     try:
-        text = path.read_text("utf-8") if path.exists() else ""
+        # Read and checked the guarded way first: tomlkit recurses as deep as the file nests.
+        _raw, text = load_toml(path, max_bytes=MAX_SETTINGS_BYTES)
+    except FileProblem as problem:
+        if not problem.missing:
+            raise ConfigWriteError(f"cannot update this file: {problem}") from problem
+        text = ""
+    try:
         doc = tomlkit.parse(text)
-    except (OSError, UnicodeDecodeError, TOMLKitError) as exc:
+    except (TOMLKitError, RecursionError) as exc:
         raise ConfigWriteError(f"{path}: cannot update this file: {exc}") from exc
     section, leaf = key.split(".", 1)
     table = doc.get(section)

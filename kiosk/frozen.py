@@ -1,8 +1,8 @@
 """Fixes the PyInstaller build needs before anything else runs; a no-op from source.
 
-`prepare()` must run at the top of `kiosk/__main__.py`, before `multiprocessing.freeze_support()`:
-the speech engine is a spawned process that re-runs the frozen executable, and it imports
-pyttsx3 straight after freeze_support hands over to it. Running `prepare()` in both processes
+`prepare()` must run at the top of `kiosk/__main__.py`, before anything else: the speech engine
+is a child process that re-runs the frozen executable with `--speech-engine`, and it imports
+pyttsx3 straight away. Running `prepare()` in both processes
 (rather than relying on the child inheriting the environment) keeps a onefile build right too,
 where every process has its own unpack folder.
 
@@ -31,6 +31,7 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+ENGINE_FLAG = "--speech-engine"  # the executable runs as the speech engine (speech/process.py)
 ESPEAK_DATA_ENV = "ESPEAK_DATA_PATH"
 ESPEAK_LIBRARY = "libespeak-ng.so.1"
 QT_PLATFORM_ENV = "QT_QPA_PLATFORM"

@@ -1,8 +1,11 @@
 """Log files for staff and IT: rotating files in the log folder, and crash logging.
 
 What is logged: start-up facts (version, settings file, content source), problems and
-crashes. Never logged: card text, what a visitor looked at, or anything typed (the PIN
-included): a library kiosk's log must hold nothing about the people who used it.
+crashes. Never logged: card text, what a visitor looked at, when a visitor came or went
+(audio mode, idle resets: those are only counted, in the anonymous daily stats), or anything
+typed (the PIN included): a library kiosk's log must hold nothing about the people who used
+it. Repeated problems are summarised (`log_guard.RepeatFilter`), and a disk that refuses the
+log file sends the log to standard error instead (`log_guard.FallbackFileHandler`).
 """
 
 from __future__ import annotations
@@ -14,12 +17,12 @@ import platform
 import sys
 import threading
 from collections.abc import Callable
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 from typing import Final
 
 from . import paths
+from .log_guard import FallbackFileHandler, RepeatFilter
 
 LOG_FILE_NAME: Final = "kiosk.log"
 HANDLER_NAME: Final = "sen-kiosk-file"
@@ -48,6 +51,11 @@ def shutdown_logging() -> None:
     logger = logging.getLogger(LOGGER_NAME)
     handler = _our_handler(logger)
     if handler is not None:
+        for held in handler.filters:
+            if isinstance(held, RepeatFilter):
+                for line in held.summaries():
+                    record = logger.makeRecord(LOGGER_NAME, logging.INFO, "", 0, line, (), None)
+                    handler.handle(record)
         logger.removeHandler(handler)
         handler.close()
 
@@ -75,7 +83,7 @@ def setup_logging(
     handler: logging.Handler
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(
+        handler = FallbackFileHandler(
             target, maxBytes=max_bytes, backupCount=backup_count, encoding="utf-8"
         )
     except OSError as exc:
@@ -87,6 +95,7 @@ def setup_logging(
         path = None
     handler.set_name(HANDLER_NAME)
     handler.setFormatter(logging.Formatter(_FORMAT))
+    handler.addFilter(RepeatFilter())
     logger.addHandler(handler)
     settings_state = ""
     if settings_file is not None:
@@ -95,12 +104,17 @@ def setup_logging(
         "start: sen-kiosk %s; Python %s on %s; settings %s%s; content %s",
         version,
         platform.python_version(),
-        platform.platform(terse=True),
+        system_name(),
         settings_file if settings_file is not None else "(none)",
         settings_state,
         content_source,
     )
     return path
+
+
+def system_name() -> str:
+    """ "Linux 6.1.0 x86_64", without running a program: platform.platform() runs `uname -p`."""
+    return f"{platform.system()} {platform.release()} {platform.machine()}".strip()
 
 
 def recent_lines(n: int = 200, *, folder: Path | None = None) -> list[str]:

@@ -83,6 +83,17 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False))
 
 
+def state_dir() -> Path:
+    """Folder for what the kiosk keeps between runs but nobody edits: the PIN lockout, and
+    its private scratch space (speech WAVs). Not created here."""
+    home = _home_override()
+    if home is not None:
+        return home / "state"
+    import platformdirs
+
+    return Path(platformdirs.user_state_dir(APP_DIR_NAME, appauthor=False))
+
+
 def default_config_file() -> Path:
     return config_dir() / CONFIG_FILE_NAME
 

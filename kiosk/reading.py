@@ -9,8 +9,9 @@ import logging
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Signal, Slot
-from PySide6.QtWidgets import QAbstractButton, QApplication
+from PySide6.QtWidgets import QAbstractButton
 
+from .input_gateway import InputGateway, Stage
 from .speech.narration import Script, narrate_card
 from .speech.service import SpeechService, State
 from .ui.card_screen import CardScreen
@@ -60,14 +61,14 @@ class ReadingController(QObject):
         bar.set_speed(speech.rate())
         self._on_available(speech.is_available())
 
-    def install(self, app: QApplication) -> None:
+    def install(self, gateway: InputGateway) -> None:
         """Stop reading when the visitor presses any control other than the reading ones."""
-        app.installEventFilter(self)
+        gateway.add(Stage.READING, self.handle_event)
 
-    def remove(self, app: QApplication) -> None:
-        app.removeEventFilter(self)
+    def remove(self, gateway: InputGateway) -> None:
+        gateway.discard(Stage.READING)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+    def handle_event(self, watched: QObject, event: QEvent) -> bool:
         if not shiboken6.isValid(self.bar):
             return False  # the window (and its bar) is gone; never get in anyone's way
         if (
@@ -133,10 +134,13 @@ class ReadingController(QObject):
 
     @Slot(str)
     def _on_error(self, message: str) -> None:
+        # The speech service has logged the failure itself; once is enough.
         self._failures += 1
-        log.warning("reading aloud failed (%d in a row): %s", self._failures, message)
         self._clear()
         if self._failures >= FAILURES_BEFORE_UNAVAILABLE:
+            log.warning(
+                "reading aloud failed %d times in a row; shown as unavailable", self._failures
+            )
             self.bar.set_unavailable(message)
         else:
             self.bar.set_state(State.Ready)

@@ -1,11 +1,19 @@
-# Shared set-up for scripts/run and scripts/test: finds Python 3.12+, installs the Debian
-# packages the kiosk needs (when run as root), and keeps .venv in step with pyproject.toml.
+# Shared set-up for scripts/run and scripts/test: finds a Python 3.10-3.13 (the newest one
+# found, so the stock python3 of Debian 12 or Ubuntu 22.04 does when it is the only one),
+# installs the Debian packages the kiosk needs (when run as root), and keeps the venv in step
+# with pyproject.toml.
 # Sourced, not run: the caller sets EXTRAS ("", "test", or "test,build" for scripts/dist) and
 # APT_GROUPS before sourcing.
+# The environment may set PYTHON (use exactly this interpreter) and KIOSK_VENV (the venv
+# folder, default .venv): .ci/run keeps one venv per interpreter this way.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-VENV="$ROOT/.venv"
+VENV="${KIOSK_VENV:-$ROOT/.venv}"
+[[ "$VENV" == /* ]] || VENV="$ROOT/$VENV"
+# pyproject.toml's markers pick a PySide6 release for each of these; newer ones are untried
+# (set PYTHON to use one anyway).
+PY_MIN=10 PY_MAX=13
 
 # Qt's xcb platform plugin links these; several only arrive as other packages' dependencies.
 APT_RUNTIME="libxcb-cursor0 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3
@@ -45,23 +53,48 @@ install_system_packages() {
     fi
 }
 
-python_ok() { "$1" -c 'import sys, venv; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; }
+# Prints the interpreter's minor version if it is a CPython 3 that can make venvs with pip
+# (Debian's python3 cannot without python3-venv), else fails.
+python_minor() {
+    "$1" -c 'import sys, venv, ensurepip; print(sys.version_info[1]) if sys.version_info[0] == 3 else sys.exit(1)' 2>/dev/null
+}
+
+python_ok() {
+    local minor
+    minor="$(python_minor "$1")" || return 1
+    (( minor >= PY_MIN )) && { [[ -n "${PYTHON:-}" ]] || (( minor <= PY_MAX )); }
+}
 
 find_python() {
-    local candidates=() c
-    [[ -n "${PYTHON:-}" ]] && candidates+=("$PYTHON")
-    candidates+=(python3.13 python3.12 python3)
-    for c in "${PYENV_ROOT:-$HOME/.pyenv}"/versions/3.1[2-9]*/bin/python3 /usr/local/bin/python3.1[2-9] /usr/bin/python3.1[2-9]; do
+    if [[ -n "${PYTHON:-}" ]]; then
+        python_ok "$PYTHON" && { command -v "$PYTHON"; return 0; }
+        say "PYTHON=$PYTHON is not a Python 3.$PY_MIN or newer that can make venvs (python3-venv missing?)"
+        exit 1
+    fi
+    local candidates=() c best="" best_minor=-1 minor n
+    for ((n = PY_MAX; n >= PY_MIN; n--)); do candidates+=("python3.$n"); done
+    candidates+=(python3)
+    for c in "${PYENV_ROOT:-$HOME/.pyenv}"/versions/3.1[0-9]*/bin/python3 /usr/local/bin/python3.1[0-9] /usr/bin/python3.1[0-9]; do
         [[ -x "$c" ]] && candidates+=("$c")
     done
     for c in "${candidates[@]}"; do
-        # pyenv shims report the global version; ask each interpreter itself.
-        if command -v "$c" >/dev/null 2>&1 && python_ok "$c"; then
-            command -v "$c"; return 0
-        fi
+        # pyenv shims report the global version (or fail); ask each interpreter itself.
+        command -v "$c" >/dev/null 2>&1 || continue
+        python_ok "$c" || continue
+        minor="$(python_minor "$c")"
+        (( minor > best_minor )) && { best="$(command -v "$c")"; best_minor=$minor; }
     done
-    say "no Python 3.12 or newer found (PySide6 6.12 crashes on 3.11)."
-    say "install one (Debian 13 / Ubuntu 24.04: apt-get install python3 python3-venv), or set PYTHON=/path/to/python3.12"
+    [[ -n "$best" ]] && { echo "$best"; return 0; }
+    say "no Python 3.$PY_MIN to 3.$PY_MAX that can make venvs found."
+    local stock
+    if stock="$(command -v python3)" && minor="$("$stock" -c 'import sys; print(sys.version_info[1])' 2>/dev/null)"; then
+        if (( minor >= PY_MIN )); then
+            say "$stock is Python 3.$minor but lacks venv/ensurepip: apt-get install python3-venv (or python3.$minor-venv)"
+        else
+            say "$stock is Python 3.$minor, too old (Debian 11 and older, Ubuntu 20.04 and older)."
+        fi
+    fi
+    say "install one: Debian 12+ / Ubuntu 22.04+: apt-get install python3 python3-venv; or set PYTHON=/path/to/python3.1x"
     exit 1
 }
 
@@ -72,37 +105,45 @@ extras_cover() {
 }
 
 ensure_venv() {
-    local stamp="$VENV/.installed" want hash
-    hash="$(cat "$ROOT/pyproject.toml" | sha256sum | cut -d' ' -f1)"
-    want="$hash extras=${EXTRAS:-}"
-    if [[ -x "$VENV/bin/python" ]] && python_ok "$VENV/bin/python" && [[ -f "$stamp" ]] \
-        && [[ "$(cut -d' ' -f1 "$stamp")" == "$hash" ]]; then
-        local have
-        have="$(sed -n 's/^.* extras=//p' "$stamp")"
+    local stamp="$VENV/.installed" hash py minor
+    hash="$(sha256sum < "$ROOT/pyproject.toml" | cut -d' ' -f1)"
+    if [[ -n "${PYTHON:-}" ]]; then
+        py="$(find_python)"; minor="$(python_minor "$py")"
+    fi
+    # The stamp's first line: pyproject hash, the venv's Python minor, the extras installed.
+    if [[ -x "$VENV/bin/python" ]] && [[ -f "$stamp" ]] \
+        && read -r have_hash have_py have_extras < "$stamp" \
+        && [[ "$have_hash" == "$hash" ]] && [[ "$have_py" == "py=3.$(python_minor "$VENV/bin/python")" ]] \
+        && [[ -z "${minor:-}" || "$have_py" == "py=3.$minor" ]]; then
+        local have="${have_extras#extras=}"
         # A venv set up with more extras serves callers that want fewer (scripts/test after
         # scripts/dist must not throw PyInstaller away, nor rebuild the venv each time).
         extras_cover "${EXTRAS:-}" "$have" && return 0
         # Missing extras are added in place: tests/frozen runs scripts/dist from inside a
         # pytest that lives in this venv, so it must never be deleted under it.
-        local union="$have"
-        local e
+        local union="$have" e
         for e in ${EXTRAS//,/ }; do extras_cover "$e" "$union" || union="${union:+$union,}$e"; done
         say "adding the [$union] extras to $VENV"
         "$VENV/bin/python" -m pip install -q -e "$ROOT[$union]"
-        echo "$hash extras=$union" > "$stamp"
+        echo "$hash $have_py extras=$union" > "$stamp"
         return 0
     fi
-    local py
-    py="$(find_python)"
-    say "creating $VENV with $py"
+    [[ -n "${py:-}" ]] || py="$(find_python)"
+    minor="$(python_minor "$py")"
+    say "creating $VENV with $py (Python 3.$minor)"
     rm -rf "$VENV"
     "$py" -m venv "$VENV"
     "$VENV/bin/python" -m pip install -q --upgrade pip
     local spec="$ROOT"
     [[ -n "${EXTRAS:-}" ]] && spec="$ROOT[$EXTRAS]"
     "$VENV/bin/python" -m pip install -q -e "$spec"
-    echo "$want" > "$stamp"
+    echo "$hash py=3.$minor extras=${EXTRAS:-}" > "$stamp"
 }
 
+# `bash scripts/_setup.sh --find-python` prints the interpreter set-up would pick (.ci/run).
+if [[ "${BASH_SOURCE[0]}" == "$0" && "${1:-}" == "--find-python" ]]; then
+    find_python
+    exit 0
+fi
 install_system_packages
 ensure_venv

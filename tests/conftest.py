@@ -39,6 +39,21 @@ def family(fonts: Fonts) -> str:
 
 
 @pytest.fixture
+def gateway(qapp: object) -> Iterator[object]:
+    """The kiosk's one application event filter, installed for the test and removed after."""
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.input_gateway import InputGateway
+
+    made = InputGateway()
+    app = QApplication.instance()
+    assert app is not None
+    made.install(app)
+    yield made
+    made.remove()
+
+
+@pytest.fixture
 def window(qtbot, library: Library, fonts: Fonts) -> Iterator[object]:  # type: ignore[no-untyped-def]
     """The kiosk window at 1920x1080, shown offscreen."""
     from kiosk.ui.main_window import KioskWindow

@@ -8,9 +8,9 @@ folder in one pass; `load_library` raises `ContentError` with all of them.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,7 @@ from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.container import container_plugin
 
+from ..guarded import FileProblem, guard, parse_toml, read_text
 from .errors import ContentError, ContentProblem
 from .model import (
     Block,
@@ -33,6 +34,7 @@ from .model import (
     Section,
     Span,
 )
+from .text import card_units
 
 LEAFLET_FILE = "leaflet.toml"
 FRONT_MATTER = "+++"
@@ -51,6 +53,12 @@ LEAFLET_REQUIRED = ("id", "title")
 CONTACT_KEYS = {name for name in Contact.__dataclass_fields__ if name != "id"}
 SECTION_KEYS: dict[str, type] = {"id": str, "title": str, "tile": str, "order": int}
 SECTION_REQUIRED = ("id", "title", "order")
+
+# Absolute limits, far above any real leaflet (its longest card has under 900 characters), so
+# that a mistaken paste of a whole document is refused at once with a clear message instead
+# of freezing the kiosk while it lays out or narrates it.
+MAX_CONTENT_FILE_BYTES = 200_000
+MAX_CARD_CHARACTERS = 4_000
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PARAGRAPH_REF_RE = re.compile(r"^(\d+\.\d+)( continued)?$")
@@ -72,28 +80,24 @@ class _Collector:
     def add(self, file: Path, line: int | None, message: str) -> None:
         self.problems.append(ContentProblem(file, line, message))
 
-
-def _toml_line(err: tomllib.TOMLDecodeError, text: str) -> int | None:
-    found = re.search(r"line (\d+)", str(err))
-    if found:
-        return int(found.group(1))
-    if "end of document" in str(err):
-        return max(1, len(text.splitlines()))
-    return None
+    def add_file_problem(self, problem: FileProblem, prefix: str = "") -> None:
+        self.add(problem.file, problem.line, prefix + problem.message)
 
 
 def _read_text(path: Path, out: _Collector) -> str | None:
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        out.add(path, None, f"cannot read file: {exc.strerror or exc}")
+        return read_text(path, max_bytes=MAX_CONTENT_FILE_BYTES)
+    except FileProblem as problem:
+        out.add_file_problem(problem)
         return None
+
+
+def _lines_of(path: Path) -> list[str]:
+    """The file's lines for locating a key in a message (tomllib reports no positions)."""
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        out.add(path, line, f"not UTF-8 text (byte {exc.start}); save the file as UTF-8")
-        return None
+        return read_text(path, max_bytes=MAX_CONTENT_FILE_BYTES).splitlines()
+    except FileProblem:
+        return []
 
 
 def _check_keys(
@@ -127,12 +131,9 @@ def _check_keys(
 
 def _key_line(path: Path, key: str, default: int | None) -> int | None:
     """Best-effort line of `key = ...` for messages; tomllib does not report positions."""
-    try:
-        for number, text in enumerate(path.read_text("utf-8").splitlines(), 1):
-            if re.match(rf"^\s*{re.escape(key)}\s*=", text):
-                return number
-    except (OSError, UnicodeDecodeError):
-        pass
+    for number, text in enumerate(_lines_of(path), 1):
+        if re.match(rf"^\s*{re.escape(key)}\s*=", text):
+            return number
     return default
 
 
@@ -154,12 +155,9 @@ def _load_contacts(raw: dict[str, Any], path: Path, out: _Collector) -> dict[str
 
 
 def _table_line(path: Path, name: str) -> int | None:
-    try:
-        for number, text in enumerate(path.read_text("utf-8").splitlines(), 1):
-            if text.strip() == f"[{name}]":
-                return number
-    except (OSError, UnicodeDecodeError):
-        pass
+    for number, text in enumerate(_lines_of(path), 1):
+        if text.strip() == f"[{name}]":
+            return number
     return None
 
 
@@ -182,10 +180,9 @@ def _split_front_matter(path: Path, text: str, out: _Collector) -> _SectionDraft
         out.add(path, 1, f"card settings opened with '{FRONT_MATTER}' are never closed")
         return None
     try:
-        meta = tomllib.loads("\n".join(lines[1:end]))
-    except tomllib.TOMLDecodeError as exc:
-        inner = _toml_line(exc, "\n".join(lines[1:end]))
-        out.add(path, inner + 1 if inner else 1, f"card settings are not valid TOML: {exc}")
+        meta = parse_toml("\n".join(lines[1:end]), path, first_line=2)
+    except FileProblem as problem:
+        out.add(path, problem.line or 1, f"card settings are {problem.message}")
         return None
     return _SectionDraft(path, meta, "\n".join(lines[end + 1 :]), end + 2)
 
@@ -387,9 +384,9 @@ def _load_leaflet(folder: Path, md: MarkdownIt, out: _Collector) -> Leaflet | No
     if text is None:
         return None
     try:
-        meta = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        out.add(manifest, _toml_line(exc, text), f"not valid TOML: {exc}")
+        meta = parse_toml(text, manifest)
+    except FileProblem as problem:
+        out.add_file_problem(problem)
         return None
     before = len(out.problems)
     keys_ok = _check_keys(meta, LEAFLET_KEYS, LEAFLET_REQUIRED, manifest, 1, LEAFLET_FILE, out)
@@ -407,7 +404,11 @@ def _load_leaflet(folder: Path, md: MarkdownIt, out: _Collector) -> Leaflet | No
     if not files:
         out.add(folder, None, "no card files (*.md) in this leaflet folder")
     for path in files:
-        section = _load_section(path, md, contacts, out)
+        try:
+            section = guard(path, partial(_load_section, path, md, contacts, out))
+        except FileProblem as problem:
+            out.add_file_problem(problem)
+            continue
         if section is not None:
             sections.append(section)
     _check_unique(sections, out)
@@ -449,6 +450,8 @@ def _load_section(
     if not pages:
         out.add(path, draft.body_line, "has no text: a card needs at least one paragraph or block")
         return None
+    if not _within_card_limit(path, pages, out):
+        return None
     title = draft.meta["title"].strip()
     cards = tuple(
         Card(
@@ -468,10 +471,37 @@ def _load_section(
     )
 
 
+def _within_card_limit(path: Path, pages: list[tuple[int, list[Block]]], out: _Collector) -> bool:
+    ok = True
+    for number, (line, blocks) in enumerate(pages, 1):
+        probe = Card("probe", "probe", "", number, len(pages), tuple(blocks), path, line)
+        size = sum(len(unit.text) for unit in card_units(probe))
+        if size > MAX_CARD_CHARACTERS:
+            which = f"card {number} of this file" if len(pages) > 1 else "this card"
+            out.add(
+                path,
+                line,
+                f"{which} has {size:,} characters; the limit is {MAX_CARD_CHARACTERS:,} "
+                "(and it must fit one screen): split it with '---' lines",
+            )
+            ok = False
+    return ok
+
+
 def _check_unique(sections: list[Section], out: _Collector) -> None:
     seen_ids: dict[str, Path] = {}
+    seen_sections: dict[str, Path] = {}
     seen_orders: dict[int, Path] = {}
     for section in sections:
+        # Topic ids are what tiles open: two topics with one id must fail, whatever their
+        # card counts (one card is "x", three are "x-1".."x-3", so card ids alone never clash).
+        if section.id in seen_sections:
+            out.add(
+                section.source,
+                2,
+                f"topic id '{section.id}' is also used by {seen_sections[section.id].name}",
+            )
+        seen_sections[section.id] = section.source
         if section.order in seen_orders:
             out.add(
                 section.source,
@@ -505,7 +535,15 @@ def load_library(root: Path) -> Library:
                 None,
                 f"no leaflet here: expected {LEAFLET_FILE} in this folder or in its sub-folders",
             )
-    leaflets = [lf for folder in folders if (lf := _load_leaflet(folder, md, out)) is not None]
+    leaflets: list[Leaflet] = []
+    for folder in folders:
+        try:
+            leaflet = guard(folder / LEAFLET_FILE, partial(_load_leaflet, folder, md, out))
+        except FileProblem as problem:
+            out.add_file_problem(problem)
+            continue
+        if leaflet is not None:
+            leaflets.append(leaflet)
     # Card and topic ids are the leaflet's own (checked in _check_unique); only leaflet ids
     # must differ, since commands name a card `leaflet/card`.
     ids: dict[str, Path] = {}

@@ -1,30 +1,18 @@
 """Idle detection: warn after a quiet spell, count down, then ask for a reset.
 
 `IdleMonitor` only measures time and emits signals; the app decides what a reset does.
-`IdleEventFilter` pokes the monitor on every key, mouse, touch or wheel event anywhere in the
-application, so no screen has to remember to report activity.
+The input gateway (kiosk/input_gateway.py) pokes it on every key, mouse, touch or wheel event
+anywhere in the application, before anything may consume the event; speech the visitor asked
+for holds it (a long card read aloud is not a visitor who left).
 """
 
 from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 DEFAULT_TICK_MS = 1000
-
-_ACTIVITY_EVENTS = frozenset(
-    {
-        QEvent.Type.KeyPress,
-        QEvent.Type.MouseButtonPress,
-        QEvent.Type.MouseButtonDblClick,
-        QEvent.Type.MouseMove,
-        QEvent.Type.Wheel,
-        QEvent.Type.TouchBegin,
-        QEvent.Type.TouchUpdate,
-        QEvent.Type.TabletPress,
-    }
-)
 
 
 class IdleMonitor(QObject):
@@ -60,9 +48,13 @@ class IdleMonitor(QObject):
         self._warning_ms = warning_ms
         self._running = False
         self._warning = False
+        self._held = False
         # Timers are children of the monitor, so they stop and die with it.
         self._idle_timer = QTimer(self)
         self._idle_timer.setSingleShot(True)
+        # Precise: a coarse timer's remaining time can move either way, and both the warning's
+        # countdown and the tests read it.
+        self._idle_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._idle_timer.timeout.connect(self._start_warning)
         self._deadline = QTimer(self)
         self._deadline.setSingleShot(True)
@@ -95,7 +87,25 @@ class IdleMonitor(QObject):
     def set_timeouts(self, idle_ms: int, warning_ms: int) -> None:
         self._idle_ms = idle_ms
         self._warning_ms = warning_ms
-        if self._running and not self._warning:
+        self._restart_quiet_spell()
+
+    @property
+    def is_held(self) -> bool:
+        return self._held
+
+    def hold(self, on: bool) -> None:
+        """While held (speech the visitor asked for is playing), no quiet spell runs; on
+        release a full one starts. A warning already showing is left to run its course."""
+        if on == self._held:
+            return
+        self._held = on
+        if on and not self._warning:
+            self._idle_timer.stop()
+        else:
+            self._restart_quiet_spell()
+
+    def _restart_quiet_spell(self) -> None:
+        if self._running and not self._warning and not self._held:
             self._idle_timer.start(self._idle_ms)
 
     @Slot()
@@ -103,7 +113,7 @@ class IdleMonitor(QObject):
         self._running = True
         self._stop_warning_timers()
         self._warning = False
-        self._idle_timer.start(self._idle_ms)
+        self._restart_quiet_spell()
 
     @Slot()
     def stop(self) -> None:
@@ -122,7 +132,7 @@ class IdleMonitor(QObject):
             self._warning = False
             self._stop_warning_timers()
             self.warningCancelled.emit()
-        self._idle_timer.start(self._idle_ms)
+        self._restart_quiet_spell()
 
     def _stop_warning_timers(self) -> None:
         self._deadline.stop()
@@ -146,29 +156,3 @@ class IdleMonitor(QObject):
         self._tick.stop()
         # Stay running but quiet: the next poke starts a new quiet spell.
         self.timedOut.emit()
-
-
-class IdleEventFilter(QObject):
-    """Application-wide event filter that pokes an `IdleMonitor` on any input.
-
-    Install with `install(app)`; it never consumes an event.
-    """
-
-    def __init__(self, monitor: IdleMonitor, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._monitor = monitor
-        self._app: QCoreApplication | None = None
-
-    def install(self, app: QCoreApplication) -> None:
-        self._app = app
-        app.installEventFilter(self)
-
-    def remove(self) -> None:
-        if self._app is not None:
-            self._app.removeEventFilter(self)
-            self._app = None
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _ACTIVITY_EVENTS:
-            self._monitor.poke()
-        return False

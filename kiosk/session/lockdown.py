@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
+
+from ..input_gateway import InputGateway, Stage
 
 # Key chords that ask a desktop app to quit, close or leave fullscreen.
 BLOCKED_CHORDS = {
@@ -24,13 +25,13 @@ class Lockdown(QObject):
         super().__init__(parent)
         self.blocked = 0  # how many escape attempts were swallowed (for tests and the log)
 
-    def install(self, app: QApplication) -> None:
-        app.installEventFilter(self)
+    def install(self, gateway: InputGateway) -> None:
+        gateway.add(Stage.LOCKDOWN, self.handle_event)
 
-    def remove(self, app: QApplication) -> None:
-        app.removeEventFilter(self)
+    def remove(self, gateway: InputGateway) -> None:
+        gateway.discard(Stage.LOCKDOWN)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+    def handle_event(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.ContextMenu:
             self.blocked += 1

@@ -2,6 +2,11 @@
 
 The stored form carries its own parameters (`scrypt$n$r$p$salt$hash`, base64), so the cost can
 be raised later without breaking PINs already set.
+
+Five wrong PINs in a row lock the pad for 5 minutes, the next five for 30, then an hour each
+time until the right PIN is entered. The lockout is kept in the state folder (`lockout.py`),
+so restarting the kiosk (or pulling its plug) does not give a guesser a fresh set of tries.
+The log says when it locks and how many tries were wrong, never which digits were typed.
 """
 
 from __future__ import annotations
@@ -11,13 +16,18 @@ import enum
 import getpass
 import hashlib
 import hmac
+import logging
 import re
 import secrets
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Final, TextIO
+
+from .lockout import Lockout, LockoutStore
+
+log = logging.getLogger("kiosk.pin")
 
 SCHEME: Final = "scrypt"
 # n=2**14, r=8 takes ~16 MiB and a few tens of ms: slow enough to make guessing a stolen
@@ -34,7 +44,8 @@ _MAX_P: Final = 4
 
 PIN_RE: Final = re.compile(r"^[0-9]{4,12}$")
 MAX_ATTEMPTS: Final = 5
-LOCKOUT_SECONDS: Final = 300.0
+LOCKOUT_STEPS: Final = (300.0, 1800.0, 3600.0)  # first lockout, second, every one after
+LOCKOUT_SECONDS: Final = LOCKOUT_STEPS[0]
 
 
 def is_valid_pin(pin: str) -> bool:
@@ -108,23 +119,30 @@ class PinGate:
     """Decides whether an entered PIN opens the admin screen.
 
     After `max_attempts` wrong PINs in a row it refuses everything, without even hashing, for
-    `lockout_seconds`. `clock` (seconds, monotonic) is injectable so tests never sleep.
+    the next of `lockout_steps` (5, 30, then 60 minutes). `store` keeps that across restarts;
+    `clock` (seconds since the epoch, as the stored state must survive a reboot) is
+    injectable so tests never sleep.
     """
 
     def __init__(
         self,
         pin_hash: str,
         *,
-        clock: Callable[[], float] = time.monotonic,
+        clock: Callable[[], float] = time.time,
         max_attempts: int = MAX_ATTEMPTS,
-        lockout_seconds: float = LOCKOUT_SECONDS,
+        lockout_steps: Sequence[float] = LOCKOUT_STEPS,
+        store: LockoutStore | None = None,
     ) -> None:
         self._hash = pin_hash
         self._clock = clock
         self._max_attempts = max_attempts
-        self._lockout_seconds = lockout_seconds
-        self._failures = 0
-        self._locked_until: float | None = None
+        self._steps = tuple(lockout_steps)
+        self._store = store
+        self._state = store.load() if store is not None else Lockout()
+        left = self._state.locked_until - clock() if self._state.locked_until else 0.0
+        if left > max(self._steps):
+            # The clock went back (or the file was edited): never lock longer than the longest.
+            self._state.locked_until = clock() + max(self._steps)
 
     @property
     def needs_pin_set(self) -> bool:
@@ -148,16 +166,17 @@ class PinGate:
 
     @property
     def attempts_left(self) -> int:
-        return max(0, self._max_attempts - self._failures)
+        return max(0, self._max_attempts - self._state.failures)
 
     def locked_seconds_left(self) -> float:
         """Seconds until PINs are accepted again; 0.0 when not locked."""
-        if self._locked_until is None:
+        if not self._state.locked_until:
             return 0.0
-        left = self._locked_until - self._clock()
+        left = self._state.locked_until - self._clock()
         if left <= 0:
-            self._locked_until = None
-            self._failures = 0
+            self._state.locked_until = 0.0
+            self._state.failures = 0
+            self._save()
             return 0.0
         return left
 
@@ -170,19 +189,37 @@ class PinGate:
         if self.is_open:
             return PinResult.ACCEPTED
         if verify_pin(pin, self._hash):
-            self._failures = 0
+            if self._state.failures or self._state.lockouts:
+                log.info("staff PIN accepted after %d wrong in a row", self._state.failures)
+            self._state = Lockout()
+            self._save()
             return PinResult.ACCEPTED
-        self._failures += 1
-        if self._failures >= self._max_attempts:
-            self._locked_until = self._clock() + self._lockout_seconds
+        self._state.failures += 1
+        if self._state.failures >= self._max_attempts:
+            seconds = self._steps[min(self._state.lockouts, len(self._steps) - 1)]
+            self._state.lockouts += 1
+            self._state.locked_until = self._clock() + seconds
+            log.warning(
+                "staff PIN pad locked for %d minutes after %d wrong PINs in a row (lockout %d)",
+                round(seconds / 60),
+                self._state.failures,
+                self._state.lockouts,
+            )
+            self._save()
             return PinResult.LOCKED_OUT
+        log.warning("wrong staff PIN (%d of %d)", self._state.failures, self._max_attempts)
+        self._save()
         return PinResult.REJECTED
 
     def set_hash(self, pin_hash: str) -> None:
         """Use a newly set PIN (after the admin screen or --set-pin saved it)."""
         self._hash = pin_hash
-        self._failures = 0
-        self._locked_until = None
+        self._state = Lockout()
+        self._save()
+
+    def _save(self) -> None:
+        if self._store is not None:
+            self._store.save(self._state)
 
 
 # --- `--set-pin` ---

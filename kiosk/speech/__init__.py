@@ -10,19 +10,20 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .child import BASE_RATE_WPM, DEFAULT_VOICE, EngineProcess, SynthRequest, SynthResult
     from .engine import ProcessEngine, SpeechEngine
     from .narration import Script, Utterance, WordSpan, narrate_card, split_sentences
     from .player import AudioPlayer, CommandPlayer, child_environment, default_player_command
+    from .process import EngineProcess
+    from .protocol import BASE_RATE_WPM, DEFAULT_VOICE, SynthRequest, SynthResult
     from .render import list_voices, render_card_to_wav, render_script_to_wav
-    from .service import RATE_STEPS, VOLUME_STEPS_DB, SpeechService, State, default_temp_dir
+    from .service import RATE_STEPS, VOLUME_STEPS_DB, SpeechService, State
 
 _WHERE = {
-    "BASE_RATE_WPM": "child",
-    "DEFAULT_VOICE": "child",
-    "EngineProcess": "child",
-    "SynthRequest": "child",
-    "SynthResult": "child",
+    "BASE_RATE_WPM": "protocol",
+    "DEFAULT_VOICE": "protocol",
+    "EngineProcess": "process",
+    "SynthRequest": "protocol",
+    "SynthResult": "protocol",
     "ProcessEngine": "engine",
     "SpeechEngine": "engine",
     "Script": "narration",
@@ -41,7 +42,6 @@ _WHERE = {
     "VOLUME_STEPS_DB": "service",
     "SpeechService": "service",
     "State": "service",
-    "default_temp_dir": "service",
 }
 
 __all__ = [
@@ -63,7 +63,6 @@ __all__ = [
     "WordSpan",
     "child_environment",
     "default_player_command",
-    "default_temp_dir",
     "list_voices",
     "narrate_card",
     "render_card_to_wav",

@@ -1,99 +1,101 @@
 """The engine process itself: pyttsx3 writing one utterance at a time to a WAV file.
 
-Kept free of Qt and of the rest of the kiosk so the spawned process starts in a fraction of
-a second (a restarted engine must be ready long before the watchdog would give up on it).
+Started by `kiosk.speech.process.EngineProcess` as a plain child (the same Python, or the
+frozen executable with `--speech-engine`), it reads requests from standard input and writes
+replies to standard output, one JSON line each (`protocol.py`). No `multiprocessing`: that
+would start a resource-tracker process beside it that outlives a killed kiosk.
 
 pyttsx3 2.99 cannot be interrupted while it plays and misbehaves when reused for playback
-(see docs in shared/design/speech.md), so it lives in its own "spawn" process and is only ever
-asked to `save_to_file` one utterance. The GUI plays the WAV itself and can kill the player.
+(see docs in shared/design/speech.md), so it lives in its own process and is only ever asked
+to `save_to_file` one utterance. The GUI plays the WAV itself and can kill the player.
 
 Word timing must follow the audio, not synthesis (espeak fires every word event long before
 the audio is heard), so the child wraps the espeak synth callback and records each word
 event's `sample` field: the exact sample offset of that word in the WAV being written.
+
+Kept free of Qt and of the rest of the kiosk so a restarted engine is ready long before the
+watchdog would give up on it.
 """
 
 from __future__ import annotations
 
 import contextlib
-import logging
-import multiprocessing
 import os
 import sys
 import time
-from dataclasses import dataclass, field
-from multiprocessing.connection import Connection
-from typing import Any
+from typing import IO, Any
 
-log = logging.getLogger("kiosk.speech")
+from .lifeline import die_with_parent
+from .protocol import (
+    BASE_RATE_WPM,
+    DEFAULT_VOICE,
+    SAMPLE_RATE,
+    ProtocolError,
+    SynthRequest,
+    SynthResult,
+    _Ready,
+    decode,
+    encode,
+)
 
-DEFAULT_VOICE = "gmw/en"
-BASE_RATE_WPM = 175  # espeak's own default; 1x on the speed control
-SAMPLE_RATE = 22050  # what pyttsx3's espeak driver writes
-
-
-@dataclass(frozen=True, slots=True)
-class SynthRequest:
-    id: int
-    text: str
-    voice: str
-    rate: int  # words per minute
-    volume: float  # 0.0 .. 1.0
-    out_path: str
-
-
-@dataclass(frozen=True, slots=True)
-class SynthResult:
-    """`words` holds (character offset in the request text, sample offset in the WAV)."""
-
-    id: int
-    wav_path: str
-    words: tuple[tuple[int, int], ...] = ()
-    sample_rate: int = SAMPLE_RATE
-    frames: int = 0
-    error: str = ""
-
-    @property
-    def duration(self) -> float:
-        return self.frames / self.sample_rate if self.sample_rate else 0.0
+__all__ = [
+    "BASE_RATE_WPM",
+    "DEFAULT_VOICE",
+    "SAMPLE_RATE",
+    "SynthRequest",
+    "SynthResult",
+    "main",
+]
 
 
-@dataclass(slots=True)
-class _Ready:
-    voices: list[str]
-    default_voice: str
-    error: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
-
-
-# ---------------------------------------------------------------- child process side
-
-
-def _engine_main(conn: Connection) -> None:
-    """Entry point of the engine process. Runs until it receives None or the pipe closes."""
-    # The espeak driver prints "Audio saved to ..." for every file.
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the engine process: `argv` holds the kiosk's process id."""
+    args = sys.argv[1:] if argv is None else argv
+    parent = int(args[0]) if args and args[0].isdigit() else None
+    die_with_parent(parent)
+    # The protocol gets its own copy of standard output; fd 1 itself goes to /dev/null, as
+    # the espeak driver prints "Audio saved to ..." for every file (from Python and from C).
+    replies = os.fdopen(os.dup(1), "wb", buffering=0)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.close(devnull)
     sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+    return _serve(sys.stdin.buffer, replies)
+
+
+def _serve(requests: IO[bytes], replies: IO[bytes]) -> int:
     try:
         import pyttsx3  # type: ignore[import-untyped,unused-ignore]
 
         engine = pyttsx3.init()
         voices = [v.id for v in engine.getProperty("voices")]
     except Exception as exc:  # any failure here means "speech unavailable", with the reason
-        conn.send(_Ready([], "", f"{type(exc).__name__}: {exc}"))
-        return
+        _reply(replies, _Ready([], "", f"{type(exc).__name__}: {exc}"))
+        return 1
     words: list[tuple[int, int]] = []
     finished: list[bool] = []
     hook = _install_word_hook(engine, words)
     engine.connect("finished-utterance", lambda name, completed: finished.append(completed))
     current: dict[str, Any] = {}
-    conn.send(_Ready(voices, DEFAULT_VOICE, "", {"hook": hook}))
-    while True:
+    _reply(replies, _Ready(voices, DEFAULT_VOICE, "", {"hook": hook}))
+    for line in requests:
         try:
-            request = conn.recv()
-        except EOFError:
-            return
-        if request is None:
-            return
-        conn.send(_synthesise(engine, request, current, words, finished))
+            request = decode(line)
+        except ProtocolError:
+            continue  # never from the kiosk; nothing sensible to answer
+        if not isinstance(request, SynthRequest):
+            continue
+        if not _reply(replies, _synthesise(engine, request, current, words, finished)):
+            return 0
+    return 0  # standard input closed: the kiosk asked us to go, or went
+
+
+def _reply(replies: IO[bytes], message: SynthResult | _Ready) -> bool:
+    try:
+        replies.write(encode(message))
+    except OSError:  # the kiosk closed its end
+        return False
+    return True
 
 
 def _install_word_hook(engine: Any, words: list[tuple[int, int]]) -> bool:
@@ -172,84 +174,5 @@ def _audio_order(words: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
     return tuple(timings)
 
 
-# ---------------------------------------------------------------- parent side
-
-
-class EngineProcess:
-    """Blocking handle on one engine process; the Qt adapter and the CLI both use it."""
-
-    def __init__(self) -> None:
-        ctx = multiprocessing.get_context("spawn")
-        self._conn, child = ctx.Pipe(duplex=True)
-        self._process = ctx.Process(
-            target=_engine_main, args=(child,), name="kiosk-speech-engine", daemon=True
-        )
-        self._process.start()
-        child.close()
-        self.voices: list[str] = []
-        self.default_voice = DEFAULT_VOICE
-        self.ready = False
-        self.error = ""
-
-    @property
-    def pid(self) -> int | None:
-        return self._process.pid
-
-    def is_alive(self) -> bool:
-        return self._process.is_alive()
-
-    def wait_ready(self, timeout: float = 10.0) -> bool:
-        while not self.ready and not self.error:
-            if self.poll(timeout) is None:
-                if not self.ready and not self.error:
-                    self.error = "speech engine did not start"
-                break
-        return self.ready
-
-    def send(self, request: SynthRequest) -> None:
-        self._conn.send(request)
-
-    def poll(self, timeout: float = 0.0) -> SynthResult | _Ready | None:
-        """The next message, or None. Start-up messages are absorbed into `voices`/`error`."""
-        try:
-            if not self._conn.poll(timeout):
-                return None
-            message = self._conn.recv()
-        except (EOFError, OSError):
-            if not self.error:
-                self.error = "speech engine process ended"
-            return None
-        if isinstance(message, _Ready):
-            self.voices, self.default_voice = message.voices, message.default_voice
-            self.error = message.error
-            self.ready = not message.error
-            if message.error:
-                log.error("speech engine could not start: %s", message.error)
-        result: SynthResult | _Ready = message
-        return result
-
-    def synthesise(self, request: SynthRequest, timeout: float = 10.0) -> SynthResult:
-        """Synchronous round trip, for the CLI and tests without an event loop."""
-        if not self.wait_ready(timeout):
-            return SynthResult(request.id, "", error=self.error)
-        self.send(request)
-        reply = self.poll(timeout)
-        if not isinstance(reply, SynthResult):
-            return SynthResult(request.id, "", error=self.error or "speech engine timed out")
-        return reply
-
-    def close(self) -> None:
-        """Ask politely, then kill: this must never leave a process behind."""
-        with contextlib.suppress(OSError, ValueError):
-            if self._process.is_alive():
-                self._conn.send(None)
-        self._process.join(0.2)
-        self.kill()
-
-    def kill(self) -> None:
-        if self._process.is_alive():
-            self._process.kill()
-        self._process.join(2.0)
-        self._conn.close()
-        with contextlib.suppress(ValueError):
-            self._process.close()
+if __name__ == "__main__":
+    raise SystemExit(main())

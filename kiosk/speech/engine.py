@@ -1,23 +1,16 @@
 """The speech engine as the GUI sees it: a QObject that never blocks on the engine process.
 
 The process itself (pyttsx3, one utterance per WAV, word timings in audio samples) is in
-`child.py`, which imports no Qt so that it starts quickly.
+`child.py`, which imports no Qt so that it starts quickly; `process.py` starts and talks to it.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from .child import (
-    BASE_RATE_WPM,
-    DEFAULT_VOICE,
-    SAMPLE_RATE,
-    EngineProcess,
-    SynthRequest,
-    SynthResult,
-    _audio_order,
-    _Ready,
-)
+from .child import _audio_order
+from .process import EngineProcess
+from .protocol import BASE_RATE_WPM, DEFAULT_VOICE, SAMPLE_RATE, SynthRequest, SynthResult, _Ready
 
 __all__ = [
     "BASE_RATE_WPM",

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kiosk.content.model import Card, Quote
 from kiosk.content.text import TextUnit, card_units
@@ -42,11 +42,15 @@ class Utterance:
     start: int
     end: int
     words: tuple[WordSpan, ...] = ()
+    # Built once: word_at runs for every word event, so rebuilding it there was quadratic.
+    _starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_starts", tuple(w.spoken_start for w in self.words))
 
     def word_at(self, spoken_offset: int) -> WordSpan | None:
         """The mapped word containing (or last starting before) a spoken character offset."""
-        starts = [w.spoken_start for w in self.words]
-        i = bisect_right(starts, spoken_offset) - 1
+        i = bisect_right(self._starts, spoken_offset) - 1
         if i < 0:
             return None
         word = self.words[i]
@@ -85,10 +89,13 @@ _ABBREVIATIONS = {
 _SPELL_LABELS = {"www": "w w w", "uk": "U K", "gov": "gov", "nhs": "N H S"}
 
 _PHONE = re.compile(r"(?<![\w.])(?:\+44\s?|0)\d{2,4}(?:[ \u00a0]?\d{3,7}){1,3}(?![\w.]\w)")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# The look-behind makes a match start only where a run of address characters starts; without
+# it a long run with no "@" is rescanned from every position (quadratic).
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(r"(?:https?://)?(?:www\.)[\w-]+(?:\.[\w-]+)+(?:/[\w./-]*)?")
 _HANDLE = re.compile(r"(?<![\w.])@\w+")
 _TOKEN = re.compile(r"\S+")
+_NEXT_WORD = re.compile(r"\S")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+)")
 
 
@@ -147,17 +154,20 @@ def _digit_groups(number: str, offset: int, b: _Builder) -> None:
             b.say(digit, pos, pos + 1)
 
 
+LONGEST_WORD = 30  # longer "words" are not split: keeps the split linear in the label's length
+
+
 def _split_label(label: str, vocabulary: set[str]) -> list[str]:
     """Split "sendiassrutland" into ["sendiass", "rutland"] using words of the card itself."""
     lower = label.lower()
-    # The address itself is in the card's text; it must not count as one known word.
-    vocabulary = vocabulary - {lower}
     best: list[list[str] | None] = [None] * (len(lower) + 1)
     best[0] = []
     for end in range(1, len(lower) + 1):
-        for start in range(end):
+        for start in range(max(0, end - LONGEST_WORD), end):
             prev = best[start]
-            if prev is None or lower[start:end] not in vocabulary:
+            piece = lower[start:end]
+            # The address itself is in the card's text; it must not count as one known word.
+            if prev is None or piece == lower or piece not in vocabulary:
                 continue
             cur = best[end]
             if cur is None or len(prev) + 1 < len(cur):
@@ -231,14 +241,32 @@ def _plain(text: str, offset: int, b: _Builder) -> None:
 _SPECIALS = [("email", _EMAIL), ("url", _URL), ("phone", _PHONE), ("handle", _HANDLE)]
 
 
+def _specials(text: str) -> list[tuple[int, int, str]]:
+    """Non-overlapping (start, end, kind) of addresses and numbers; earlier kinds win."""
+    taken: list[tuple[int, int, str]] = []
+    for kind, pattern in _SPECIALS:
+        candidates = [(m.start(), m.end(), kind) for m in pattern.finditer(text)]
+        if not taken:
+            taken = candidates
+            continue
+        # Both lists are sorted and non-overlapping, so one merge pass finds the clashes.
+        merged: list[tuple[int, int, str]] = []
+        i = 0
+        for candidate in candidates:
+            while i < len(taken) and taken[i][1] <= candidate[0]:
+                merged.append(taken[i])
+                i += 1
+            if i < len(taken) and taken[i][0] < candidate[1]:
+                continue  # overlaps one already taken
+            merged.append(candidate)
+        merged.extend(taken[i:])
+        taken = merged
+    return taken
+
+
 def _speak_text(text: str, offset: int, vocabulary: set[str], b: _Builder) -> None:
     """Speak a displayed stretch, replacing numbers and addresses with their spoken form."""
-    found: list[tuple[int, int, str]] = []
-    for kind, pattern in _SPECIALS:
-        for m in pattern.finditer(text):
-            if not any(s < m.end() and m.start() < e for s, e, _ in found):
-                found.append((m.start(), m.end(), kind))
-    found.sort()
+    found = _specials(text)
     pos = 0
     for start, end, kind in found:
         _plain(text[pos:start], offset + pos, b)
@@ -259,15 +287,20 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _SENTENCE_END.finditer(text):
         end = m.end()
-        word = text[:end].split()[-1].lower().strip("\"'“”‘’()[]")
+        word_start = end
+        while word_start > start and not text[word_start - 1].isspace():
+            word_start -= 1
+        word = text[word_start:end].lower().strip("\"'“”‘’()[]")
         if word in _ABBREVIATIONS:
             continue
-        rest = text[end:].lstrip()
+        following = _NEXT_WORD.search(text, end)  # not text[end:]: that copy was quadratic
+        after = following.start() if following else len(text)
+        first = text[after] if following else ""
         # A new sentence starts with a capital, digit or opening quote, not "e.g. a ...".
-        if rest and not (rest[0].isupper() or rest[0].isdigit() or rest[0] in '"“‘('):
+        if first and not (first.isupper() or first.isdigit() or first in '"“‘('):
             continue
         spans.append((start, end))
-        start = end + (len(text[end:]) - len(rest))
+        start = after
     if start < len(text.rstrip()):
         spans.append((start, len(text.rstrip())))
     return spans

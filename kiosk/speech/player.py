@@ -1,4 +1,4 @@
-"""Plays one WAV at a time in a child process that can be killed at once.
+"""Plays one WAV at a time in a child process that can be killed at once and dies with us.
 
 pyttsx3's own playback cannot be stopped (stop() blocks until the audio ends), so the GUI
 plays each sentence itself with the platform's command-line player. Killing it is the stop
@@ -7,16 +7,20 @@ button; SIGSTOP/SIGCONT is pause/resume where the platform has them.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
 import signal
+import subprocess
 import sys
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QElapsedTimer, QObject, QProcess, QProcessEnvironment, Signal, Slot
+from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal, Slot
 
 from kiosk import paths
+
+from . import lifeline
 
 log = logging.getLogger("kiosk.speech")
 
@@ -92,7 +96,15 @@ class AudioPlayer(QObject):
 
 
 class CommandPlayer(AudioPlayer):
-    """Runs `command` (with `{file}` replaced) in a QProcess per file."""
+    """Runs `command` (with `{file}` replaced) as a child process per file.
+
+    The child is tied to the kiosk (`lifeline.py`): it dies with it even on SIGKILL, and
+    stopping it stops its whole process group. Its end is noticed by a light poll while it
+    runs; nothing here ever waits on it.
+    """
+
+    POLL_MS = 20
+    STDERR_KEEP = 4096
 
     def __init__(
         self,
@@ -105,10 +117,14 @@ class CommandPlayer(AudioPlayer):
         chosen = list(command) if command is not None else default_player_command()
         self._command = chosen or []
         self._frozen = paths.is_frozen() if frozen is None else frozen
-        self._process: QProcess | None = None
+        self._process: subprocess.Popen[bytes] | None = None
+        self._errors = bytearray()
         self._clock = QElapsedTimer()
         self._played_ms = 0  # audio time before the latest pause
         self._paused = False
+        self._watch = QTimer(self)
+        self._watch.setInterval(self.POLL_MS)
+        self._watch.timeout.connect(self._poll)
 
     def unavailable_reason(self) -> str:
         if not self._command:
@@ -121,52 +137,47 @@ class CommandPlayer(AudioPlayer):
         return list(self._command)
 
     def pid(self) -> int | None:
-        if self._process is None:
-            return None
-        pid = self._process.processId()
-        return int(pid) if pid else None
+        return self._process.pid if self._process is not None else None
 
     def play(self, path: str) -> None:
         self.stop()
         if not self._command:
             self.failed.emit(self.unavailable_reason())
             return
-        process = QProcess(self)
-        env = QProcessEnvironment()
-        for key, value in child_environment(os.environ, self._frozen).items():
-            env.insert(key, value)
-        process.setProcessEnvironment(env)
-        process.setProcessChannelMode(QProcess.ProcessChannelMode.SeparateChannels)
-        process.started.connect(self._on_started)
-        process.finished.connect(self._on_finished)
-        process.errorOccurred.connect(self._on_error)
+        args = [path if a == FILE else a for a in self._command]
+        try:
+            process = lifeline.spawn(args, child_environment(os.environ, self._frozen))
+        except OSError:
+            # Queued, as a started player would report later: callers never re-enter.
+            QTimer.singleShot(0, self, self._report_no_start)
+            return
+        if process.stderr is not None and os.name == "posix":
+            os.set_blocking(process.stderr.fileno(), False)
         self._process = process
+        self._errors.clear()
         self._played_ms = 0
         self._paused = False
-        args = [path if a == FILE else a for a in self._command]
-        process.start(args[0], args[1:])
+        self._clock.start()
+        self._watch.start()
+        QTimer.singleShot(0, self, self._report_started)
 
     def stop(self) -> None:
         process, self._process = self._process, None
+        self._watch.stop()
+        self._paused = False
         if process is None:
             return
-        # Disconnect first: a killed player must not look like a sentence that finished.
-        process.started.disconnect(self._on_started)
-        process.finished.disconnect(self._on_finished)
-        process.errorOccurred.disconnect(self._on_error)
-        if process.state() != QProcess.ProcessState.NotRunning:
-            if self._paused and hasattr(signal, "SIGCONT"):
-                # A stopped process still dies from SIGKILL, but let it be reaped promptly.
-                _signal(process, signal.SIGCONT)
-            process.kill()
-            process.waitForFinished(1000)
-        process.deleteLater()
-        self._paused = False
+        if os.name == "posix":
+            # A stopped process still dies from SIGKILL, but let it be reaped promptly.
+            lifeline.signal_group(process, signal.SIGCONT)
+        lifeline.kill(process, wait=1.0)
+        _close(process)
 
     def pause(self) -> bool:
-        if self._process is None or self._paused or not hasattr(signal, "SIGSTOP"):
+        process = self._process
+        if process is None or self._paused or not hasattr(signal, "SIGSTOP"):
             return False
-        if not _signal(self._process, signal.SIGSTOP):
+        if not lifeline.signal_group(process, signal.SIGSTOP):
             return False
         self._played_ms += self._clock.elapsed() if self._clock.isValid() else 0
         self._paused = True
@@ -175,7 +186,7 @@ class CommandPlayer(AudioPlayer):
     def resume(self) -> None:
         if self._process is None or not self._paused:
             return
-        _signal(self._process, signal.SIGCONT)
+        lifeline.signal_group(self._process, signal.SIGCONT)
         self._paused = False
         self._clock.start()
 
@@ -189,39 +200,51 @@ class CommandPlayer(AudioPlayer):
         return self._process is not None
 
     @Slot()
-    def _on_started(self) -> None:
-        self._clock.start()
-        self.started.emit()
+    def _report_started(self) -> None:
+        if self._process is not None:
+            self.started.emit()
 
-    @Slot(int, QProcess.ExitStatus)
-    def _on_finished(self, code: int, status: QProcess.ExitStatus) -> None:
-        process, self._process = self._process, None
+    @Slot()
+    def _report_no_start(self) -> None:
+        self.failed.emit(f"audio player '{self._command[0]}' could not start")
+
+    @Slot()
+    def _poll(self) -> None:
+        process = self._process
         if process is None:
+            self._watch.stop()
             return
-        errors = bytes(process.readAllStandardError().data()).decode(errors="replace").strip()
-        process.deleteLater()
-        if code == 0 and status == QProcess.ExitStatus.NormalExit:
+        self._drain(process)
+        code = process.poll()
+        if code is None:
+            return
+        self._drain(process)
+        self._process = None
+        self._watch.stop()
+        _close(process)
+        errors = bytes(self._errors).decode(errors="replace").strip()
+        if code == 0:
             self.finished.emit()
             return
         last = errors.splitlines()[-1] if errors else f"exit code {code}"
         self.failed.emit(f"audio player '{self._command[0]}' failed: {last}")
 
-    @Slot(QProcess.ProcessError)
-    def _on_error(self, error: QProcess.ProcessError) -> None:
-        if error != QProcess.ProcessError.FailedToStart:
-            return  # crashes arrive through finished() too
-        process, self._process = self._process, None
-        if process is not None:
-            process.deleteLater()
-        self.failed.emit(f"audio player '{self._command[0]}' could not start")
+    def _drain(self, process: subprocess.Popen[bytes]) -> None:
+        """Keep the tail of what the player says on standard error, without ever blocking."""
+        if process.stderr is None or os.name != "posix":
+            return
+        while True:
+            try:
+                chunk = os.read(process.stderr.fileno(), 65536)
+            except (BlockingIOError, OSError, ValueError):
+                return
+            if not chunk:
+                return
+            self._errors.extend(chunk)
+            del self._errors[: -self.STDERR_KEEP]
 
 
-def _signal(process: QProcess, sig: int) -> bool:
-    pid = int(process.processId())
-    if not pid:
-        return False
-    try:
-        os.kill(pid, sig)
-    except OSError:
-        return False
-    return True
+def _close(process: subprocess.Popen[bytes]) -> None:
+    if process.stderr is not None:
+        with contextlib.suppress(OSError):
+            process.stderr.close()

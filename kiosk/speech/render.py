@@ -7,8 +7,9 @@ from pathlib import Path
 
 from kiosk.content.model import Card
 
-from .child import BASE_RATE_WPM, DEFAULT_VOICE, EngineProcess, SynthRequest
 from .narration import Script, narrate_card
+from .process import EngineProcess
+from .protocol import BASE_RATE_WPM, DEFAULT_VOICE, SynthRequest
 
 
 def list_voices() -> list[str]:

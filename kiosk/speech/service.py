@@ -3,7 +3,9 @@
 Shaped like QTextToSpeech (Ready/Speaking/Paused/Error, word progress) so the card screen can
 treat it like Qt's own class. The engine synthesises utterance N+1 while the player plays N;
 a new speak() throws away everything of the old one at once, so there is never a second voice
-or a stale queue; a watchdog replaces an engine that stops answering.
+or a stale queue; a watchdog replaces an engine that stops answering, and another kills a
+player that has not finished a sentence by its length plus a margin (a hung sound device
+would otherwise leave Pause/Stop showing over silence for ever).
 """
 
 from __future__ import annotations
@@ -13,13 +15,13 @@ import enum
 import logging
 import os
 import shutil
-import tempfile
 from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from ..scratch import ensure_private, make_scratch
 from .engine import BASE_RATE_WPM, DEFAULT_VOICE, SpeechEngine, SynthRequest, SynthResult
 from .narration import Script, Utterance
 from .player import AudioPlayer
@@ -35,12 +37,6 @@ class State(enum.Enum):
     Speaking = 1
     Paused = 2
     Error = 3
-
-
-def default_temp_dir() -> Path:
-    """A per-user folder so two users' kiosks (or a test run) never delete each other's WAVs."""
-    user = str(os.getuid()) if hasattr(os, "getuid") else os.environ.get("USERNAME", "user")
-    return Path(tempfile.gettempdir()) / f"sen-kiosk-speech-{user}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,11 +94,13 @@ class SpeechService(QObject):
         watchdog_ms: int = 3000,
         startup_ms: int = 10000,
         max_restarts: int = 3,
+        player_margin_ms: int = 2000,
     ) -> None:
         super().__init__(parent)
         self._engine = engine
         self._player = player
-        self._dir = temp_dir if temp_dir is not None else default_temp_dir()
+        # Private to this service: nothing another kiosk does can touch these WAVs.
+        self._dir = temp_dir if temp_dir is not None else make_scratch("speech")
         self._max_restarts = max_restarts
         self._watchdog_ms = watchdog_ms
         self._startup_ms = startup_ms
@@ -121,12 +119,18 @@ class SpeechService(QObject):
         self._paused_in_player = False
         self._restarts = 0
         self._words: list[_Word] = []
+        self._word_samples: list[int] = []
         self._last_word = -1
 
         self._watchdog = QTimer(self)
         self._watchdog.setSingleShot(True)
         self._watchdog.setInterval(watchdog_ms)
         self._watchdog.timeout.connect(self._on_watchdog)
+        self._player_margin_ms = player_margin_ms
+        self._player_watch = QTimer(self)
+        self._player_watch.setSingleShot(True)
+        self._player_watch.timeout.connect(self._on_player_hung)
+        self._player_watch_left = 0  # ms, kept while paused
         self._highlight = QTimer(self)
         self._highlight.setInterval(self.HIGHLIGHT_MS)
         self._highlight.timeout.connect(self._update_word)
@@ -212,7 +216,10 @@ class SpeechService(QObject):
         self._highlight.stop()
         if self._playing is not None:
             self._paused_in_player = self._player.pause()
-            if not self._paused_in_player:
+            if self._paused_in_player:
+                self._player_watch_left = max(0, self._player_watch.remainingTime())
+                self._player_watch.stop()
+            else:
                 # No SIGSTOP here: stop now and say the sentence again on resume.
                 self._stop_player()
         self._set_state(State.Paused)
@@ -224,6 +231,7 @@ class SpeechService(QObject):
         if self._paused_in_player and self._playing is not None:
             self._paused_in_player = False
             self._player.resume()
+            self._player_watch.start(self._player_watch_left)
             self._highlight.start()
         else:
             self._advance_to_current()
@@ -297,6 +305,7 @@ class SpeechService(QObject):
 
     def _stop_player(self) -> None:
         self._highlight.stop()
+        self._player_watch.stop()
         self._player.stop()
         self._playing = None
         self._paused_in_player = False
@@ -331,7 +340,7 @@ class SpeechService(QObject):
             if (item.generation, item.index, item.params) == (self._generation, index, params):
                 return
         self._next_id += 1
-        path = str(self._dir / f"utt-{self._next_id}.wav")
+        path = str(self._dir / f"utt-{os.getpid()}-{self._next_id}.wav")
         item = _InFlight(self._generation, index, params, self._script[index].text, path)
         self._submit(self._next_id, item)
 
@@ -358,8 +367,12 @@ class SpeechService(QObject):
         self._stop_player()
         self._playing = index
         self._words = self._word_timings(self._script[index], result)
+        self._word_samples = [w.sample for w in self._words]  # once, not on every tick
         self._last_word = -1
         self._player.play(result.wav_path)
+        # The WAV was made at the chosen rate, so its length is the playing time.
+        length_ms = round(result.duration * 1000)
+        self._player_watch.start(length_ms + max(self._player_margin_ms, length_ms // 4))
         self.utteranceStarted.emit(index)
 
     @staticmethod
@@ -474,6 +487,18 @@ class SpeechService(QObject):
             return
         self._advance_to_current()
 
+    @Slot()
+    def _on_player_hung(self) -> None:
+        if self._playing is None:
+            return
+        sentence = self._playing + 1
+        self._stop_player()  # kills it (and anything it started)
+        message = "the audio player stopped responding"
+        log.error("%s: sentence %d was not done in time; stopped it", message, sentence)
+        self._halt()
+        self._set_state(State.Error)
+        self.errorOccurred.emit(message)
+
     @Slot(str)
     def _on_player_failed(self, message: str) -> None:
         log.error("%s", message)
@@ -486,7 +511,7 @@ class SpeechService(QObject):
         if not self._words or self._playing is None:
             return
         sample = self._player.position() * _sample_rate(self._results.get(self._playing))
-        i = bisect_right([w.sample for w in self._words], sample) - 1
+        i = bisect_right(self._word_samples, sample) - 1
         if i >= 0 and i != self._last_word:
             self._last_word = i
             word = self._words[i]
@@ -496,7 +521,12 @@ class SpeechService(QObject):
         if remove:
             shutil.rmtree(self._dir, ignore_errors=True)
             return
-        self._dir.mkdir(parents=True, exist_ok=True)
+        try:
+            ensure_private(self._dir)
+        except OSError as exc:
+            # The engine will fail to write there and say so; the kiosk itself carries on.
+            log.error("speech scratch folder unusable: %s", exc)
+            return
         for old in self._dir.glob("*.wav"):
             _remove(str(old))
 

@@ -4,7 +4,7 @@ A visitor will not do this by chance: each hold lasts at least two seconds, the 
 diagonally opposite, and the second hold must start within a few seconds of the first. It
 needs no two simultaneous touches (EN 301 549 5.9). Nothing about it is shown on screen.
 
-The gesture only watches: it is an application event filter that never consumes an event,
+The gesture only watches: it is a stage of the input gateway that never consumes an event,
 so a visitor's taps in the corners still reach the buttons there.
 """
 
@@ -12,12 +12,16 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QObject, QPoint, Signal
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QPoint, Signal
 from PySide6.QtGui import QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import QWidget
 
 from .theme import Metrics
+
+if TYPE_CHECKING:
+    from ..input_gateway import InputGateway
 
 HOLD_MS = 2000
 FOLLOW_MS = 5000
@@ -69,22 +73,26 @@ class CornerGesture(QObject):
             clock = elapsed.elapsed
             self._elapsed = elapsed  # kept alive with the gesture
         self._clock = clock
-        self._app: QCoreApplication | None = None
+        self._gateway: InputGateway | None = None
         self._pressed_at: int | None = None
         self._pressed_pos = QPoint()
         self._pressed_corner = Corner.NONE
         self._first_done_at: int | None = None
 
     # --- installation ---------------------------------------------------------------------
-    def install(self, app: QCoreApplication) -> None:
-        if self._app is None:
-            self._app = app
-            app.installEventFilter(self)
+    def install(self, gateway: InputGateway) -> None:
+        from ..input_gateway import Stage
+
+        if self._gateway is None:
+            self._gateway = gateway
+            gateway.add(Stage.STAFF_GESTURE, self.handle_event)
 
     def remove(self) -> None:
-        if self._app is not None:
-            self._app.removeEventFilter(self)
-            self._app = None
+        from ..input_gateway import Stage
+
+        if self._gateway is not None:
+            self._gateway.discard(Stage.STAFF_GESTURE)
+            self._gateway = None
         self.reset()
 
     def set_zone(self, zone_px: int | None) -> None:
@@ -151,8 +159,8 @@ class CornerGesture(QObject):
     def _second_may_start(self, now: int) -> bool:
         return self._first_done_at is not None and now - self._first_done_at <= self.follow_ms
 
-    # --- event filter ---------------------------------------------------------------------
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+    # --- input (a stage of the input gateway) ---------------------------------------------
+    def handle_event(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind not in _PRESSES and kind not in _RELEASES:
             return False

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
     QGridLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QScroller,
     QVBoxLayout,
@@ -58,6 +61,9 @@ class HomeScreen(QWidget):
         self.title.setAccessibleName(leaflet.title)
         details = " · ".join(x for x in (leaflet.publisher, leaflet.edition) if x)
         self.subtitle = QLabel(details)
+        self.subtitle.setAccessibleName(
+            ", ".join(x for x in (leaflet.publisher, leaflet.edition) if x)
+        )
         self.subtitle.setObjectName("subtitle")
         self.subtitle.setWordWrap(True)
         self.hint = QLabel("Choose a topic, or start at the beginning.")
@@ -73,11 +79,18 @@ class HomeScreen(QWidget):
         top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.top = top
         heading = QVBoxLayout()
+        self.heading = heading
         heading.addWidget(self.title)
         heading.addWidget(self.subtitle)
         heading.addWidget(self.hint)
         top.addLayout(heading, 1)
-        top.addWidget(self.start)
+        # Start reading sits with any other way in (the kiosk's help adds one) on a row, and
+        # in landscape the help box goes under them, beside the title.
+        self.start_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.start_row.addWidget(self.start)
+        self.right_column = QVBoxLayout()
+        self.right_column.addLayout(self.start_row)
+        top.addLayout(self.right_column)
         layout.addLayout(top)
 
         self.grid = QGridLayout()
@@ -87,8 +100,15 @@ class HomeScreen(QWidget):
             meta = f"{number}  ·  {count} card{'s' if count != 1 else ''}"
             tile = TileButton(section.tile, meta, f"Opens {section.title}")
             tile.setObjectName(f"tile-{section.id}")
+            # Heard, not seen: no "middle dot", and the section's own title is not said twice.
+            cards = f"{count} card{'s' if count != 1 else ''}"
+            heard = f"Topic {number} of {len(leaflet.sections)}, {cards}."
+            tile.setAccessibleDescription(heard)
+            tile.meta_label.setAccessibleName(heard)
             tile.clicked.connect(lambda _=False, sid=section.id: self.sectionRequested.emit(sid))
             self.tiles.append(tile)
+        self.help_box: QWidget | None = None
+        self.help_actions: list[QPushButton] = []
         layout.addLayout(self.grid)
         layout.addStretch(1)
         self.apply_metrics(metrics)
@@ -98,7 +118,48 @@ class HomeScreen(QWidget):
             QWidget.setTabOrder(previous, tile)
             previous = tile
 
+    def add_help(self, box: QWidget, actions: list[QPushButton], tiles: list[TileButton]) -> None:
+        """The kiosk's help: `box` (who to talk to) above the tiles, `actions` before Start
+        reading, `tiles` after the topics."""
+        self.help_box = box
+        self.help_actions = actions
+        for position, action in enumerate(actions):
+            self.start_row.insertWidget(position, action)
+        self.tiles.extend(tiles)
+        self.apply_metrics(self.metrics)  # lays the new tiles out in the grid
+        order: list[QWidget] = [*actions, self.start, *self.tiles]
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
+
+    def _place_help(self, metrics: Metrics) -> None:
+        """Landscape at ordinary sizes: the help box beside the title, under Start reading,
+        so every topic still fits below. Otherwise a band above the tiles, or at large
+        text the very first thing, where the title alone would fill the screen."""
+        box = self.help_box
+        if box is None:
+            return
+        self.layout_.removeWidget(box)
+        self.right_column.removeWidget(box)
+        self.heading.removeItem(self.start_row)
+        self.right_column.removeItem(self.start_row)
+        beside = not metrics.portrait and metrics.text_scale < 1.25
+        if beside:
+            # The buttons take the hint's place under the title: they say the same thing.
+            self.heading.addLayout(self.start_row)
+            self.right_column.addWidget(box)
+        else:
+            self.right_column.addLayout(self.start_row)
+            self.layout_.insertWidget(0 if metrics.text_scale >= 1.5 else 1, box)
+        self.hint.setVisible(not beside)
+        # Beside the title the box needs half the width, so the number is on one line.
+        self.top.setStretchFactor(self.right_column, 1 if beside else 0)
+        crowded = metrics.portrait and metrics.text_scale >= 1.5
+        self.start_row.setDirection(
+            QBoxLayout.Direction.TopToBottom if crowded else QBoxLayout.Direction.LeftToRight
+        )
+
     def apply_metrics(self, metrics: Metrics) -> None:
+        self.metrics = metrics
         self.layout_.setContentsMargins(
             metrics.margin, metrics.margin, metrics.margin, metrics.margin
         )
@@ -117,6 +178,7 @@ class HomeScreen(QWidget):
         for column in range(4):
             self.grid.setColumnStretch(column, 1 if column < columns else 0)
         self.start.setMinimumWidth(metrics.px(380))
+        self._place_help(metrics)
         # Portrait: the title gets the full width and Start reading sits under it.
         self.top.setDirection(
             QBoxLayout.Direction.TopToBottom

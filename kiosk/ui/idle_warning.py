@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QVBoxLayout, QWidget
 
+from .accessibility import Alert
 from .fit import fit_factor, height_for, restyle, words_fit
 from .theme import Metrics, Theme, luminance
 from .widgets import big_button, centre_panel
@@ -25,7 +26,7 @@ def countdown_text(seconds: int) -> str:
     return f"The screen will reset in {seconds} {unit}"
 
 
-class IdleWarning(QWidget):
+class IdleWarning(Alert):
     """A full-window overlay. Make it a child of the window's central widget.
 
     Signals:
@@ -40,7 +41,7 @@ class IdleWarning(QWidget):
         self.setObjectName("idleWarning")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-        self.setAccessibleName(HEADING)
+        self.setAccessibleName(HEADING)  # announced as an alert (see ui/accessibility.py)
         self._seconds = 0
         self._previous_focus: QWidget | None = None
         self.metrics = metrics

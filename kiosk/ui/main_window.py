@@ -18,12 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..content.help import HelpLoad
 from ..content.model import Leaflet, Library
+from .accessibility import install_roles
 from .attract import AttractScreen
 from .attract import stylesheet_rules as attract_rules
 from .card_screen import CardScreen
 from .chooser import ChooserScreen
+from .help_screen import stylesheet_rules as help_rules
 from .home import HomeScreen
+from .kiosk_help import KioskHelp
 from .style import stylesheet
 from .theme import Fonts, Look, Metrics, Theme
 from .top_bar import TopBar
@@ -58,8 +62,10 @@ class KioskWindow(QMainWindow):
         look: Look | None = None,
         *,
         with_attract: bool = False,
+        help: HelpLoad | None = None,
     ):
         super().__init__()
+        install_roles()
         self.library = library
         self.fonts = fonts
         self.look = look or Look()
@@ -132,7 +138,11 @@ class KioskWindow(QMainWindow):
         self.admin: AdminScreen | None = None
         self._display_panel: DisplaySettingsPanel | None = None
         self._idle_warning: IdleWarning | None = None
+        self.kiosk_help: KioskHelp | None = None  # made once the first home and cards exist
+        self._covered: QWidget | None = None  # the page the settings panel covers
         self.open_leaflet(0, show=len(library.leaflets) == 1 and not with_attract)
+        self.kiosk_help = KioskHelp(self, help)
+        self._rules.append(help_rules)
         self.display_button.clicked.connect(self.open_display_settings)
         self._card_tools: list[QWidget] = []
         self._right_tools: list[QWidget] = [self.all_leaflets, self.display_button]
@@ -152,13 +162,16 @@ class KioskWindow(QMainWindow):
     def _make_view(self, index: int) -> CardView:
         from .card_view import CardView
 
-        return CardView(
+        view = CardView(
             self.leaflet.cards[index],
             self.look.theme,
             self.metrics,
             self.family,
             wide_spacing=self.look.wide_spacing,
         )
+        if self.kiosk_help is not None:
+            self.kiosk_help.view_built(view)
+        return view
 
     @property
     def family(self) -> str:
@@ -183,12 +196,16 @@ class KioskWindow(QMainWindow):
             self.stack.addWidget(self.cards)
         else:
             self.cards.set_leaflet(leaflet)
+        if self.kiosk_help is not None:
+            self.kiosk_help.leaflet_opened()
         if show:
             self.show_home()
 
-    def set_library(self, library: Library) -> None:
+    def set_library(self, library: Library, help: HelpLoad | None = None) -> None:
         """Show new content (after staff reloaded it), starting again from the first screen."""
         self.library = library
+        if self.kiosk_help is not None:
+            self.kiosk_help.load = help or HelpLoad()
         if self.library_screen is not None:
             self.stack.removeWidget(self.library_screen)
             self.library_screen.deleteLater()
@@ -251,7 +268,8 @@ class KioskWindow(QMainWindow):
                 if b.focusPolicy() != Qt.FocusPolicy.NoFocus
             )
         chain.extend(self._right_tools)
-        chain.extend([view, self.cards.back, self.cards.home, self.cards.next])
+        nav = [self.cards.back, self.cards.home, self.cards.next]
+        chain.extend([view, *(self.kiosk_help.tab_chain(nav) if self.kiosk_help else nav)])
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
@@ -264,6 +282,8 @@ class KioskWindow(QMainWindow):
             self.pin_pad: "pin",
             self.admin: "admin",
         }
+        if self.kiosk_help is not None:
+            names[self.kiosk_help.screen] = "help"
         return names.get(widget, "library")
 
     @Slot()
@@ -292,6 +312,7 @@ class KioskWindow(QMainWindow):
             panel.hide()
             panel.lookChanged.connect(self._visitor_look)
             panel.closed.connect(self.display_button.setFocus)
+            panel.installEventFilter(self)
             self._display_panel = panel
             self._add_rules(display_rules)
         return self._display_panel
@@ -305,6 +326,10 @@ class KioskWindow(QMainWindow):
         panel.set_look(self.look)
         # Over the screens, under the top bar: Listen stays in its corner for audio users.
         panel.show_over(self.stack)
+        # The page under the (opaque) panel leaves the screen readers' tree while it is open.
+        self._covered = self.stack.currentWidget()
+        if self._covered is not None:
+            self._covered.hide()
 
     @property
     def idle_warning(self) -> IdleWarning:
@@ -326,6 +351,9 @@ class KioskWindow(QMainWindow):
     def set_idle_seconds(self, seconds: int) -> None:
         if self._idle_warning is not None:
             self._idle_warning.set_seconds(seconds)
+
+    def idle_warning_shown(self) -> bool:
+        return self._idle_warning is not None and self._idle_warning.isVisible()
 
     @Slot()
     def hide_idle_warning(self) -> None:
@@ -411,6 +439,8 @@ class KioskWindow(QMainWindow):
         if self._display_panel is not None:
             self._display_panel.hide()
         self.hide_idle_warning()
+        if self.kiosk_help is not None:
+            self.kiosk_help.reset()
         self.cards.index = -1
         for view in self.cards.views.values():
             view.verticalScrollBar().setValue(0)
@@ -464,6 +494,8 @@ class KioskWindow(QMainWindow):
         self.cards.apply_metrics(self.metrics)
         if self.library_screen is not None:
             self.library_screen.apply_metrics(self.metrics)
+        if self.kiosk_help is not None:
+            self.kiosk_help.apply_metrics()
         if rebuild:
             shown = self.cards.index
             self.cards.drop_views()
@@ -499,6 +531,14 @@ class KioskWindow(QMainWindow):
 
     # --- events --------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self._display_panel
+            and event.type() == QEvent.Type.Hide
+            and self._covered is not None
+        ):
+            covered, self._covered = self._covered, None
+            if covered is self.stack.currentWidget():
+                covered.show()
         if watched is self.stack and event.type() == QEvent.Type.Paint and not self._painted:
             self._painted = True
             self.first_paint_ns = time.time_ns()
@@ -550,6 +590,8 @@ class KioskWindow(QMainWindow):
         # Escape never leaves the kiosk; on a card it goes back to the topics.
         if self.current_screen() == "card":
             self.show_home()
+        elif self.current_screen() == "help" and self.kiosk_help is not None:
+            self.kiosk_help.back()
 
 
 def library_brand(library: Library) -> str:

@@ -2,29 +2,15 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from kiosk import __version__
 from kiosk.cli import main
+from tests.helpers.cli import run_kiosk
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def run_kiosk(*args: str) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    return subprocess.run(
-        [sys.executable, "-m", "kiosk", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

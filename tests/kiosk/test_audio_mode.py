@@ -36,11 +36,15 @@ def test_silent_until_asked(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-unt
     assert not audio(kiosk).active
 
 
+@pytest.mark.parametrize("auto_finish", [True])
 def test_any_key_turns_audio_mode_on_and_explains_it(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
     key(kiosk, Qt.Key.Key_A)
     assert audio(kiosk).active
     assert kiosk.window.listen.isChecked()
     qtbot.waitUntil(lambda: any(t.startswith("Audio mode is on") for t in spoken(kiosk)))
+    said = spoken(kiosk)
+    # The screen's name first, then the how-to in full: neither replaced the other.
+    assert said[0].startswith("Start screen.") and said[1].startswith("Audio mode is on")
     assert kiosk.window.current_screen() == "home"  # the key did nothing else
 
 
@@ -104,7 +108,7 @@ def test_a_card_is_read_when_shown_and_pause_works(qtbot, kiosk: Kiosk) -> None:
     assert kiosk.speech.state() == State.Speaking
 
 
-@pytest.mark.parametrize("idle_ms", [50])
+@pytest.mark.parametrize(("idle_ms", "auto_finish"), [(50, True)])
 def test_idle_reset_turns_audio_off_and_restores_volume(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
     assert kiosk.speech is not None and kiosk.visit is not None
     key(kiosk, Qt.Key.Key_Space)

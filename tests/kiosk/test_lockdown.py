@@ -10,18 +10,17 @@ from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from kiosk.input_gateway import InputGateway
 from kiosk.session.lockdown import Lockdown
 from kiosk.ui.main_window import KioskWindow
 
 
 @pytest.fixture
-def lockdown(window: KioskWindow) -> Iterator[Lockdown]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
+def lockdown(window: KioskWindow, gateway: InputGateway) -> Iterator[Lockdown]:
     guard = Lockdown()
-    guard.install(app)
+    guard.install(gateway)
     yield guard
-    guard.remove(app)
+    guard.remove(gateway)
 
 
 def test_close_event_is_ignored(window: KioskWindow) -> None:

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
 from kiosk.content.text import card_units
+from kiosk.input_gateway import InputGateway
 from kiosk.reading import ReadingController
 from kiosk.speech.service import SpeechService, State
 from kiosk.ui.main_window import KioskWindow
@@ -20,17 +20,17 @@ from tests.helpers.fake_speech import FakeEngine, FakePlayer
 
 
 @pytest.fixture
-def reading(qtbot, window: KioskWindow, tmp_path: Path) -> Iterator[ReadingController]:  # type: ignore[no-untyped-def]
+def reading(
+    qtbot, window: KioskWindow, tmp_path: Path, gateway: InputGateway
+) -> Iterator[ReadingController]:  # type: ignore[no-untyped-def]
     engine, player = FakeEngine(), FakePlayer(auto_finish=False)
     speech = SpeechService(engine, player, tmp_path / "speech")
     bar = ReadAloudBar()
     window.add_card_tools(bar)
     controller = ReadingController(speech, bar, window.cards)
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    controller.install(app)
+    controller.install(gateway)
     yield controller
-    controller.remove(app)
+    controller.remove(gateway)
     speech.shutdown()
 
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from kiosk import paths
+from kiosk._compat import tomllib
 from kiosk.cli import main
 from kiosk.config import load_settings
 from kiosk.session.pin import verify_pin

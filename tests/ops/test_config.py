@@ -1,13 +1,13 @@
 from __future__ import annotations
 
 import dataclasses
-import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from kiosk import config
+from kiosk._compat import tomllib
 from kiosk.config import SCHEMA, Problem, Settings, load_settings, save_setting
 from kiosk.session.pin import hash_pin
 

@@ -5,12 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt
-from PySide6.QtGui import QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from kiosk.session.idle import IdleEventFilter, IdleMonitor
+from kiosk.session.idle import IdleMonitor
 
 
 @pytest.fixture
@@ -94,43 +92,3 @@ def test_seconds_left_counts_down_in_whole_seconds(qtbot: QtBot, qapp: QApplicat
     assert mon.seconds_left() in (2, 3)
     mon.stop()
     mon.deleteLater()
-
-
-def test_event_filter_pokes_on_input(qtbot: QtBot, qapp: QApplication) -> None:
-    mon = IdleMonitor(idle_ms=60_000, warning_ms=60_000)
-    pokes: list[int] = []
-    original = mon.poke
-
-    def counting_poke() -> None:
-        pokes.append(1)
-        original()
-
-    mon.poke = counting_poke  # type: ignore[method-assign]
-    watcher = IdleEventFilter(mon)
-    watcher.install(qapp)
-    widget = QWidget()
-    qtbot.addWidget(widget)
-    try:
-        key = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier)
-        QCoreApplication.sendEvent(widget, key)
-        press = QMouseEvent(
-            QEvent.Type.MouseButtonPress,
-            QPointF(5, 5),
-            QPointF(5, 5),
-            Qt.MouseButton.LeftButton,
-            Qt.MouseButton.LeftButton,
-            Qt.KeyboardModifier.NoModifier,
-        )
-        QCoreApplication.sendEvent(widget, press)
-        assert len(pokes) >= 2
-        count = len(pokes)
-        QCoreApplication.sendEvent(widget, QEvent(QEvent.Type.Paint))
-        assert len(pokes) == count  # painting is not activity
-    finally:
-        watcher.remove()
-        mon.stop()
-    before = len(pokes)
-    QCoreApplication.sendEvent(
-        widget, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_B, Qt.KeyboardModifier.NoModifier)
-    )
-    assert len(pokes) == before

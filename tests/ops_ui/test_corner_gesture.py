@@ -8,9 +8,10 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QPointingDevice
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from kiosk.input_gateway import InputGateway
 from kiosk.ui.corner_gesture import Corner, CornerGesture
 
 from .conftest import FakeClock
@@ -21,9 +22,9 @@ MIDDLE = QPoint(960, 540)
 
 
 @pytest.fixture
-def gesture(qapp: QApplication, host: QWidget, clock: FakeClock) -> Iterator[CornerGesture]:
+def gesture(host: QWidget, clock: FakeClock, gateway: InputGateway) -> Iterator[CornerGesture]:
     watcher = CornerGesture(host, clock=clock.ms)
-    watcher.install(qapp)
+    watcher.install(gateway)
     yield watcher
     watcher.remove()
 
@@ -189,10 +190,12 @@ def test_removed_gesture_is_inert(qtbot: QtBot, gesture: CornerGesture, finger: 
         finger.hold(BOTTOM_LEFT, 2000)
 
 
-def test_real_clock_with_short_durations(qtbot: QtBot, qapp: QApplication, host: QWidget) -> None:
+def test_real_clock_with_short_durations(
+    qtbot: QtBot, host: QWidget, gateway: InputGateway
+) -> None:
     # The default clock is a QElapsedTimer; hold_ms=0 makes any press a "long" one.
     watcher = CornerGesture(host, hold_ms=0, follow_ms=60_000)
-    watcher.install(qapp)
+    watcher.install(gateway)
     try:
         handle = host.windowHandle()
         assert handle is not None

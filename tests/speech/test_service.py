@@ -76,7 +76,7 @@ def test_new_speak_replaces_old_speech_at_once(
     player.finish()
     qtbot.waitUntil(lambda: service.state() == State.Ready, timeout=2000)
     played_texts = [
-        engine.requests[int(Path(p).stem.split("-")[1]) - 1].text for p in player.played
+        engine.requests[int(Path(p).stem.rsplit("-", 1)[1]) - 1].text for p in player.played
     ]
     assert played_texts == ["Old one.", "New one.", "New two."]
 

@@ -1,0 +1,63 @@
+"""`python -m kiosk` plus a report of where its buttons are, for the outside-in benchmarks.
+
+Usage: python benchmarks/_geometry.py GEOMETRY.json [kiosk arguments...]
+
+The kiosk runs exactly as `python -m kiosk` runs it (same entry point, same wiring); the only
+addition is that after each screen change the screen name, the card index and the on-screen
+centre of every named button are written to GEOMETRY.json, so a benchmark can tap the real
+button with XTest. Writing happens after the screen is shown, outside any timed path a
+benchmark measures (it waits for the framebuffer, then reads this file).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+def main() -> int:
+    target = Path(sys.argv[1])
+    import kiosk.app
+    import kiosk.frozen
+    from kiosk.cli import main as kiosk_main
+
+    real_show = kiosk.app.show
+
+    def show_and_report(window, windowed, hide_cursor=False):  # type: ignore[no-untyped-def]
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QAbstractButton
+
+        def report(*_args: object) -> None:
+            buttons = {}
+            for button in window.findChildren(QAbstractButton):
+                name = button.objectName()
+                if name and button.isVisible() and button.isEnabled():
+                    centre = button.mapToGlobal(button.rect().center())
+                    buttons[name] = [centre.x(), centre.y()]
+            cards = getattr(window, "cards", None)
+            state = {
+                "screen": window.current_screen(),
+                "card_index": cards.index if cards is not None else -1,
+                "buttons": buttons,
+            }
+            temp = target.with_suffix(".tmp")
+            temp.write_text(json.dumps(state), "utf-8")
+            os.replace(temp, target)
+
+        # After the change has been laid out (and painted): never inside a measured tap.
+        window.screenChanged.connect(lambda *_: QTimer.singleShot(50, report))
+        window.cards.cardShown.connect(lambda *_: QTimer.singleShot(50, report))
+        window.firstPaint.connect(lambda: QTimer.singleShot(50, report))
+        real_show(window, windowed, hide_cursor)
+
+    kiosk.app.show = show_and_report
+    kiosk.frozen.prepare()
+    return kiosk_main(sys.argv[2:])
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,408 @@
+"""Measuring the kiosk from outside its process, as a visitor meets it: on an X server.
+
+Shared by the outside-in benchmarks (launch, tap, memory, idle_cpu, scale). What is measured
+is what reaches the X framebuffer, read with XGetImage through ctypes on libX11 under a private
+Xvfb at 1920x1080, and what the process tree costs, read from /proc. Taps are XTest button
+events on the real buttons, which go through the X server and Qt's input handling like a
+touch-screen's events.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import ctypes.util
+import hashlib
+import json
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+WIDTH, HEIGHT = 1920, 1080
+# Rows sampled to tell one frame from another: spread over the whole screen, so no part of the
+# first screen can be missing when they stop changing.
+SAMPLE_ROWS = (40, 160, 300, 420, 540, 660, 780, 900, 1020)
+
+
+# --- X, through ctypes -----------------------------------------------------------------------
+class _XImage(ctypes.Structure):
+    _fields_ = [
+        ("width", ctypes.c_int),
+        ("height", ctypes.c_int),
+        ("xoffset", ctypes.c_int),
+        ("format", ctypes.c_int),
+        ("data", ctypes.POINTER(ctypes.c_char)),
+        ("byte_order", ctypes.c_int),
+        ("bitmap_unit", ctypes.c_int),
+        ("bitmap_bit_order", ctypes.c_int),
+        ("bitmap_pad", ctypes.c_int),
+        ("depth", ctypes.c_int),
+        ("bytes_per_line", ctypes.c_int),
+        ("bits_per_pixel", ctypes.c_int),
+    ]
+
+
+_ALL_PLANES = 0xFFFFFFFFFFFFFFFF
+_Z_PIXMAP = 2
+
+
+class Screen:
+    """One connection to the X server: framebuffer reads and XTest input."""
+
+    def __init__(self, display: str) -> None:
+        self.x11 = ctypes.CDLL(ctypes.util.find_library("X11") or "libX11.so.6")
+        self.xtst = ctypes.CDLL(ctypes.util.find_library("Xtst") or "libXtst.so.6")
+        self.x11.XOpenDisplay.restype = ctypes.c_void_p
+        self.x11.XOpenDisplay.argtypes = [ctypes.c_char_p]
+        self.x11.XDefaultRootWindow.restype = ctypes.c_ulong
+        self.x11.XDefaultRootWindow.argtypes = [ctypes.c_void_p]
+        self.x11.XGetImage.restype = ctypes.POINTER(_XImage)
+        self.x11.XGetImage.argtypes = [
+            ctypes.c_void_p,
+            ctypes.c_ulong,
+            ctypes.c_int,
+            ctypes.c_int,
+            ctypes.c_uint,
+            ctypes.c_uint,
+            ctypes.c_ulong,
+            ctypes.c_int,
+        ]
+        self.x11.XFree.argtypes = [ctypes.c_void_p]
+        self.x11.XSync.argtypes = [ctypes.c_void_p, ctypes.c_int]
+        self.x11.XFlush.argtypes = [ctypes.c_void_p]
+        self.x11.XCloseDisplay.argtypes = [ctypes.c_void_p]
+        self.xtst.XTestFakeMotionEvent.argtypes = [
+            ctypes.c_void_p,
+            ctypes.c_int,
+            ctypes.c_int,
+            ctypes.c_int,
+            ctypes.c_ulong,
+        ]
+        self.xtst.XTestFakeButtonEvent.argtypes = [
+            ctypes.c_void_p,
+            ctypes.c_uint,
+            ctypes.c_int,
+            ctypes.c_ulong,
+        ]
+        self.display = self.x11.XOpenDisplay(display.encode())
+        if not self.display:
+            raise RuntimeError(f"cannot open X display {display}")
+        self.root = self.x11.XDefaultRootWindow(self.display)
+
+    def grab(self, x: int, y: int, width: int, height: int) -> bytes:
+        image = self.x11.XGetImage(
+            self.display, self.root, x, y, width, height, _ALL_PLANES, _Z_PIXMAP
+        )
+        if not image:
+            raise RuntimeError("XGetImage failed")
+        try:
+            size = image.contents.bytes_per_line * image.contents.height
+            return ctypes.string_at(image.contents.data, size)
+        finally:
+            self.x11.XFree(image.contents.data)
+            self.x11.XFree(image)
+
+    def rows(self, ys: Sequence[int] = SAMPLE_ROWS, x: int = 0, width: int = WIDTH) -> bytes:
+        return b"".join(self.grab(x, y, width, 1) for y in ys)
+
+    def frame_hash(self) -> str:
+        return hashlib.sha1(self.grab(0, 0, WIDTH, HEIGHT)).hexdigest()
+
+    def click(self, x: int, y: int) -> None:
+        self.xtst.XTestFakeMotionEvent(self.display, -1, x, y, 0)
+        self.xtst.XTestFakeButtonEvent(self.display, 1, 1, 0)
+        self.xtst.XTestFakeButtonEvent(self.display, 1, 0, 0)
+        self.x11.XFlush(self.display)
+
+    def close(self) -> None:
+        if self.display:
+            self.x11.XCloseDisplay(self.display)
+            self.display = None
+
+
+@contextlib.contextmanager
+def xvfb(width: int = WIDTH, height: int = HEIGHT) -> Iterator[str]:
+    """A private Xvfb; yields its DISPLAY. -displayfd picks a free display number."""
+    read_fd, write_fd = os.pipe()
+    server = subprocess.Popen(
+        [
+            "Xvfb",
+            "-displayfd",
+            str(write_fd),
+            "-screen",
+            "0",
+            f"{width}x{height}x24",
+            "-nolisten",
+            "tcp",
+            "-noreset",
+            "-br",
+        ],
+        pass_fds=(write_fd,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_fd)
+    try:
+        with os.fdopen(read_fd) as pipe:
+            number = pipe.readline().strip()
+        if not number:
+            raise RuntimeError("Xvfb did not start")
+        yield f":{number}"
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+def screenshot(display: str, target: Path) -> None:
+    """The whole screen as PNG (ImageMagick's import), to look at what was measured."""
+    subprocess.run(
+        ["import", "-display", display, "-window", "root", str(target)], check=False, timeout=60
+    )
+
+
+# --- the process tree, from /proc ------------------------------------------------------------
+def tree(pid: int) -> list[int]:
+    """`pid` and all its descendants still alive."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry))
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        todo.extend(children.get(current, []))
+    return found
+
+
+def _status_kib(pid: int, key: str) -> int:
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith(key + ":"):
+                return int(line.split()[1])
+    return 0
+
+
+def _pss_kib(pid: int) -> int:
+    with open(f"/proc/{pid}/smaps_rollup") as rollup:
+        for line in rollup:
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    return 0
+
+
+def _name(pid: int) -> str:
+    with open(f"/proc/{pid}/cmdline", "rb") as cmdline:
+        parts = cmdline.read().split(b"\0")
+    words = [p.decode(errors="replace") for p in parts if p]
+    if not words:
+        return "?"
+    if Path(words[0]).name.startswith("python") and len(words) > 1:
+        return " ".join(Path(w).name if "/" in w else w for w in words[1:3])
+    return Path(words[0]).name + (" " + words[1] if len(words) > 1 else "")
+
+
+def memory(pid: int) -> dict[str, Any]:
+    """RSS and PSS (MiB) of every process in the tree, and their sums."""
+    processes = []
+    for member in tree(pid):
+        with contextlib.suppress(OSError):
+            processes.append(
+                {
+                    "pid": member,
+                    "name": _name(member)[:60],
+                    "rss_mib": round(_status_kib(member, "VmRSS") / 1024, 1),
+                    "pss_mib": round(_pss_kib(member) / 1024, 1),
+                }
+            )
+    return {
+        "processes": processes,
+        "rss_mib_total": round(sum(p["rss_mib"] for p in processes), 1),
+        "pss_mib_total": round(sum(p["pss_mib"] for p in processes), 1),
+    }
+
+
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU of the tree so far (children already reaped count in their parent)."""
+    total = 0
+    for member in tree(pid):
+        with contextlib.suppress(OSError), open(f"/proc/{member}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+            total += sum(int(f) for f in fields[11:15])  # utime stime cutime cstime
+    return total / _TICK
+
+
+# --- launching and waiting for the first screen ----------------------------------------------
+@dataclass
+class Launched:
+    process: subprocess.Popen[bytes]
+    started: float  # time.monotonic() just before the spawn
+    log: Path  # its stderr (a file: a full pipe would stall the process being measured)
+    screen_ms: float = 0.0  # spawn to the full first screen on the framebuffer
+
+    def errors(self) -> str:
+        try:
+            return self.log.read_text("utf-8", errors="replace")[-2000:]
+        except OSError:
+            return ""
+
+
+def spawn(command: Sequence[str], display: str, env: dict[str, str] | None = None) -> Launched:
+    full_env = {**os.environ, **(env or {}), "DISPLAY": display}
+    full_env.pop("QT_QPA_PLATFORM", None)
+    full_env.pop("WAYLAND_DISPLAY", None)
+    fd, log = tempfile.mkstemp(prefix="bench-stderr-", suffix=".log")
+    started = time.monotonic()
+    process = subprocess.Popen(
+        list(command),
+        env=full_env,
+        stdout=subprocess.DEVNULL,
+        stderr=fd,
+        start_new_session=True,
+    )
+    os.close(fd)
+    return Launched(process, started, Path(log))
+
+
+def wait_first_screen(
+    screen: Screen,
+    launched: Launched,
+    blank: bytes,
+    *,
+    settle_ms: float = 600,
+    timeout_s: float = 60,
+    poll_ms: float = 10,
+) -> float:
+    """Spawn to the last change of the sampled rows before they held still for `settle_ms`:
+    the moment the whole first screen was on the framebuffer. Returns milliseconds."""
+    last = blank
+    changed_at: float | None = None
+    deadline = launched.started + timeout_s
+    while time.monotonic() < deadline:
+        if launched.process.poll() is not None:
+            code = launched.process.returncode
+            raise RuntimeError(f"exited with {code} before its first screen: {launched.errors()}")
+        now = time.monotonic()
+        rows = screen.rows()
+        if rows != last:
+            last, changed_at = rows, now
+        elif changed_at is not None and rows != blank and (now - changed_at) * 1000 >= settle_ms:
+            launched.screen_ms = (changed_at - launched.started) * 1000
+            return launched.screen_ms
+        time.sleep(poll_ms / 1000)
+    raise RuntimeError("no steady first screen before the timeout")
+
+
+def stop(launched: Launched) -> None:
+    """End the whole process group (a kiosk, its speech engine and player; Chromium's zoo)."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(launched.process.pid, signal.SIGTERM)
+    try:
+        launched.process.wait(10)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(launched.process.pid, signal.SIGKILL)
+        launched.process.wait(10)
+    launched.log.unlink(missing_ok=True)
+
+
+def wait_until(predicate: Callable[[], bool], timeout_s: float = 30, poll_s: float = 0.05) -> None:
+    deadline = time.monotonic() + timeout_s
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise RuntimeError("timed out waiting")
+        time.sleep(poll_s)
+
+
+# --- the kiosk, as `python -m kiosk` starts it ------------------------------------------------
+def compile_kiosk(python: str = sys.executable) -> None:
+    """Write the bytecode, as pip and PyInstaller do for an installed kiosk: with
+    PYTHONDONTWRITEBYTECODE set, a checkout would otherwise compile every module at each start
+    and the benchmark would time the compiler."""
+    subprocess.run([python, "-m", "compileall", "-q", str(ROOT / "kiosk")], check=True)
+
+
+def kiosk_home(settings: str = "") -> Path:
+    """A fresh SEN_KIOSK_HOME, optionally with a kiosk.toml."""
+    home = Path(tempfile.mkdtemp(prefix="kiosk-bench-"))
+    if settings:
+        (home / "config").mkdir(parents=True, exist_ok=True)
+        (home / "config" / "kiosk.toml").write_text(settings, "utf-8")
+    return home
+
+
+def kiosk_command(*args: str, python: str = sys.executable) -> list[str]:
+    return [python, "-m", "kiosk", *args]
+
+
+def geometry_command(geometry_file: Path, *args: str, python: str = sys.executable) -> list[str]:
+    """The kiosk as `python -m kiosk` runs it, plus a report of where its buttons are (the
+    benchmark must know where to tap; nothing else about the kiosk changes)."""
+    return [python, str(ROOT / "benchmarks" / "_geometry.py"), str(geometry_file), *args]
+
+
+# --- results ---------------------------------------------------------------------------------
+def percentile(values: Sequence[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
+
+
+def summary(values: Sequence[float]) -> dict[str, float]:
+    return {
+        "median": round(statistics.median(values), 2),
+        "p99": round(percentile(values, 0.99), 2),
+        "min": round(min(values), 2),
+        "max": round(max(values), 2),
+        "n": len(values),
+    }
+
+
+def machine() -> dict[str, Any]:
+    import platform
+
+    load = os.getloadavg()
+    return {
+        "date": time.strftime("%Y-%m-%d %H:%M %Z"),
+        "cpus": os.cpu_count(),
+        "load_1min": round(load[0], 2),
+        "python": platform.python_version(),
+        "pyside6": _pyside_version(),
+    }
+
+
+def _pyside_version() -> str:
+    try:
+        import PySide6
+
+        return str(PySide6.__version__)
+    except ImportError:
+        return "?"
+
+
+def finish(result: dict[str, Any], misses: list[str]) -> int:
+    """Print the JSON; exit status 1 when any target was missed."""
+    result["machine"] = machine()
+    result["missed"] = misses
+    result["ok"] = not misses
+    print(json.dumps(result, indent=2))
+    for miss in misses:
+        print(f"MISSED: {miss}", file=sys.stderr)
+    return 1 if misses else 0

@@ -1,0 +1,225 @@
+"""The kiosk with 1, 10 and 50 leaflets of 30 cards each (outside-in): how each figure grows.
+
+The library is generated into a temporary folder (never committed): each leaflet is the bundled
+leaflet (29 cards) plus one extra topic, with its own leaflet, topic and card ids. For each
+size, interleaved over --runs rounds, on a private Xvfb at 1920x1080:
+  start            `python -m kiosk --content DIR` to its full first screen (warm cache)
+  rss              the kiosk process's RSS 5 s after its first screen
+  chooser tap      attract screen -> the leaflet chooser, tap to paint on the framebuffer
+  leaflet tap      chooser -> a leaflet's home, tap to paint
+  home tap         a card's Home button -> that leaflet's home, tap to paint (--taps per run)
+  check-content    `python -m kiosk --check-content DIR`, whole process
+
+Targets (50 leaflets): start <= 1.2x the 1-leaflet start; chooser, leaflet and home taps p99
+<= 16 ms; RSS per leaflet beyond the first <= 1 MiB; check-content < 3 s.
+Prints JSON; exits 1 on a miss.
+
+    .venv/bin/python benchmarks/scale.py --runs 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks import outside
+from benchmarks.outside import Screen
+from benchmarks.tap import IDLE, Driver
+
+SIZES = (1, 10, 50)
+CARDS_PER_LEAFLET = 30
+TARGET_START_RATIO = 1.2
+TARGET_TAP_P99_MS = 16.0
+TARGET_MIB_PER_LEAFLET = 1.0
+TARGET_CHECK_S = 3.0
+EXTRA_TOPIC = """+++
+id = "{prefix}local-notes"
+title = "Local notes"
+order = 12
++++
+
+This leaflet is number {number} of a generated library used to measure the kiosk at scale.
+"""
+
+
+def generate(folder: Path, leaflets: int) -> Path:
+    """`leaflets` copies of the bundled leaflet, each with unique ids and 30 cards."""
+    from kiosk import paths
+
+    source = next(p for p in paths.bundled_content().iterdir() if p.is_dir())
+    root = folder / f"library-{leaflets}"
+    for number in range(1, leaflets + 1):
+        prefix = f"l{number:02d}-"
+        target = root / f"{prefix}{source.name}"
+        shutil.copytree(source, target)
+        toml = target / "leaflet.toml"
+        text = toml.read_text("utf-8")
+        text = re.sub(r'^id = "(.*)"', rf'id = "{prefix}\1"', text, count=1, flags=re.M)
+        text = re.sub(r'^title = "(.*)"', rf'title = "{number}. \1"', text, count=1, flags=re.M)
+        toml.write_text(text, "utf-8")
+        for topic in target.glob("*.md"):
+            body = topic.read_text("utf-8")
+            body = re.sub(r'^id = "(.*)"', rf'id = "{prefix}\1"', body, count=1, flags=re.M)
+            topic.write_text(body, "utf-8")
+        extra = EXTRA_TOPIC.format(prefix=prefix, number=number)
+        (target / "12-local-notes.md").write_text(extra, "utf-8")
+    return root
+
+
+def check_content(python: str, content: Path) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(
+        [python, "-m", "kiosk", "--check-content", str(content)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    took = time.perf_counter() - start
+    if done.returncode != 0:
+        raise RuntimeError(f"--check-content failed on {content}: {done.stdout}{done.stderr}")
+    return took
+
+
+def one_run(
+    screen: Screen, display: str, python: str, content: Path, home: Path, taps: int
+) -> dict[str, Any]:
+    blank = screen.rows()
+    geometry = home / "geometry.json"
+    geometry.unlink(missing_ok=True)
+    launched = outside.spawn(
+        outside.geometry_command(geometry, "--content", str(content), python=python),
+        display,
+        {"SEN_KIOSK_HOME": str(home)},
+    )
+    figures: dict[str, Any] = {"chooser": [], "leaflet": [], "home": []}
+    try:
+        figures["start_ms"] = outside.wait_first_screen(screen, launched, blank)
+        painted = launched.started + figures["start_ms"] / 1000
+        driver = Driver(screen, geometry, launched)
+        driver.wait_state(lambda s: s["screen"] == "attract")
+        time.sleep(max(0.0, painted + 5 - time.monotonic()))
+        figures["rss_mib"] = outside.memory(launched.process.pid)["processes"][0]["rss_mib"]
+        full = (0, 100, outside.WIDTH, 900)
+        before = screen.grab(*full)
+        start = time.perf_counter()
+        screen.click(960, 700)
+        figures["chooser" if content.name != "library-1" else "home"].append(
+            _until_changed(screen, full, before, start)
+        )
+        driver.wait_state(lambda s: s["screen"] in ("library", "home"))
+        if driver.state()["screen"] == "library":
+            names = sorted(n for n in driver.state()["buttons"] if n.startswith("leaflet-"))
+            before = screen.grab(*full)
+            x, y = driver.state()["buttons"][names[len(names) // 2]]
+            start = time.perf_counter()
+            screen.click(x, y)
+            figures["leaflet"].append(_until_changed(screen, full, before, start))
+            driver.wait_state(lambda s: s["screen"] == "home")
+        for _ in range(taps):
+            driver.press("startReading")
+            driver.wait_state(lambda s: s["screen"] == "card")
+            before = screen.grab(*full)
+            x, y = driver.state()["buttons"]["home"]
+            start = time.perf_counter()
+            screen.click(x, y)
+            figures["home"].append(_until_changed(screen, full, before, start))
+            driver.wait_state(lambda s: s["screen"] == "home")
+    finally:
+        outside.stop(launched)
+        outside.wait_until(lambda: screen.rows() == blank, timeout_s=20)
+    return figures
+
+
+def _until_changed(
+    screen: Screen, area: tuple[int, int, int, int], before: bytes, start: float
+) -> float:
+    _x, y, width, height = area
+    # A band of rows is enough to see a new screen and far cheaper to read than the frame.
+    rows = range(y, y + height, 24)
+    reference = b"".join(before[(r - y) * width * 4 : (r - y + 1) * width * 4] for r in rows)
+    while screen.rows(rows) == reference:
+        if time.perf_counter() - start > 10:
+            raise RuntimeError("the tap changed nothing on screen")
+        time.sleep(0.001)
+    return (time.perf_counter() - start) * 1000
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--taps", type=int, default=20, help="home taps per run")
+    parser.add_argument("--python", default=sys.executable)
+    args = parser.parse_args()
+    outside.compile_kiosk(args.python)
+    work = Path(tempfile.mkdtemp(prefix="bench-scale-"))
+    libraries = {n: generate(work, n) for n in SIZES}
+    homes = {n: outside.kiosk_home(IDLE) for n in SIZES}
+    checks = {n: [check_content(args.python, libraries[n]) * 1000] for n in SIZES}
+    runs: dict[int, list[dict[str, Any]]] = {n: [] for n in SIZES}
+    with outside.xvfb() as display:
+        screen = Screen(display)
+        for n in SIZES:  # warm-up: disk cache and each library's content cache
+            one_run(screen, display, args.python, libraries[n], homes[n], 1)
+        for _ in range(args.runs):
+            for n in SIZES:
+                runs[n].append(
+                    one_run(screen, display, args.python, libraries[n], homes[n], args.taps)
+                )
+                checks[n].append(check_content(args.python, libraries[n]) * 1000)
+        screen.close()
+    shutil.rmtree(work, ignore_errors=True)
+    for home in homes.values():
+        shutil.rmtree(home, ignore_errors=True)
+
+    growth: dict[str, dict[str, Any]] = {}
+    for n in SIZES:
+        taps = {k: [t for r in runs[n] for t in r[k]] for k in ("chooser", "leaflet", "home")}
+        growth[str(n)] = {
+            "start_ms_median": round(statistics.median(r["start_ms"] for r in runs[n]), 1),
+            "rss_mib_median": round(statistics.median(r["rss_mib"] for r in runs[n]), 1),
+            "check_content_ms_median": round(statistics.median(checks[n]), 1),
+            **{f"{k}_tap_ms": outside.summary(v) for k, v in taps.items() if v},
+        }
+    small, big = growth["1"], growth[str(SIZES[-1])]
+    start_ratio = round(big["start_ms_median"] / small["start_ms_median"], 2)
+    per_leaflet = round((big["rss_mib_median"] - small["rss_mib_median"]) / (SIZES[-1] - 1), 3)
+    misses = []
+    if start_ratio > TARGET_START_RATIO:
+        misses.append(f"start {start_ratio}x the 1-leaflet start (target <= {TARGET_START_RATIO})")
+    if per_leaflet > TARGET_MIB_PER_LEAFLET:
+        misses.append(f"{per_leaflet} MiB RSS per extra leaflet (target <= 1)")
+    if big["check_content_ms_median"] > TARGET_CHECK_S * 1000:
+        misses.append(f"--check-content {big['check_content_ms_median']} ms (target < 3 s)")
+    for kind in ("chooser", "leaflet", "home"):
+        p99 = big.get(f"{kind}_tap_ms", {}).get("p99")
+        if p99 is not None and p99 > TARGET_TAP_P99_MS:
+            misses.append(f"{kind} tap p99 {p99} ms (target <= {TARGET_TAP_P99_MS})")
+    result = {
+        "benchmark": "scale: 1 / 10 / 50 leaflets of 30 cards (Xvfb 1920x1080)",
+        "runs": args.runs,
+        "cards_per_leaflet": CARDS_PER_LEAFLET,
+        "by_leaflets": growth,
+        "start_ratio_50_to_1": start_ratio,
+        "rss_mib_per_extra_leaflet": per_leaflet,
+        "targets": {
+            "start_ratio": TARGET_START_RATIO,
+            "tap_p99_ms": TARGET_TAP_P99_MS,
+            "rss_mib_per_extra_leaflet": TARGET_MIB_PER_LEAFLET,
+            "check_content_s": TARGET_CHECK_S,
+        },
+    }
+    return outside.finish(result, misses)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,147 @@
+"""Tap Next to the new card on the X framebuffer (outside-in), 200 taps, median and p99.
+
+The kiosk runs as `python -m kiosk` (fullscreen) on a private Xvfb at 1920x1080. Each tap is an
+XTest press and release on the centre of the real Next button; the time runs from the moment
+the events are flushed to the X server until the card area of the framebuffer changes (polled
+every millisecond). After each tap the benchmark waits for the kiosk to settle before the next.
+At the last card it goes Home and Start reading again (those taps are not timed).
+
+Target: p99 <= 16 ms (one 60 Hz frame). Prints JSON; exits 1 when the target is missed.
+
+    .venv/bin/python benchmarks/tap.py --taps 200
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks import outside
+from benchmarks.outside import Launched, Screen
+
+TARGET_P99_MS = 16.0
+# A strip down the left of the card text and the card title: every card differs there.
+STRIP = (40, 110, 600, 850)  # x, y, width, height
+IDLE = "[session]\nidle_timeout = 3600\n"  # no "Are you still there?" during the run
+
+
+class Driver:
+    """Taps real buttons of a kiosk started by `outside.geometry_command`."""
+
+    def __init__(self, screen: Screen, geometry: Path, launched: Launched) -> None:
+        self.screen = screen
+        self.geometry = geometry
+        self.launched = launched
+
+    def state(self) -> dict[str, Any]:
+        try:
+            return dict(json.loads(self.geometry.read_text("utf-8")))
+        except (OSError, ValueError):
+            return {}
+
+    def wait_state(self, check: Any, timeout_s: float = 30) -> dict[str, Any]:
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            if self.launched.process.poll() is not None:
+                code = self.launched.process.returncode
+                raise RuntimeError(f"the kiosk exited with {code}: {self.launched.errors()}")
+            state = self.state()
+            if state and check(state):
+                return state
+            time.sleep(0.01)
+        raise RuntimeError(f"the kiosk did not reach the expected state; last: {self.state()}")
+
+    def press(self, name: str) -> None:
+        x, y = self.state()["buttons"][name]
+        self.screen.click(x, y)
+
+    def strip(self) -> bytes:
+        return self.screen.grab(*STRIP)
+
+    def timed_press(self, name: str, timeout_s: float = 5) -> float:
+        """Milliseconds from the tap reaching the X server to the strip changing."""
+        before = self.strip()
+        x, y = self.state()["buttons"][name]
+        start = time.perf_counter()
+        self.screen.click(x, y)
+        deadline = start + timeout_s
+        while self.strip() == before:
+            if time.perf_counter() > deadline:
+                raise RuntimeError(f"tapping {name} changed nothing on screen")
+            time.sleep(0.001)
+        return (time.perf_counter() - start) * 1000
+
+
+def start_kiosk(
+    display: str, python: str, extra_env: dict[str, str] | None = None
+) -> tuple[Launched, Path]:
+    home = outside.kiosk_home(IDLE)
+    geometry = home / "geometry.json"
+    env = {"SEN_KIOSK_HOME": str(home), **(extra_env or {})}
+    launched = outside.spawn(outside.geometry_command(geometry, python=python), display, env)
+    return launched, geometry
+
+
+def open_first_card(driver: Driver) -> None:
+    driver.wait_state(lambda s: s["screen"] == "attract")
+    driver.screen.click(960, 700)  # any touch leaves the attract screen
+    driver.wait_state(lambda s: s["screen"] in ("home", "library"))
+    if driver.state()["screen"] == "library":
+        first = sorted(n for n in driver.state()["buttons"] if n.startswith("leaflet-"))[0]
+        driver.press(first)
+        driver.wait_state(lambda s: s["screen"] == "home")
+    driver.press("startReading")
+    driver.wait_state(lambda s: s["screen"] == "card" and s["card_index"] == 0)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--taps", type=int, default=200)
+    parser.add_argument("--python", default=sys.executable)
+    args = parser.parse_args()
+    outside.compile_kiosk(args.python)
+    from kiosk import paths
+    from kiosk.content import load_library
+
+    cards = len(load_library(paths.bundled_content()).leaflets[0].cards)
+    times: list[float] = []
+    with outside.xvfb() as display:
+        screen = Screen(display)
+        blank = screen.rows()
+        launched, geometry = start_kiosk(display, args.python)
+        try:
+            outside.wait_first_screen(screen, launched, blank)
+            driver = Driver(screen, geometry, launched)
+            open_first_card(driver)
+            while len(times) < args.taps:
+                index = driver.state()["card_index"]
+                if index >= cards - 1:
+                    driver.press("home")
+                    driver.wait_state(lambda s: s["screen"] == "home")
+                    driver.press("startReading")
+                    driver.wait_state(lambda s: s["screen"] == "card" and s["card_index"] == 0)
+                    continue
+                times.append(driver.timed_press("next"))
+                driver.wait_state(lambda s, i=index: s["card_index"] == i + 1)
+        finally:
+            outside.stop(launched)
+            screen.close()
+    stats = outside.summary(times)
+    result = {
+        "benchmark": "tap Next to new card on the X framebuffer (XTest, Xvfb 1920x1080)",
+        "taps": len(times),
+        "ms": stats,
+        "target_p99_ms": TARGET_P99_MS,
+    }
+    misses = [] if stats["p99"] <= TARGET_P99_MS else [f"p99 {stats['p99']} ms > {TARGET_P99_MS}"]
+    return outside.finish(result, misses)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,223 @@
+"""The kiosk's handle on the speech engine process (`child.py`): start, talk, stop.
+
+A plain child process speaking JSON lines over its standard input and output, started from
+the same Python (or the frozen executable), tied to the kiosk so it dies with it
+(`lifeline.py`). Reading never blocks the caller longer than the timeout it gives.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import queue
+import select
+import subprocess
+import sys
+import threading
+from collections import deque
+from pathlib import Path
+
+from .. import paths
+from ..frozen import ENGINE_FLAG
+from . import lifeline
+from .protocol import (
+    DEFAULT_VOICE,
+    ProtocolError,
+    SynthRequest,
+    SynthResult,
+    _Ready,
+    decode,
+    encode,
+)
+
+log = logging.getLogger("kiosk.speech")
+
+_PACKAGE_PARENT = str(Path(__file__).resolve().parents[2])
+# -I: the engine must not pick up modules from the current folder or PYTHON* variables.
+_BOOT = (
+    "import sys; sys.path.insert(0, sys.argv[1]); "
+    "from kiosk.speech.child import main; raise SystemExit(main(sys.argv[2:]))"
+)
+MAX_LINE = 1 << 20  # a reply longer than this is not one the engine wrote
+
+
+def engine_command(parent_pid: int | None = None) -> list[str]:
+    """How to start the engine: the frozen executable runs it when given ENGINE_FLAG."""
+    parent = str(os.getpid() if parent_pid is None else parent_pid)
+    if paths.is_frozen():
+        return [sys.executable, ENGINE_FLAG, parent]
+    return [sys.executable, "-I", "-c", _BOOT, _PACKAGE_PARENT, parent]
+
+
+class EngineProcess:
+    """Blocking handle on one engine process; the Qt adapter and the CLI both use it."""
+
+    def __init__(self) -> None:
+        self.voices: list[str] = []
+        self.default_voice = DEFAULT_VOICE
+        self.ready = False
+        self.error = ""
+        self._messages: deque[SynthResult | _Ready] = deque()
+        self._buffer = bytearray()
+        self._eof = False
+        self._process: subprocess.Popen[bytes] | None = None
+        try:
+            self._process = lifeline.spawn(
+                engine_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=None
+            )
+        except OSError as exc:
+            self.error = f"speech engine could not start: {exc}"
+            return
+        assert self._process.stdout is not None
+        self._out = self._process.stdout.fileno()
+        self._reader: _ThreadReader | None = None
+        if os.name == "posix":
+            os.set_blocking(self._out, False)
+        else:  # no select() on pipes: a thread waits on them instead
+            self._reader = _ThreadReader(self._process.stdout)
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process is not None else None
+
+    def is_alive(self) -> bool:
+        return self._process is not None and self._process.poll() is None
+
+    def wait_ready(self, timeout: float = 10.0) -> bool:
+        while not self.ready and not self.error:
+            if self.poll(timeout) is None:
+                if not self.ready and not self.error:
+                    self.error = "speech engine did not start"
+                break
+        return self.ready
+
+    def send(self, request: SynthRequest) -> None:
+        """Raises OSError if the engine is gone."""
+        if self._process is None or self._process.stdin is None:
+            raise OSError(self.error or "speech engine is not running")
+        self._process.stdin.write(encode(request))
+        self._process.stdin.flush()
+
+    def poll(self, timeout: float = 0.0) -> SynthResult | _Ready | None:
+        """The next message, or None. Start-up messages are absorbed into `voices`/`error`."""
+        if not self._messages and self._process is not None and not self._eof:
+            self._read(timeout)
+        if not self._messages:
+            if self._eof and not self.error:
+                self.error = "speech engine process ended"
+            return None
+        message = self._messages.popleft()
+        if isinstance(message, _Ready):
+            self.voices, self.default_voice = message.voices, message.default_voice
+            self.error = message.error
+            self.ready = not message.error
+            if message.error:
+                log.error("speech engine could not start: %s", message.error)
+        return message
+
+    def synthesise(self, request: SynthRequest, timeout: float = 10.0) -> SynthResult:
+        """Synchronous round trip, for the CLI and tests without an event loop."""
+        if not self.wait_ready(timeout):
+            return SynthResult(request.id, "", error=self.error)
+        try:
+            self.send(request)
+        except OSError as exc:
+            return SynthResult(request.id, "", error=f"speech engine is gone: {exc}")
+        reply = self.poll(timeout)
+        if not isinstance(reply, SynthResult):
+            return SynthResult(request.id, "", error=self.error or "speech engine timed out")
+        return reply
+
+    def close(self) -> None:
+        """Ask politely (end of input), then kill: this must never leave a process behind."""
+        process = self._process
+        if process is None:
+            return
+        if process.stdin is not None:
+            with contextlib.suppress(OSError):
+                process.stdin.close()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(0.2)
+        self.kill()
+
+    def kill(self) -> None:
+        process, self._process = self._process, None
+        if process is None:
+            return
+        lifeline.kill(process)
+        for stream in (process.stdin, process.stdout):
+            if stream is not None:
+                with contextlib.suppress(OSError):
+                    stream.close()
+        self._eof = True
+
+    # ------------------------------------------------------------ reading
+
+    def _read(self, timeout: float) -> None:
+        if self._reader is not None:
+            chunk = self._reader.get(timeout)
+            self._take(chunk)
+            return
+        try:
+            readable, _, _ = select.select([self._out], [], [], max(0.0, timeout))
+        except (OSError, ValueError):
+            self._eof = True
+            return
+        while readable:
+            try:
+                chunk = os.read(self._out, 65536)
+            except BlockingIOError:
+                return
+            except OSError:
+                chunk = b""
+            self._take(chunk)
+            if not chunk:
+                return
+
+    def _take(self, chunk: bytes | None) -> None:
+        if chunk is None:
+            return
+        if not chunk:
+            self._eof = True
+            return
+        self._buffer.extend(chunk)
+        while (end := self._buffer.find(b"\n")) >= 0:
+            line = bytes(self._buffer[:end])
+            del self._buffer[: end + 1]
+            try:
+                message = decode(line)
+            except ProtocolError as exc:
+                log.warning("%s", exc)
+                continue
+            if isinstance(message, SynthResult | _Ready):
+                self._messages.append(message)
+        if len(self._buffer) > MAX_LINE:
+            log.warning("speech engine sent an over-long line; dropped")
+            self._buffer.clear()
+
+
+class _ThreadReader:
+    """Where select() cannot wait on a pipe (Windows), a thread reads it instead."""
+
+    def __init__(self, stream: object) -> None:
+        self._queue: queue.Queue[bytes] = queue.Queue()
+        self._stream = stream
+        threading.Thread(target=self._run, name="speech-engine-reader", daemon=True).start()
+
+    def _run(self) -> None:
+        read = getattr(self._stream, "read1", None) or self._stream.read  # type: ignore[attr-defined]
+        while True:
+            try:
+                chunk: bytes = read(65536)
+            except (OSError, ValueError):
+                chunk = b""
+            self._queue.put(chunk)
+            if not chunk:
+                return
+
+    def get(self, timeout: float) -> bytes | None:
+        try:
+            return self._queue.get(timeout=max(timeout, 0.001))
+        except queue.Empty:
+            return None

@@ -1,0 +1,75 @@
+"""What the kiosk and its speech engine process say to each other: one JSON object a line.
+
+JSON rather than pickle: the engine's replies are data only, and a damaged or hostile line
+can at worst be refused, never run. No Qt and nothing else of the kiosk is imported here,
+so the engine process starts in a fraction of a second.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+DEFAULT_VOICE = "gmw/en"
+BASE_RATE_WPM = 175  # espeak's own default; 1x on the speed control
+SAMPLE_RATE = 22050  # what pyttsx3's espeak driver writes
+
+
+@dataclass(frozen=True, slots=True)
+class SynthRequest:
+    id: int
+    text: str
+    voice: str
+    rate: int  # words per minute
+    volume: float  # 0.0 .. 1.0
+    out_path: str
+
+
+@dataclass(frozen=True, slots=True)
+class SynthResult:
+    """`words` holds (character offset in the request text, sample offset in the WAV)."""
+
+    id: int
+    wav_path: str
+    words: tuple[tuple[int, int], ...] = ()
+    sample_rate: int = SAMPLE_RATE
+    frames: int = 0
+    error: str = ""
+
+    @property
+    def duration(self) -> float:
+        return self.frames / self.sample_rate if self.sample_rate else 0.0
+
+
+@dataclass(slots=True)
+class _Ready:
+    voices: list[str]
+    default_voice: str
+    error: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class ProtocolError(ValueError):
+    """A line that is not a message of this protocol."""
+
+
+def encode(message: SynthRequest | SynthResult | _Ready) -> bytes:
+    kind = {SynthRequest: "request", SynthResult: "result", _Ready: "ready"}[type(message)]
+    return (json.dumps({"kind": kind, **asdict(message)}) + "\n").encode("utf-8")
+
+
+def decode(line: bytes) -> SynthRequest | SynthResult | _Ready:
+    try:
+        data = json.loads(line)
+        kind = data.pop("kind")
+        if kind == "request":
+            return SynthRequest(**data)
+        if kind == "result":
+            data["words"] = tuple((int(a), int(b)) for a, b in data.get("words", ()))
+            return SynthResult(**data)
+        if kind == "ready":
+            return _Ready(**data)
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
+        raise ProtocolError(f"unreadable message from the speech engine: {exc}") from exc
+    raise ProtocolError(f"unknown message kind {kind!r}")

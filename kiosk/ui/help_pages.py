@@ -1,0 +1,157 @@
+"""The pages of the kiosk's help, built from content data (routes, glossary, a card). Plain
+functions from data to `HelpPage`: no widgets, so they are easy to read and to test."""
+
+from __future__ import annotations
+
+from ..content.glossary import Glossary, Term
+from ..content.help import HELP_NOTE, takeaway_short_text, takeaway_text
+from ..content.model import Card, Contact, Leaflet
+from ..content.routes import Answer, Routes
+from .help_screen import HelpPage, PageItem
+from .takeaway import fits
+
+WORDS_TITLE = "Words explained"
+
+
+def origin(leaflet: Leaflet) -> str:
+    edition = f" ({leaflet.edition})" if leaflet.edition else ""
+    by = f" by {leaflet.publisher}" if leaflet.publisher else ""
+    return f"the leaflet \u201c{leaflet.title}\u201d{edition}{by}"
+
+
+def _spoken(page_title: str, paragraphs: tuple[str, ...], count: int, what: str) -> str:
+    parts = [f"Kiosk help. {page_title}.", *paragraphs]
+    if count:
+        parts.append(f"{count} {what}. Use the up and down keys to move, Enter to choose.")
+    return " ".join(parts)
+
+
+def question_page(routes: Routes, leaflet: Leaflet) -> HelpPage:
+    paragraphs = (
+        "Choose the answer closest to yours. You will see which of the leaflet's cards"
+        " are about it.",
+    )
+    items = tuple(
+        PageItem(
+            answer.text,
+            "",
+            f"answer:{number}",
+            f"Shows {len(answer.cards)} cards from the leaflet about this.",
+        )
+        for number, answer in enumerate(routes.answers)
+    )
+    return HelpPage(
+        "question",
+        routes.question,
+        paragraphs,
+        items,
+        note=f"{HELP_NOTE} The answers only point to cards of {origin(leaflet)}.",
+        spoken=_spoken(routes.question, paragraphs, len(items), "answers"),
+    )
+
+
+def route_page(answer: Answer, leaflet: Leaflet) -> HelpPage:
+    total = len(leaflet.cards)
+    paragraphs = (
+        f"These {len(answer.cards)} cards are about this. They come from {origin(leaflet)}: "
+        "its own words, in its order.",
+    )
+    items = tuple(
+        PageItem(
+            leaflet.cards[i].title,
+            "",
+            f"card:{i}",
+            f"Card {i + 1} of {total} in the leaflet.",
+        )
+        for i in answer.cards
+    )
+    first = leaflet.cards[answer.cards[0]]
+    return HelpPage(
+        "route",
+        answer.text,
+        paragraphs,
+        items,
+        primary=PageItem(
+            "Read the first card  ▶",
+            f"Opens {first.title}",
+            f"card:{answer.cards[0]}",
+        ),
+        spoken=_spoken(answer.text, paragraphs, len(items) + 1, "buttons"),
+    )
+
+
+def _term_items(terms: list[Term]) -> tuple[PageItem, ...]:
+    return tuple(
+        PageItem(term.term, "", f"term:{term.id}", "Kiosk help: see what it means.")
+        for term in terms
+    )
+
+
+def words_page(glossary: Glossary) -> HelpPage:
+    paragraphs = (
+        "What some words in the leaflet mean, in plain English. These explanations are the "
+        "kiosk's help, not part of the leaflet.",
+    )
+    items = _term_items(glossary.sorted_terms())
+    return HelpPage(
+        "words",
+        WORDS_TITLE,
+        paragraphs,
+        items,
+        spoken=_spoken(WORDS_TITLE, paragraphs, len(items), "words"),
+    )
+
+
+def card_words_page(card: Card, terms: list[Term]) -> HelpPage:
+    title = f"Words on this card: {card.title}"
+    paragraphs = (
+        "Touch a word to see what it means. Words explained are underlined with dots on the card.",
+    )
+    items = _term_items(terms)
+    return HelpPage(
+        "card-words",
+        title,
+        paragraphs,
+        items,
+        spoken=_spoken(title, paragraphs, len(items), "words"),
+    )
+
+
+def term_page(term: Term) -> HelpPage:
+    return HelpPage(
+        "term",
+        term.term,
+        (term.explanation,),
+        read_aloud=f"{term.term}. {term.explanation}",
+        note=f"Source: {term.source}. {HELP_NOTE}",
+        spoken=f"Kiosk help. {term.term}. {term.explanation} Source: {term.source}.",
+    )
+
+
+def keep_page(leaflet: Leaflet, card: Card, contact: Contact | None) -> HelpPage:
+    full = takeaway_text(leaflet, card, contact)
+    named = f"\u201c{card.title}\u201d"
+    if fits(full):
+        text = full
+        paragraphs = (
+            f"This code holds the card {named}: its text and who to contact.",
+            "Point your phone's camera at it to keep the card. It works without the "
+            "internet, and nothing is sent anywhere.",
+        )
+    else:
+        text = takeaway_short_text(leaflet, card, contact)
+        paragraphs = (
+            f"The card {named} is too long to fit in one code. This code holds its title "
+            "and who to contact.",
+            "Point your phone's camera at it to keep them. It works without the internet, "
+            "and nothing is sent anywhere.",
+        )
+    title = "Keep this card"
+    return HelpPage(
+        "keep",
+        title,
+        paragraphs,
+        qr_text=text,
+        note=HELP_NOTE,
+        spoken=f"Kiosk help. {title}. " + " ".join(paragraphs),
+    )

@@ -1,0 +1,419 @@
+"""Wires the kiosk's help into the window: the help box on home, "Get help" beside Back /
+Home / Next, the help row on cards (words on this card, keep this card, back to a route),
+words marked in the card text, and the help screen with its page history.
+
+The window owns one KioskHelp. It takes the help data (HelpLoad) and never reads files.
+Signals: speak(str) for "Read aloud"; announce(str) for audio mode when a page opens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, Signal, Slot
+from PySide6.QtGui import QColor, QMouseEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from ..content.glossary import Term, find_terms, terms_on_card
+from ..content.help import HELP_LABEL, HelpLoad, LeafletHelp
+from ..content.model import Card
+from .help_box import HelpBox
+from .help_pages import (
+    WORDS_TITLE,
+    card_words_page,
+    keep_page,
+    question_page,
+    route_page,
+    term_page,
+    words_page,
+)
+from .help_screen import HelpPage, HelpScreen, mark_help
+from .widgets import TileButton, big_button, fit_label
+
+if TYPE_CHECKING:
+    from .card_view import CardView
+    from .main_window import KioskWindow
+
+GET_HELP = "☎  Get help"
+RETURN = "↩  Return"
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    screen: str  # "home", "card" or "help"
+    card: int = -1
+    page: HelpPage | None = None
+
+
+class TermTaps(QObject):
+    """A tap (not a drag or swipe) on a marked word of a card opens its explanation."""
+
+    def __init__(self, view: CardView, hits: list[tuple[int, int, Term]], owner: KioskHelp):
+        super().__init__(view)
+        self.view = view
+        self.hits = hits  # (document start, document end, term)
+        self.owner = owner
+        self._pressed: QPointF | None = None
+        view.viewport().installEventFilter(self)
+
+    def term_at(self, pos: QPoint) -> Term | None:
+        point = QPointF(pos.x(), pos.y() + self.view.verticalScrollBar().value())
+        layout = self.view.document().documentLayout()
+        at = layout.hitTest(point, Qt.HitTestAccuracy.ExactHit)
+        for start, end, term in self.hits:
+            if start <= at < end:
+                return term
+        return None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+            self._pressed = event.position()
+        elif event.type() == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent):
+            start, self._pressed = self._pressed, None
+            if start is not None:
+                moved = event.position() - start
+                slop = self.owner.window.metrics.px(24)
+                if abs(moved.x()) <= slop and abs(moved.y()) <= slop:
+                    term = self.term_at(event.position().toPoint())
+                    if term is not None:
+                        self.owner.open_term(term)
+        return False
+
+
+class KioskHelp(QObject):
+    speak = Signal(str)
+    announce = Signal(str)
+
+    def __init__(self, window: KioskWindow, load: HelpLoad | None):
+        super().__init__(window)
+        self.window = window
+        self.load = load or HelpLoad()
+        self.history: list[Place] = []
+        self.return_to: Place | None = None  # where "Return" goes from the contacts card
+        self.route: HelpPage | None = None  # the route a visitor is reading cards from
+        self.screen = HelpScreen(window.metrics)
+        self.screen.itemChosen.connect(self._chosen)
+        self.screen.backRequested.connect(self.back)
+        self.screen.homeRequested.connect(window.show_home)
+        self.screen.speakRequested.connect(self.speak)
+        window.stack.addWidget(self.screen)
+        cards = window.cards
+        self.get_help = big_button(GET_HELP, "getHelp", "")
+        mark_help(self.get_help)
+        self.get_help.clicked.connect(self.get_help_pressed)
+        cards.nav.insertWidget(2, self.get_help, 2)
+        self.card_words = big_button("Words on this card", "cardWords", "")
+        self.keep = big_button(
+            "Keep this card",
+            "keepCard",
+            "Kiosk help: shows a QR code holding this card's text, for your phone to keep.",
+        )
+        self.to_route = big_button("◀  Your list", "backToRoute", "")
+        self.row = QHBoxLayout()
+        for button in (self.to_route, self.card_words, self.keep):
+            mark_help(button)
+            self.row.addWidget(button)
+        self.row_in_nav: bool | None = None
+        self.card_words.clicked.connect(self.open_card_words)
+        self.keep.clicked.connect(self.open_keep)
+        self.to_route.clicked.connect(self.back_to_route)
+        cards.cardShown.connect(self._card_shown)
+        window.screenChanged.connect(self._screen_changed)
+        self.box: HelpBox | None = None
+        self.routes_button: QPushButton | None = None
+        self.words_tile: TileButton | None = None
+        self.leaflet_opened()
+
+    # --- data ----------------------------------------------------------------------------
+    @property
+    def data(self) -> LeafletHelp:
+        return self.load.for_leaflet(self.window.leaflet)
+
+    def tab_chain(self, nav: Sequence[QWidget]) -> list[QWidget]:
+        """The card screen's controls after the text, [back, home, next] with the help's
+        buttons where they are on the screen."""
+        back, home, next_ = nav
+        helps = [b for b in (self.to_route, self.card_words, self.keep) if not b.isHidden()]
+        if self.row_in_nav:
+            return [back, home, self.get_help, *helps, next_]
+        return [*helps, back, home, self.get_help, next_]
+
+    # --- home ----------------------------------------------------------------------------
+    def leaflet_opened(self) -> None:
+        """A (new) home screen exists: give it the help box and the Words explained tile."""
+        home, data = self.window.home, self.data
+        self.history.clear()
+        self.return_to = self.route = None
+        self.box = HelpBox(data.contact, self.window.metrics)
+        actions: list[QPushButton] = []
+        self.routes_button = None
+        if data.routes is not None:
+            button = big_button(
+                data.routes.question,
+                "whatIsHappening",
+                "Kiosk help: choose what is happening to you, and see which of the leaflet's "
+                "cards are about it.",
+                role="primary",
+            )
+            mark_help(button)
+            button.clicked.connect(self.open_question)
+            actions.append(button)
+            self.routes_button = button
+        self.words_tile = None
+        tiles: list[TileButton] = []
+        if data.glossary is not None:
+            count = len(data.glossary.terms)
+            tile = TileButton(
+                WORDS_TITLE,
+                f"{HELP_LABEL}  ·  {count} words",
+                "Kiosk help: what some words in the leaflet mean, in plain English.",
+            )
+            tile.setObjectName("tile-words-explained")
+            mark_help(tile)
+            tile.clicked.connect(self.open_words)
+            tiles.append(tile)
+            self.words_tile = tile
+        home.add_help(self.box, actions, tiles)
+        self.get_help.setVisible(data.help_card is not None)
+
+    def apply_metrics(self) -> None:
+        metrics = self.window.metrics
+        self.screen.apply_metrics(metrics)
+        if self.box is not None:
+            self.box.apply_metrics(metrics)
+        if self.routes_button is not None:
+            fit_label(self.routes_button, [self.routes_button.text()])
+        fit_label(self.get_help, [GET_HELP, RETURN])
+        self._place_row(not metrics.portrait and metrics.text_scale < 1.5)
+        for button in (self.to_route, self.card_words, self.keep):
+            fit_label(button, [button.text()])
+
+    def _place_row(self, in_nav: bool) -> None:
+        """Wide screens at ordinary text sizes keep the help's card buttons in the navigation
+        row, so every card still fits without scrolling; otherwise they get a row above it."""
+        if in_nav == self.row_in_nav:
+            return
+        cards = self.window.cards
+        if self.row_in_nav is not None:
+            (cards.nav if self.row_in_nav else cards.extra_bar).removeItem(self.row)
+        if in_nav:
+            cards.nav.insertLayout(cards.nav.indexOf(self.get_help) + 1, self.row, 2)
+        else:
+            cards.extra_bar.addLayout(self.row)
+        self.row_in_nav = in_nav
+
+    # --- pages ---------------------------------------------------------------------------
+    def _here(self) -> Place:
+        screen = self.window.current_screen()
+        if screen == "card":
+            return Place("card", self.window.cards.index)
+        if screen == "help" and self.screen.page is not None:
+            return Place("help", page=self.screen.page)
+        return Place("home")
+
+    def open_page(self, page: HelpPage) -> None:
+        self.history.append(self._here())
+        self._show(page)
+
+    def _show(self, page: HelpPage) -> None:
+        self.screen.show_page(page)
+        window = self.window
+        if window.stack.currentWidget() is not self.screen:
+            window.stack.setCurrentWidget(self.screen)
+            window.screenChanged.emit("help")
+        self.screen.first_control().setFocus(Qt.FocusReason.OtherFocusReason)
+        self.announce.emit(page.spoken or page.title)
+
+    @Slot()
+    def back(self) -> None:
+        place = self.history.pop() if self.history else Place("home")
+        self._go(place)
+
+    def _go(self, place: Place) -> None:
+        if place.screen == "card":
+            self.window.show_card(place.card)
+        elif place.screen == "help" and place.page is not None:
+            self._show(place.page)
+        else:
+            self.window.show_home()
+
+    @Slot()
+    def open_question(self) -> None:
+        routes = self.data.routes
+        if routes is not None:
+            self.open_page(question_page(routes, self.window.leaflet))
+
+    @Slot()
+    def open_words(self) -> None:
+        glossary = self.data.glossary
+        if glossary is not None:
+            self.open_page(words_page(glossary))
+
+    def open_term(self, term: Term) -> None:
+        self.open_page(term_page(term))
+
+    @Slot()
+    def open_card_words(self) -> None:
+        card = self.current_card()
+        if card is not None:
+            self.open_page(card_words_page(card, self.card_terms(card)))
+
+    @Slot()
+    def open_keep(self) -> None:
+        card = self.current_card()
+        if card is not None:
+            self.open_page(keep_page(self.window.leaflet, card, self.data.contact))
+
+    @Slot(str)
+    def _chosen(self, key: str) -> None:
+        kind, _, value = key.partition(":")
+        routes, glossary = self.data.routes, self.data.glossary
+        if kind == "answer" and routes is not None:
+            self.open_page(route_page(routes.answers[int(value)], self.window.leaflet))
+        elif kind == "card":
+            page = self.screen.page
+            self.route = page if page is not None and page.name == "route" else None
+            self.history.clear()
+            self.window.show_card(int(value))
+        elif kind == "term" and glossary is not None:
+            self.open_term(glossary.by_id(value))
+
+    @Slot()
+    def back_to_route(self) -> None:
+        if self.route is not None:
+            self.open_page(self.route)
+
+    # --- cards ---------------------------------------------------------------------------
+    def current_card(self) -> Card | None:
+        index = self.window.cards.index
+        return self.window.leaflet.cards[index] if index >= 0 else None
+
+    def card_terms(self, card: Card) -> list[Term]:
+        glossary = self.data.glossary
+        return terms_on_card(card, glossary) if glossary is not None else []
+
+    def view_built(self, view: CardView) -> None:
+        """Mark each term's first occurrence on a new card view; taps on it explain it."""
+        glossary = self.data.glossary
+        if glossary is None:
+            return
+        hits = find_terms(view.card, glossary)
+        if not hits:
+            return
+        theme = self.window.look.theme
+        marked: list[tuple[int, int, Term]] = []
+        for hit in hits:
+            base = view.content.ranges[hit.unit][0]
+            start, end = base + hit.start, base + hit.end
+            cursor = QTextCursor(view.document())
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            fmt = QTextCharFormat()
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            fmt.setUnderlineColor(QColor(theme.accent))
+            cursor.mergeCharFormat(fmt)
+            marked.append((start, end, hit.term))
+        TermTaps(view, marked, self)
+        names = ", ".join(t.term for t in self.card_terms(view.card))
+        view.setAccessibleDescription(
+            f"{view.accessibleDescription()} {HELP_LABEL}: words explained on this card: "
+            f"{names}. Use the Words on this card button to hear what they mean."
+        )
+
+    @Slot()
+    def get_help_pressed(self) -> None:
+        target = self.data.help_card
+        if self.return_to is not None:
+            place, self.return_to = self.return_to, None
+            self._go(place)
+        elif target is not None:
+            here = self._here()
+            self.window.show_card(target)
+            self.return_to = here
+            self._update_get_help()
+
+    def get_help_key(self) -> None:
+        """Audio mode's help key: from any screen, the contacts card; again, back."""
+        self.get_help_pressed()
+
+    def on_help_card(self) -> bool:
+        target, index = self.data.help_card, self.window.cards.index
+        if target is None or index < 0:
+            return False
+        cards = self.window.leaflet.cards
+        return cards[index].section_id == cards[target].section_id
+
+    def _update_get_help(self) -> None:
+        button = self.get_help
+        if self.return_to is not None:
+            button.setText(RETURN)
+            where = "the start screen"
+            if self.return_to.screen == "card":
+                where = self.window.leaflet.cards[self.return_to.card].title
+            button.setAccessibleName(f"Return to {where}")
+            button.setAccessibleDescription("Kiosk help: go back to where you were.")
+            button.setEnabled(True)
+        else:
+            button.setText(GET_HELP)
+            button.setAccessibleName("Get help")
+            button.setAccessibleDescription(
+                "Kiosk help: opens the contacts card, with who to talk to and how. "
+                "Press it again there to return."
+            )
+            button.setEnabled(not self.on_help_card())
+
+    @Slot(int)
+    def _card_shown(self, index: int) -> None:
+        if self.return_to is not None and not self.on_help_card():
+            self.return_to = None  # the visitor went on reading: no way back to keep
+        self._update_get_help()
+        card = self.window.leaflet.cards[index]
+        terms = self.card_terms(card)
+        self.card_words.setVisible(bool(terms))
+        self.card_words.setText(f"Words on this card ({len(terms)})")
+        self.card_words.setAccessibleName(f"Words on this card, {len(terms)}")
+        self.card_words.setAccessibleDescription(
+            "Kiosk help: what these words mean: " + ", ".join(t.term for t in terms)
+        )
+        fit_label(self.card_words, [self.card_words.text()])
+        self.to_route.setVisible(self.route is not None)
+        if self.route is not None:
+            self.to_route.setAccessibleDescription(
+                f"Kiosk help: back to the cards for: {self.route.title}"
+            )
+
+    @Slot(str)
+    def _screen_changed(self, screen: str) -> None:
+        if screen in ("home", "attract", "library"):
+            self.history.clear()
+            self.route = None
+            self.return_to = None
+
+    def reset(self) -> None:
+        self.history.clear()
+        self.route = self.return_to = None
+        self.screen.page = None
+
+    def help_text(self) -> str:
+        """What audio mode's help key says on the help screen."""
+        page = self.screen.page
+        title = page.title if page else "Kiosk help"
+        return (
+            f"Kiosk help: {title}. Up and down arrows move between the buttons, Enter chooses. "
+            "Backspace goes back to where you were."
+        )
+
+    def speak_card_words(self) -> str:
+        """Audio mode's words key: the words explained on the current card, and what they
+        mean, ready to speak."""
+        card = self.current_card()
+        if self.window.current_screen() != "card" or card is None:
+            return "Words explained are listed on each card. Open a card first."
+        terms = self.card_terms(card)
+        if not terms:
+            return "This card has no words explained."
+        listing = ", ".join(t.term for t in terms)
+        meanings = " ".join(f"{t.term}: {t.explanation}" for t in terms)
+        return f"Kiosk help. {len(terms)} words explained on this card: {listing}. {meanings}"

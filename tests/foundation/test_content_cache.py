@@ -1,0 +1,166 @@
+"""The parsed-content cache holds plain JSON, and any damage to it means a rebuild, not a crash."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kiosk import paths
+from kiosk.content import cache, load_library
+from kiosk.content.cache import fingerprint, load_library_cached
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def content() -> Path:
+    return paths.bundled_content()
+
+
+def cache_file(cache_dir: Path, content: Path) -> Path:
+    return cache_dir / f"content-{fingerprint(content)}.json"
+
+
+def test_second_load_comes_from_the_cache_and_equals_a_fresh_parse(
+    tmp_path: Path, content: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = load_library_cached(content, tmp_path)
+    written = cache_file(tmp_path, content)
+    assert json.loads(written.read_text("utf-8"))["format"] == cache.CACHE_FORMAT
+
+    def no_parse(_root: Path) -> None:
+        raise AssertionError("parsed although the cache was good")
+
+    monkeypatch.setattr("kiosk.content.loader.load_library", no_parse)
+    again = load_library_cached(content, tmp_path)
+    assert again == first == load_library(content)
+
+
+def _damage(path: Path, how: str) -> None:
+    text = path.read_text("utf-8")
+    document = json.loads(text)
+    card = document["library"]["leaflets"][0]["sections"][0]["cards"][0]
+    if how == "truncated":
+        path.write_text(text[: len(text) // 2], "utf-8")
+    elif how == "empty":
+        path.write_bytes(b"")
+    elif how == "not utf-8":
+        path.write_bytes(b"\xff\xfe" + text.encode()[:100])
+    elif how == "not an object":
+        path.write_text("[1, 2, 3]", "utf-8")
+    elif how == "deep nesting":
+        path.write_text("[" * 200_000 + "]" * 200_000, "utf-8")
+    elif how == "wrong type":
+        card["part"] = "one"
+        path.write_text(json.dumps(document), "utf-8")
+    elif how == "bool for int":
+        card["part"] = True
+        path.write_text(json.dumps(document), "utf-8")
+    elif how == "missing field":
+        del card["section_title"]
+        path.write_text(json.dumps(document), "utf-8")
+    elif how == "foreign class":
+        card["blocks"][0] = {"@type": "system", "command": "touch /tmp/x"}
+        path.write_text(json.dumps(document), "utf-8")
+    elif how == "other version":
+        document["version"] = "0.0.0-other"
+        path.write_text(json.dumps(document), "utf-8")
+    elif how == "other format":
+        document["format"] = 1
+        path.write_text(json.dumps(document), "utf-8")
+    else:
+        raise AssertionError(how)
+
+
+DAMAGE = [
+    "truncated",
+    "empty",
+    "not utf-8",
+    "not an object",
+    "deep nesting",
+    "wrong type",
+    "bool for int",
+    "missing field",
+    "foreign class",
+    "other version",
+    "other format",
+]
+
+
+@pytest.mark.parametrize("how", DAMAGE)
+def test_a_damaged_cache_is_rebuilt_with_one_log_line(
+    tmp_path: Path, content: Path, how: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    load_library_cached(content, tmp_path)
+    cached = cache_file(tmp_path, content)
+    _damage(cached, how)
+    with caplog.at_level(logging.INFO, logger="kiosk.content"):
+        library = load_library_cached(content, tmp_path)
+    assert library == load_library(content)
+    lines = [r for r in caplog.records if r.name == "kiosk.content"]
+    assert len(lines) == 1, [r.getMessage() for r in lines]
+    assert lines[0].levelno == logging.WARNING
+    assert str(cached) in lines[0].getMessage() and "rebuilding" in lines[0].getMessage()
+    # Rebuilt: the next start reads it again without a word.
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="kiosk.content"):
+        assert load_library_cached(content, tmp_path) == library
+    assert not [r for r in caplog.records if r.name == "kiosk.content"]
+
+
+class _RunsCode:
+    """What an attacker who can write the data folder would leave: unpickling runs a command."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (os.system, (f"touch {self.marker}",))
+
+
+def test_a_pickle_payload_never_runs(tmp_path: Path, content: Path) -> None:
+    marker = tmp_path / "payload-ran"
+    payload = pickle.dumps(_RunsCode(marker))
+    # Proof the payload is live: unpickling it would run the command.
+    cache_dir = tmp_path / "cache"
+    cache_dir.mkdir()
+    key = fingerprint(content)
+    # Where the pickle cache used to live, and where the JSON cache lives now.
+    (cache_dir / f"content-{key}.pickle").write_bytes(payload)
+    (cache_dir / f"content-{key}.json").write_bytes(payload)
+    library = load_library_cached(content, cache_dir)
+    assert library == load_library(content)
+    assert not marker.exists(), "the cache ran code"
+    assert sorted(p.name for p in cache_dir.iterdir()) == [f"content-{key}.json"]
+    pickle.loads(payload)  # the control: the same bytes do run code when unpickled
+    assert marker.exists()
+
+
+def test_the_cache_module_cannot_unpickle() -> None:
+    source = Path(cache.__file__).read_text("utf-8")
+    assert "import pickle" not in source and "marshal" not in source
+
+
+def test_a_kiosk_with_a_damaged_cache_starts_and_says_so_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The real start path (`python -m kiosk`, here its self-test) over a damaged cache."""
+    monkeypatch.setenv(paths.HOME_ENV, str(tmp_path))
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    command = [sys.executable, "-m", "kiosk", "--self-test"]
+    first = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+    assert first.returncode == 0, first.stderr
+    [cached] = (paths.data_dir() / "cache").glob("content-*.json")
+    cached.write_bytes(cached.read_bytes()[:-10])
+    damaged = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+    assert damaged.returncode == 0, damaged.stderr
+    said = [line for line in damaged.stderr.splitlines() if "cache" in line]
+    assert len(said) == 1 and str(cached) in said[0], damaged.stderr
+    json.loads(cached.read_text("utf-8"))  # rewritten whole

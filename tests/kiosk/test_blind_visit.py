@@ -1,0 +1,237 @@
+"""A visit without sight, on the wired kiosk with fake speech: the idle warning answered by
+any key, announcements that are not lost, touch to hear, a screen reader's room, and a
+PIN pad that never speaks a digit."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from kiosk.announcer import Announcer, Priority
+from kiosk.app import RESET_SPOKEN, STILL_HERE_SPOKEN, TEN_SECONDS_SPOKEN, Kiosk
+from kiosk.audio_mode import OFF, AudioMode, describe
+from kiosk.content import Library
+from kiosk.session.pin import PinGate, hash_pin
+from kiosk.speech.service import SpeechService
+from kiosk.ui.main_window import KioskWindow
+from kiosk.ui.theme import Fonts
+from tests.helpers.fake_speech import FakeEngine, FakePlayer
+from tests.kiosk.conftest import make_kiosk, spoken
+
+PIN = "7391"
+
+
+def audio(kiosk: Kiosk) -> AudioMode:
+    assert kiosk.audio is not None
+    return kiosk.audio
+
+
+def player(kiosk: Kiosk) -> FakePlayer:
+    assert kiosk.speech is not None
+    made = kiosk.speech._player  # type: ignore[attr-defined]
+    assert isinstance(made, FakePlayer)
+    return made
+
+
+def press(which: Qt.Key, target: object = None) -> None:
+    QTest.keyClick(target or QApplication.focusWidget(), which)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def warned(qtbot, library: Library, fonts: Fonts, tmp_path: Path) -> Iterator[Kiosk]:  # type: ignore[no-untyped-def]
+    """A kiosk from its attract screen, whose idle warning comes after 200 ms and lasts 12 s."""
+    window = KioskWindow(library, fonts, with_attract=True)
+    qtbot.addWidget(window)
+    window.resize(1920, 1080)
+    window.show()
+    qtbot.waitExposed(window)
+    made = make_kiosk(window, tmp_path, idle_ms=200, warning_ms=12_000, auto_finish=True)
+    window.install_admin(PinGate(hash_pin(PIN)))
+    yield made
+    made.shutdown()
+
+
+def test_announcer_keeps_a_notice_and_lets_the_visitor_cut_in(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    engine, fake = FakeEngine(), FakePlayer(auto_finish=False)
+    speech = SpeechService(engine, fake, tmp_path / "speech")
+    announcer = Announcer(speech)
+    ended: list[int] = []
+    announcer.ended.connect(ended.append)
+    first = announcer.say("Start screen.", Priority.FOCUS)
+    how_to = announcer.queue("How to use it.", Priority.NOTICE)
+    qtbot.waitUntil(lambda: fake.current is not None)
+    fake.finish()  # the screen name played to its end
+    qtbot.waitUntil(lambda: announcer.current_text() == "How to use it.")
+    assert ended == [first]
+    focus = announcer.say("Topic, button.", Priority.FOCUS)  # the kiosk's own: it waits
+    assert announcer.current_text() == "How to use it."
+    announcer.visitor_acted()  # ...but a key press cuts in
+    answer = announcer.say("Volume 3 of 4.")
+    assert announcer.current_text() == "Volume 3 of 4."
+    assert ended == [first, focus, how_to]
+    announcer.stop()
+    assert ended[-1] == answer
+    speech.shutdown()
+
+
+@pytest.mark.parametrize("auto_finish", [True])
+def test_turning_audio_off_is_said_before_the_silence(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
+    kiosk.window.listen.click()
+    assert audio(kiosk).active
+    kiosk.window.listen.click()
+    assert not audio(kiosk).active
+    qtbot.waitUntil(lambda: OFF in spoken(kiosk))
+    assert spoken(kiosk)[-1] == OFF
+    # ...and a key no longer forces it back on: the visitor chose.
+    press(Qt.Key.Key_Down, kiosk.window.home.start)
+    assert not audio(kiosk).active
+
+
+def test_idle_warning_any_key_keeps_the_visit_and_moves_nothing(qtbot, warned: Kiosk) -> None:  # type: ignore[no-untyped-def]
+    window = warned.window
+    assert warned.visit is not None
+    press(Qt.Key.Key_A, window)  # a key on the attract screen: audio mode, home screen
+    assert audio(warned).active and window.current_screen() == "home"
+    with qtbot.waitSignal(warned.visit.warningStarted, timeout=20_000):
+        pass
+    assert window.idle_warning_shown()
+    qtbot.waitUntil(lambda: any(t.startswith("Are you still there?") for t in spoken(warned)))
+    assert QApplication.focusWidget() is window.idle_warning.button
+    for key in (Qt.Key.Key_Down, Qt.Key.Key_Tab):
+        QTest.keyClick(window.idle_warning.button, key)
+        assert not window.idle_warning_shown()
+        assert audio(warned).active, "the key only said 'I'm still here'"
+        qtbot.waitUntil(lambda: STILL_HERE_SPOKEN in spoken(warned))
+        with qtbot.waitSignal(warned.visit.warningStarted, timeout=20_000):
+            pass
+        assert QApplication.focusWidget() is window.idle_warning.button
+    # Enter answers too, and presses nothing under the veil (Listen stays on).
+    QTest.keyClick(window.idle_warning.button, Qt.Key.Key_Return)
+    assert audio(warned).active and not window.idle_warning_shown()
+
+
+def test_idle_warning_counts_down_aloud_and_the_reset_is_said(qtbot, warned: Kiosk) -> None:  # type: ignore[no-untyped-def]
+    window = warned.window
+    assert warned.visit is not None
+    press(Qt.Key.Key_A, window)
+    warned.visit.idle.set_timeouts(200, 2_000)
+    warned.countdown_spoken_at = 1  # the kiosk says it at 10 s; a short test at 1 s
+    window.show_card(3)
+    with qtbot.waitSignal(warned.visit.resetRequested, timeout=30_000):
+        pass
+    said = spoken(warned)
+    assert TEN_SECONDS_SPOKEN.replace("10", "1") in said
+    assert said.index(TEN_SECONDS_SPOKEN.replace("10", "1")) > max(
+        i for i, t in enumerate(said) if t.startswith("Are you still there?")
+    )
+    qtbot.waitUntil(lambda: spoken(warned)[-1] == RESET_SPOKEN)
+    assert window.current_screen() == "attract"
+    assert not audio(warned).active and not audio(warned).turned_off
+    assert window.cards.index == -1
+
+
+@pytest.mark.parametrize("auto_finish", [False])
+def test_touch_again_window_opens_when_the_name_has_been_heard(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
+    window = kiosk.window
+    mode = audio(kiosk)
+    mode.double_tap_ms = 50  # short, so a window that started at the first tap would be over
+    mode.set_active(True)
+    qtbot.waitUntil(lambda: bool(spoken(kiosk)))
+    tile = window.home.tiles[1]
+    QTest.mouseClick(tile, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Touch again to press it." in spoken(kiosk)[-1])
+    qtbot.wait(200)  # still speaking after the 50 ms: the window has not started
+    QTest.mouseClick(tile, Qt.MouseButton.LeftButton)
+    assert window.current_screen() == "card", "pressed by the second touch after listening"
+    spoken_name = next(t for t in spoken(kiosk) if "Touch again" in t)
+    assert spoken_name == f"{tile.accessibleName()}, button. Touch again to press it."
+
+
+@pytest.mark.parametrize("auto_finish", [True])
+def test_touch_again_window_closes_after_the_name_ends(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
+    window = kiosk.window
+    mode = audio(kiosk)
+    mode.double_tap_ms = 50
+    mode.set_active(True)
+    tile = window.home.tiles[1]
+    QTest.mouseClick(tile, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: mode._armed is None, timeout=3000)  # type: ignore[attr-defined]
+    QTest.mouseClick(tile, Qt.MouseButton.LeftButton)
+    assert window.current_screen() == "home", "a late touch is a first touch again"
+
+
+def test_descriptions_are_short(kiosk: Kiosk) -> None:
+    window = kiosk.window
+    audio(kiosk).set_active(True)
+    said = describe(window.listen)
+    assert said == "Listen, switch, on. Turns audio mode off."
+    for tile in window.home.tiles:
+        assert len(describe(tile)) < 110, describe(tile)
+        assert "·" not in describe(tile)
+
+
+@pytest.mark.parametrize("auto_finish", [True])
+def test_with_a_screen_reader_the_kiosk_names_no_controls(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
+    mode = audio(kiosk)
+    mode.screen_reader = lambda: True
+    window = kiosk.window
+    press(Qt.Key.Key_Down, window.home.start)
+    assert not mode.active, "the screen reader is the visitor's voice: a key does not start ours"
+    window.listen.click()
+    assert mode.active
+    qtbot.waitUntil(lambda: any(t.startswith("Audio mode is on") for t in spoken(kiosk)))
+    before = len(spoken(kiosk))
+    press(Qt.Key.Key_Down)
+    press(Qt.Key.Key_Down)
+    QTest.mouseClick(window.home.tiles[2], Qt.MouseButton.LeftButton)
+    assert window.current_screen() == "card", "a touch presses at once: no touch to hear"
+    qtbot.waitUntil(lambda: len(spoken(kiosk)) > before)
+    new = spoken(kiosk)[before:]
+    assert not any(", button" in t or ", switch" in t for t in new), new
+    assert window.cards.current_view is not None
+    assert any(t in window.cards.current_view.toPlainText() for t in new), "the card is read"
+
+
+@pytest.mark.parametrize("auto_finish", [True])
+def test_no_pin_digit_is_ever_spoken_or_logged(
+    qtbot, kiosk: Kiosk, caplog: pytest.LogCaptureFixture
+) -> None:  # type: ignore[no-untyped-def]
+    caplog.set_level(logging.DEBUG)
+    window = kiosk.window
+    window.install_admin(PinGate(hash_pin(PIN)))
+    audio(kiosk).set_active(True)
+    qtbot.waitUntil(lambda: bool(spoken(kiosk)))
+    window.show_pin_pad()
+    pad = window.pin_pad
+    assert pad is not None
+    before = len(spoken(kiosk))
+    shown: list[str] = [pad.message()]
+    pad.messageChanged.connect(shown.append)
+    wrong = "8642"
+    for digit in wrong:
+        button = pad.digit_buttons[int(digit)]
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)  # touch: pressed, never spoken
+    QTest.keyClick(pad.ok, Qt.Key.Key_Return)
+    for digit in PIN:
+        QTest.keyClick(pad.digit_buttons[1], getattr(Qt.Key, f"Key_{digit}"))
+    QTest.keyClick(pad.digit_buttons[1], Qt.Key.Key_Return)
+    assert window.current_screen() == "admin"
+    qtbot.wait(50)
+    said = spoken(kiosk)[before:]
+    assert said and all(t in shown for t in said), said  # only the pad's own messages
+    for secret in (wrong, PIN, *[f"{d}, button" for d in "0123456789"], "Type the digit"):
+        assert not any(secret in t for t in spoken(kiosk))
+        assert not any(secret in r.getMessage() for r in caplog.records)
+
+
+def test_every_key_action_has_a_handler() -> None:
+    from kiosk.audio_mode import KEYMAP
+
+    for action in KEYMAP:
+        assert callable(getattr(AudioMode, f"_on_{action}", None)), action
