@@ -38,9 +38,6 @@ from ..content.text import TextUnit, card_units
 from .qr import payload, qr_image
 from .theme import Metrics, Theme
 
-MEASURE = 75
-# Ordinary English prose, so the average advance is that of real text, not of "x".
-MEASURE_SAMPLE = "Mediation is a way to settle a disagreement with the help of someone neutral."
 QR_CAPTIONS = {"phone": "Scan to phone", "email": "Scan to email", "website": "Scan for website"}
 BOXED = {
     "quote-paragraph": "quote",
@@ -137,14 +134,6 @@ class CardDocument:
             fmt.setAlignment(align)
         return fmt
 
-    def measure(self) -> float:
-        """The widest the text may run: MEASURE characters of the body font (WCAG 1.4.8
-        asks for at most 80; 50-75 is what typographers aim for), plus the document's
-        margins and, where the QR codes sit beside the contact details, their column."""
-        font = self._char(self.m.body).font()
-        per_char = QFontMetricsF(font).horizontalAdvance(MEASURE_SAMPLE) / len(MEASURE_SAMPLE)
-        return MEASURE * per_char + 2 * self.document.documentMargin() + self.qr_column()
-
     def box_indent(self, kind: str) -> int:
         return self.m.px(40) if kind == "quote" else 0
 
@@ -201,19 +190,8 @@ class CardDocument:
                         QrCode(unit.field, unit.value, data, QR_CAPTIONS[unit.field], image)
                     )
 
-    def qr_column(self) -> int:
-        """Width of the QR codes beside a contact box (0 when they go below it)."""
-        if not self.qr_beside():
-            return 0
-        return max((len(box.qr) * self.qr_cell for box in self.boxes), default=0)
-
     def _box_margins(self, i: int, block_fmt: QTextBlockFormat) -> None:
         """Reserve room inside a box (padding) and beside or below it (QR codes)."""
-        if not any(box.first <= i <= box.last for box in self.boxes):
-            # Text outside the boxes keeps the reading measure; the QR codes beside a
-            # contact use the width it leaves.
-            block_fmt.setRightMargin(self.qr_column())
-            return
         for box in self.boxes:
             if not box.first <= i <= box.last:
                 continue
@@ -496,27 +474,16 @@ class CardView(QTextEdit):
         painter.end()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        # Margins first: the text edit lays the document out for the viewport it then has.
-        self._keep_measure()
         super().resizeEvent(event)
         width = self.viewport().width()
         if width != self._fitted_width:
             self._fitted_width = width
             self.content.fit_words()
 
-    def _keep_measure(self) -> None:
-        """Lines no longer than the reading measure: the spare width becomes equal margins,
-        so on a wide screen the text sits in a comfortable column in the middle."""
-        side = max(0, int(self.width() - self.content.measure()) // 2)
-        margins = self.viewportMargins()
-        if margins.left() != side:
-            self.setViewportMargins(side, 0, side, margins.bottom())
-
     def reserve_bottom(self, px: int) -> None:
         """Keep a strip below the text (for the "More below" cue) so the cue never covers it."""
-        margins = self.viewportMargins()
-        if margins.bottom() != px:
-            self.setViewportMargins(margins.left(), 0, margins.right(), px)
+        if self.viewportMargins().bottom() != px:
+            self.setViewportMargins(0, 0, 0, px)
 
     def content_height(self) -> float:
         return self.document().size().height()
