@@ -20,7 +20,8 @@ FLOOR = 0.3
 
 def widest_word(widget: QLabel | QAbstractButton) -> int:
     metrics = QFontMetrics(widget.font())
-    return max((metrics.horizontalAdvance(w) for w in widget.text().split()), default=0)
+    words = widget.text().replace("\u200b", " ").split()  # zero-width spaces may break
+    return max((metrics.horizontalAdvance(w) for w in words), default=0)
 
 
 def words_fit(labels: Iterable[QLabel], width: int) -> bool:

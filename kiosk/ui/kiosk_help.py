@@ -104,6 +104,7 @@ class KioskHelp(QObject):
         mark_help(self.get_help)
         self.get_help.clicked.connect(self.get_help_pressed)
         cards.nav.insertWidget(2, self.get_help, 2)
+        self.get_help.setProperty("fitLabels", [GET_HELP, RETURN])  # the nav re-fits it
         self.card_words = big_button("Words on this card", "cardWords", "")
         self.keep = big_button(
             "Keep this card",

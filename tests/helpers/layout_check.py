@@ -45,7 +45,8 @@ def _in_scroll_content(widget: QWidget, root: QWidget) -> bool:
 
 def _longest_word(label: QLabel) -> tuple[str, int]:
     metrics = QFontMetrics(label.font())
-    words = label.text().split()
+    # A zero-width space is a place the line may break (long addresses carry them).
+    words = label.text().replace("\u200b", " ").split()
     if not words:
         return "", 0
     word = max(words, key=metrics.horizontalAdvance)
