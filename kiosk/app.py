@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QPixmapCache
 from PySide6.QtWidgets import QApplication
 
 from . import APP_ID, APP_NAME, __version__, paths
@@ -39,6 +39,7 @@ READING_FONTS = ("AtkinsonHyperlegible-Regular.ttf", "AtkinsonHyperlegible-Bold.
 DYSLEXIC_FONTS = ("OpenDyslexic-Regular.otf", "OpenDyslexic-Bold.otf")
 FONT_FILES = READING_FONTS + DYSLEXIC_FONTS
 FALLBACK_FAMILY = "DejaVu Sans"
+PIXMAP_CACHE_KIB = 2048
 ALREADY_RUNNING_EXIT = 3
 EXIT_TO_DESKTOP = 4  # staff chose "Exit to desktop": the supervisor must not restart it
 TEST_SENTENCE = "This is a test of the kiosk's speech. If you can hear this, reading aloud works."
@@ -70,6 +71,9 @@ def make_application(argv: list[str]) -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
+    # Qt's shared pixmap cache may grow to 10 MB as styled widgets are painted in new states
+    # and sizes; a kiosk that runs for months keeps it small (the soak measures the growth).
+    QPixmapCache.setCacheLimit(PIXMAP_CACHE_KIB)
     return app
 
 
@@ -239,13 +243,16 @@ def crash_exit(
     return leave
 
 
-def _run_kiosk(
+def assemble(
     args: argparse.Namespace,
     settings: Settings,
     choice: ContentChoice,
     startup: Startup,
     cleanups: list[Callable[[], None]],
-) -> int:
+    speech_factory: Callable[[QObject], SpeechService] | None = None,
+) -> Kiosk:
+    """The window and the kiosk around it, wired as `python -m kiosk` runs them (the journey
+    tests build the kiosk here too, with only the sound device replaced)."""
     app = make_application(sys.argv[:1])
     # Imported here so that --version, --check-content and --export-text start fast.
     from .ui.main_window import KioskWindow
@@ -253,11 +260,26 @@ def _run_kiosk(
     window = KioskWindow(
         choice.library, load_fonts(), look_from(settings), with_attract=True, help=choice.help
     )
-    kiosk = Kiosk(app, window, settings, windowed=args.windowed)
+    kiosk = Kiosk(app, window, settings, windowed=args.windowed, speech_factory=speech_factory)
     kiosk.startup = startup
     cleanups.append(kiosk.stop_speech)
     # Staff reload after editing: parse afresh (the cache would notice the edit anyway).
     kiosk.reload_content = lambda: choose_content(content_candidates(args, settings))
+    if not args.quit_after_paint:
+        # Everything but the first screen starts once it is up: start-up never waits on it.
+        window.firstPaint.connect(kiosk.start_services)
+    return kiosk
+
+
+def _run_kiosk(
+    args: argparse.Namespace,
+    settings: Settings,
+    choice: ContentChoice,
+    startup: Startup,
+    cleanups: list[Callable[[], None]],
+) -> int:
+    kiosk = assemble(args, settings, choice, startup, cleanups)
+    app, window = kiosk.app, kiosk.window
     if args.quit_after_paint:
         start_ns = int(os.environ.get("KIOSK_T0_NS", "0"))
 
@@ -269,9 +291,6 @@ def _run_kiosk(
             app.quit()
 
         window.firstPaint.connect(report)
-    else:
-        # Everything but the first screen starts once it is up: start-up never waits on it.
-        window.firstPaint.connect(kiosk.start_services)
     from .sd_notify import Notifier
     from .unix_signals import SignalBridge
 
@@ -345,6 +364,9 @@ class Kiosk(QObject):
         gesture.triggered.connect(window.show_pin_pad)
         gesture.install(self.gateway)
         self.start_speech()
+        from .opening import install_opening_hours
+
+        install_opening_hours(self, show_fullscreen=not self.windowed)
 
     def wire(self) -> None:
         assert self.visit is not None
@@ -488,6 +510,8 @@ class Kiosk(QObject):
         if self.speech is not None:
             if self.reading is not None:
                 self.reading.stop()
+            if self.audio is not None:
+                self.audio.announcer.give_way()  # announcements do not resume over it
             self.speech.speak([Utterance(text, -1, 0, 0)])
 
     @Slot()
@@ -526,14 +550,16 @@ class Kiosk(QObject):
         self.gateway.install(self.app)
 
     @Slot(object)
-    def _speech_state(self, state: object) -> None:
+    def _speech_state(self, _state: object) -> None:
         """Speech the visitor asked for is activity: a card read aloud for minutes is not a
         visitor who left. The warning's own announcements do not count."""
         from .speech.service import State
 
-        if self.visit is not None:
+        if self.visit is not None and self.speech is not None:
             idle = self.visit.idle
-            idle.hold(state == State.Speaking and not idle.is_warning)
+            # The service's state now, not the signal's: an announcement that starts the next
+            # one from its own "Ready" slot delivers "Speaking" before this "Ready" arrives.
+            idle.hold(self.speech.state() == State.Speaking and not idle.is_warning)
 
     @Slot()
     def reset(self) -> None:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 from .announcer import Announcer, Priority
 from .input_gateway import InputGateway, Stage
 from .reading import ReadingController
-from .speech.service import VOLUME_STEPS_DB, SpeechService, State
+from .speech.service import SpeechService, State
 from .ui.card_view import CardView
 from .ui.main_window import KioskWindow
 from .ui.widgets import MODIFIER_KEYS
@@ -39,8 +39,9 @@ log = logging.getLogger("kiosk.audio")
 HOW_TO = (
     "Audio mode is on. Up and down arrows, or 8 and 2, move between items; Enter chooses. "
     "Left and right arrows, or 4 and 6, turn the cards. Backspace goes back. "
+    "End, or 1, goes to the last topic, Contacts. "
     "H for help, plus and minus for volume, R to repeat, P to pause. "
-    "G, or 9, for who to talk to; W, or 7, for the words explained on a card. "
+    "G, or 9, for who to talk to; W, or 3, for the words explained on a card. "
     "On the screen, touch once to hear a button, and again to press it. "
     "The Listen button, top left, turns audio mode off."
 )
@@ -58,8 +59,9 @@ KEYPAD_HELP = {
     ". (Del)": "pause and resume",
     "* or H": "help",
     "/ or Backspace": "back",
+    "1 or End": "last topic (Contacts)",
     "9 or G": "get help: who to talk to",
-    "7 or W": "words explained on this card",
+    "3 or W": "words explained on this card",
 }
 
 # What each key does in audio mode. Data, so a new key is one line here and one method
@@ -78,9 +80,12 @@ KEYMAP: dict[str, frozenset[Qt.Key]] = {
     "pause": frozenset({Qt.Key.Key_P, Qt.Key.Key_Period, Qt.Key.Key_Delete}),
     "back": frozenset({Qt.Key.Key_Backspace, Qt.Key.Key_Escape, Qt.Key.Key_Slash}),
     "next_card": frozenset({Qt.Key.Key_Right, Qt.Key.Key_6}),
+    # Home (the window's own shortcut) goes back to the start of the list; End to its end,
+    # where Contacts is: a list of eleven topics is walked from both ends.
+    "last": frozenset({Qt.Key.Key_End, Qt.Key.Key_1}),
     "previous_card": frozenset({Qt.Key.Key_Left, Qt.Key.Key_4}),
     "get_help": frozenset({Qt.Key.Key_G, Qt.Key.Key_9}),
-    "words": frozenset({Qt.Key.Key_W, Qt.Key.Key_7}),
+    "words": frozenset({Qt.Key.Key_W, Qt.Key.Key_3}),
 }
 
 
@@ -132,7 +137,7 @@ class AudioMode(QObject):
         self.window = window
         self.speech = speech
         self.reading = reading
-        self.announcer = Announcer(speech, before_speaking=reading.stop, parent=self)
+        self.announcer = Announcer(speech, before_speaking=reading.yield_voice, parent=self)
         self.screen_reader = screen_reader
         self.active = False
         self.turned_off = False  # by the visitor, this visit: keys leave it off
@@ -150,6 +155,7 @@ class AudioMode(QObject):
         window.listen.toggled.connect(self._listen_toggled)
         reading.readingStarted.connect(self._forget_last_text)
         reading.readingStarted.connect(self.announcer.give_way)
+        reading.bar.volumeStepRequested.connect(self._bar_volume)
         window.cards.cardShown.connect(self._card_shown)
         window.lookChanged.connect(self._look_changed)
         window.screenChanged.connect(self._screen_changed)
@@ -223,11 +229,12 @@ class AudioMode(QObject):
 
     @Slot()
     def _announce_start(self) -> None:
+        where = self.where_text()
         self._starting = False
         self._quiet_focus = False
         if not self.active:
             return
-        self.say(self.where_text(), Priority.FOCUS)
+        self.say(where, Priority.FOCUS)
         self.announcer.queue(HOW_TO, Priority.NOTICE)
 
     def where_text(self) -> str:
@@ -237,7 +244,9 @@ class AudioMode(QObject):
             total = len(cards.leaflet.cards)
             return f"Card {cards.index + 1} of {total}: {cards.leaflet.cards[cards.index].title}."
         focus = self.window.focusWidget()
-        said = f"Start screen. {self.window.leaflet.title}."
+        # The leaflet's title once, when audio mode starts; back on the start screen after a
+        # card, "Start screen" and where the focus is are enough.
+        said = f"Start screen. {self.window.leaflet.title}." if self._starting else "Start screen."
         if focus is not None and self.speaks_controls():
             said += " " + describe(focus, hint=False)
         return said
@@ -311,11 +320,19 @@ class AudioMode(QObject):
             self.say(self.where_text(), Priority.FOCUS)
 
     def change_volume(self, louder: bool) -> None:
-        steps = len(VOLUME_STEPS_DB)
-        current = VOLUME_STEPS_DB.index(self.speech.volume_db())
-        step = max(0, min(steps - 1, current + (-1 if louder else 1)))
-        self.speech.set_volume_step(step)
-        self.say(f"Volume {steps - step} of {steps}.")
+        self.reading.step_volume(louder)
+        self._say_volume()
+
+    @Slot(bool)
+    def _bar_volume(self, _louder: bool) -> None:
+        if self.active:
+            self._say_volume()  # the bar changed it (connected before us); say where it is
+
+    def _say_volume(self) -> None:
+        if self.speech.state() in (State.Speaking, State.Paused) and not self.announcer.speaking():
+            return  # a card is being read: the visitor hears the change; do not cut it off
+        level, levels = self.reading.volume_level()
+        self.say(f"Volume {level} of {levels}.")
 
     def read_card(self) -> None:
         self.reading.read_current_card()
@@ -464,6 +481,12 @@ class AudioMode(QObject):
     def _on_next_card(self) -> None:
         if self.window.current_screen() == "card":
             self.window.cards.go_next()
+
+    def _on_last(self) -> None:
+        if self.window.current_screen() == "home" and self.window.home.tiles:
+            self.window.home.tiles[-1].setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.say("End goes to the last topic on the start screen.")
 
     def _on_previous_card(self) -> None:
         if self.window.current_screen() == "card":

@@ -105,6 +105,30 @@ def _check_pin_hash(value: str) -> str | None:
     return None
 
 
+def _check_hours(value: str) -> str | None:
+    from .opening_hours import check_day
+
+    wrong = check_day(value)
+    return f"is not opening hours: {wrong}" if wrong else None
+
+
+def _check_closures(value: str) -> str | None:
+    from .opening_hours import check_closures
+
+    wrong = check_closures(value)
+    return f"is not a list of dates: {wrong}" if wrong else None
+
+
+def _hours_day(day: str) -> str:
+    return _setting(
+        "",
+        f"{day}'s opening hours, such as 09:00-17:00 or 09:00-12:30, 13:30-17:00; closed; "
+        "or empty for open all day. Outside them the kiosk shows a dark, still 'closed' screen.",
+        check=_check_hours,
+        allowed_text="empty, closed, or ranges such as 09:00-17:00",
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     """Every setting, typed. Field `section_name` is the TOML key `section.name`."""
@@ -180,6 +204,21 @@ class Settings:
     stats_enabled: bool = _setting(
         True,
         "Keep anonymous daily usage counts (no card text, no personal data) on this machine.",
+    )
+    # Opening hours (kiosk.opening_hours): empty means open all day.
+    hours_monday: str = _hours_day("Monday")
+    hours_tuesday: str = _hours_day("Tuesday")
+    hours_wednesday: str = _hours_day("Wednesday")
+    hours_thursday: str = _hours_day("Thursday")
+    hours_friday: str = _hours_day("Friday")
+    hours_saturday: str = _hours_day("Saturday")
+    hours_sunday: str = _hours_day("Sunday")
+    hours_closed_dates: str = _setting(
+        "",
+        "Dates the kiosk is closed all day (bank holidays, closures): 2026-12-25, or "
+        "2026-12-24..2027-01-01 for a range, comma-separated.",
+        check=_check_closures,
+        allowed_text="empty, or dates and date ranges, comma-separated",
     )
 
     def content_path(self) -> Path | None:

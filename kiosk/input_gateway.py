@@ -55,6 +55,7 @@ class Stage(enum.IntEnum):
     RECORD = 9  # not a handler: where the activity is recorded
     LOCKDOWN = 10  # escape chords and context menus never reach anything else
     STAFF_GESTURE = 20  # watches the corners; never consumes
+    CLOSED = 30  # outside opening hours the closed screen takes every input
     AUDIO_MODE = 40  # keys and touch-to-hear for visitors who cannot see
     READING = 50  # a press elsewhere stops reading aloud; never consumes
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QAbstractButton
 
 from .input_gateway import InputGateway, Stage
 from .speech.narration import Script, narrate_card
-from .speech.service import SpeechService, State
+from .speech.service import VOLUME_STEPS_DB, SpeechService, State
 from .ui.card_screen import CardScreen
 from .ui.read_aloud import ReadAloudBar
 
@@ -51,6 +51,7 @@ class ReadingController(QObject):
         bar.stopRequested.connect(self.stop)
         bar.repeatRequested.connect(speech.repeat_sentence)
         bar.speedChanged.connect(self._set_speed)
+        bar.volumeStepRequested.connect(self.step_volume)
         speech.stateChanged.connect(self._on_state)
         speech.utteranceStarted.connect(self._on_utterance)
         speech.wordStarted.connect(self._on_word)
@@ -91,19 +92,41 @@ class ReadingController(QObject):
         self.speech.speak(self._script)
         self.readingStarted.emit()
 
+    def yield_voice(self) -> None:
+        """An announcement takes the voice: forget the card being read without stopping the
+        speech in between (a stop would flash the bar's controls away under a finger)."""
+        self._script = []
+        self._clear()
+
     @Slot()
     def stop(self) -> None:
         if self.speech.state() in (State.Speaking, State.Paused):
             self.speech.stop()
         self._clear()
 
+    def volume_level(self) -> tuple[int, int]:
+        """(level, levels): level 1 is the quietest, `levels` the loudest."""
+        steps = len(VOLUME_STEPS_DB)
+        return steps - VOLUME_STEPS_DB.index(self.speech.volume_db()), steps
+
+    @Slot(bool)
+    def step_volume(self, louder: bool) -> tuple[int, int]:
+        """One 6 dB step, the same for the bar's buttons and audio mode's + and - keys."""
+        steps = len(VOLUME_STEPS_DB)
+        current = VOLUME_STEPS_DB.index(self.speech.volume_db())
+        self.speech.set_volume_step(max(0, min(steps - 1, current + (-1 if louder else 1))))
+        # The buttons stay enabled at the ends: a disabled button would throw the focus of
+        # a visitor who cannot see it; pressing again just says the level.
+        return self.volume_level()
+
     @Slot(float)
     def _set_speed(self, multiplier: float) -> None:
         self.speech.set_rate(multiplier)
 
     @Slot(object)
-    def _on_state(self, state: State) -> None:
-        self.bar.set_state(state)
+    def _on_state(self, _state: State) -> None:
+        # The state now: a slot that started new speech from "Ready" has already moved on.
+        self.bar.set_state(self.speech.state())
 
     @Slot(int)
     def _on_utterance(self, index: int) -> None:

@@ -80,9 +80,13 @@ class Stats:
 
     def _connect(self) -> sqlite3.Connection:
         conn = sqlite3.connect(self.db_path, timeout=2.0)
-        # With WAL, NORMAL still survives an application crash; it only skips the fsync per
-        # count, which on an SD card would stall the touch that caused it.
-        conn.execute("PRAGMA synchronous=NORMAL")
+        try:
+            # With WAL, NORMAL still survives an application crash; it only skips the fsync
+            # per count, which on an SD card would stall the touch that caused it.
+            conn.execute("PRAGMA synchronous=NORMAL")
+        except BaseException:
+            conn.close()  # a damaged file fails here: no handle may be left open
+            raise
         return conn
 
     @contextlib.contextmanager

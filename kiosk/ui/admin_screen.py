@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..session.pin import PinGate, PinState
+from .accessibility import SCREEN_READER_NOTE
 from .admin_pin import SET_PIN_COMMAND, no_menu
 from .admin_usage import Usage, UsageChart, UsageTable
 from .theme import Metrics
@@ -106,11 +107,14 @@ class AdminScreen(QWidget):
         self.version_value = self._value_label("adminVersion")
         self.config_value = self._value_label("adminConfigFile")
         self.content_value = self._value_label("adminContent")
+        self.reader_note = self._value_label("adminScreenReaders")
+        self.reader_note.setText(SCREEN_READER_NOTE)
         for row, (name, value) in enumerate(
             (
                 ("Version", self.version_value),
                 ("Settings file", self.config_value),
                 ("Content", self.content_value),
+                ("Screen readers", self.reader_note),
             )
         ):
             key = QLabel(name)

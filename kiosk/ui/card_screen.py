@@ -10,6 +10,7 @@ from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QSizePolicy,
     QStackedWidget,
@@ -111,18 +112,24 @@ class CardScreen(QWidget):
         row allows, never clipped and never on top of each other."""
         m = self.metrics
         buttons = [w for w in self._nav_buttons() if isinstance(w, QPushButton)]
+        # Controls others add in a row of their own above (help's card buttons) fit too.
+        extra = [
+            b for b in self._buttons_in(self.extra_bar) if not b.isHidden() and b not in buttons
+        ]
         if self.width() <= 0 or not self.isVisible():
             return  # fitted when shown: a hidden screen has no width to fit
-        key = (self.width(), m, self.font().family(), tuple(b.objectName() for b in buttons))
+        shown = tuple(b.objectName() for b in (*buttons, *extra))
+        key = (self.width(), m, self.font().family(), shown)
         if key == self._nav_fitted_for:
             return
         self._nav_fitted_for = key
-        names = ", ".join(f"QPushButton#{b.objectName()}" for b in buttons)
+        fitted = [*buttons, *extra]
+        names = ", ".join(f"QPushButton#{b.objectName()}" for b in fitted)
 
         def apply(factor: float) -> None:
             px = max(1, round(BUTTON_TEXT_PX * m.scale * factor))
-            restyle(self, f"{names} {{ font-size: {px}px; }}", buttons)
-            for button in buttons:
+            restyle(self, f"{names} {{ font-size: {px}px; }}", fitted)
+            for button in fitted:
                 fit_label(button, button.property("fitLabels") or [button.text()])
 
         def fits() -> bool:
@@ -134,7 +141,10 @@ class CardScreen(QWidget):
             if not self._progress_above:
                 words = self.progress.fontMetrics()
                 need += self.nav.spacing() + words.horizontalAdvance("Card")
-            return need <= spare
+            if need > spare:
+                return False
+            self.layout_.activate()
+            return all(b.width() >= b.minimumWidth() for b in extra)
 
         fit_factor(apply, fits, m.chrome_scale)
         # Lay the row out now: the first card shown must not show the buttons elsewhere.
@@ -166,6 +176,19 @@ class CardScreen(QWidget):
             self.layout_.insertWidget(self.layout_.indexOf(self.nav), self.progress)
         else:
             self.nav.insertWidget(2, self.progress, 3)
+
+    def _buttons_in(self, layout: QLayout) -> list[QPushButton]:
+        found: list[QPushButton] = []
+        for i in range(layout.count()):
+            item = layout.itemAt(i)
+            if item is None:
+                continue
+            widget, inner = item.widget(), item.layout()
+            if isinstance(widget, QPushButton):
+                found.append(widget)
+            elif inner is not None:
+                found += self._buttons_in(inner)
+        return found
 
     def _nav_buttons(self) -> list[QWidget]:
         """What shares the navigation row with the progress line (others add to it)."""

@@ -104,7 +104,6 @@ class HomeScreen(QWidget):
             cards = f"{count} card{'s' if count != 1 else ''}"
             heard = f"Topic {number} of {len(leaflet.sections)}, {cards}."
             tile.setAccessibleDescription(heard)
-            tile.meta_label.setAccessibleName(heard)
             tile.clicked.connect(lambda _=False, sid=section.id: self.sectionRequested.emit(sid))
             self.tiles.append(tile)
         self.help_box: QWidget | None = None

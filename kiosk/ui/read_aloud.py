@@ -18,7 +18,8 @@ MIN_TOUCH = 88  # px: the kiosk's smallest touch target
 class ReadAloudBar(QWidget):
     """Signals:
     readRequested(), pauseRequested(), resumeRequested(), stopRequested(),
-    repeatRequested(), speedChanged(float), unavailableExplained(str)
+    repeatRequested(), speedChanged(float), unavailableExplained(str),
+    volumeStepRequested(bool louder)
     """
 
     readRequested = Signal()
@@ -28,6 +29,7 @@ class ReadAloudBar(QWidget):
     repeatRequested = Signal()
     speedChanged = Signal(float)
     unavailableExplained = Signal(str)
+    volumeStepRequested = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +59,13 @@ class ReadAloudBar(QWidget):
         self.faster_button = self._button(
             "readAloudFaster", "+", "Faster", "Makes the reading voice faster."
         )
+        # Volume by touch as well as by the + and - keys (EN 301 549 5.1.3.11-13).
+        self.quieter_button = self._button(
+            "readAloudQuieter", "Vol \u2212", "Quieter", "Makes the voice quieter."
+        )
+        self.louder_button = self._button(
+            "readAloudLouder", "Vol +", "Louder", "Makes the voice louder."
+        )
         self.speed_label = QLabel(self)
         self.speed_label.setObjectName("readAloudSpeed")
         self.speed_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -78,6 +87,8 @@ class ReadAloudBar(QWidget):
             self.slower_button,
             self.speed_label,
             self.faster_button,
+            self.quieter_button,
+            self.louder_button,
         )
         layout = QHBoxLayout(self)
         # The top bar owns the margins; the controls sit at the left of the space they get.
@@ -92,6 +103,8 @@ class ReadAloudBar(QWidget):
         self.repeat_button.clicked.connect(self.repeatRequested)
         self.slower_button.clicked.connect(self._on_slower)
         self.faster_button.clicked.connect(self._on_faster)
+        self.quieter_button.clicked.connect(lambda: self.volumeStepRequested.emit(False))
+        self.louder_button.clicked.connect(lambda: self.volumeStepRequested.emit(True))
         self._show_speed()
         self.set_state(State.Ready)
 

@@ -416,6 +416,7 @@ class Probe:
         press(self.window, str(contacts[0].name))
         wait_for("a card", lambda: current_card(self.window) > 0, args.timeout)
         self.snapshot("contacts")
+        self.read_aloud()
 
         total = 0
         for label in find_showing(self.window, "label", PROGRESS):
@@ -431,12 +432,65 @@ class Probe:
         press(self.window, "Finish")
         self.wait_home()
         self.step("Finish went home")
+        self.overlays_and_staff()
         self.result["ok"] = True
+
+    def read_aloud(self) -> None:
+        """With a screen reader running the kiosk names nothing itself, but reading a card
+        on request still works: note when it was asked, so the run's plays can be split."""
+        self.result["read_aloud_at"] = time.time()
+        press(self.window, "Read aloud")
+        time.sleep(2)
+        matches = find_showing(self.window, "push button", "Stop reading")
+        if matches:
+            press(self.window, "Stop reading")
+        self.step("pressed Read aloud, then Stop reading")
+
+    def corner_gesture(self) -> None:
+        """The staff gesture: hold the top-right corner, then the bottom-left one."""
+        for x, y in ((1900, 20), (20, 1060)):
+            subprocess.run(["xdotool", "mousemove", str(x), str(y), "mousedown", "1"], check=True)
+            time.sleep(2.3)
+            subprocess.run(["xdotool", "mouseup", "1"], check=True)
+        self.step("made the staff corner gesture")
+
+    def wait_showing(self, role: str, name: str) -> None:
+        wait_for(
+            f"a showing {role} {name!r}",
+            lambda: find_showing(self.window, role, re.compile(name)),
+            self.args.timeout,
+        )
+
+    def overlays_and_staff(self) -> None:
+        args = self.args
+        press(self.window, "Text and colours")
+        self.wait_showing("push button", "^Done")
+        self.snapshot("settings")
+        key("Escape")
+        self.wait_home()
+        if args.pin:
+            self.corner_gesture()
+            self.wait_showing("push button", "^OK$")
+            self.snapshot("pin")
+            for digit in args.pin:
+                key(digit)
+            key("Return")
+            self.wait_showing("push button", "^Back to kiosk$")
+            self.snapshot("admin")
+            press(self.window, "Back to kiosk")
+            self.leave_attract()
+            self.wait_home()
+        # No input now: the idle warning comes (the run's settings shorten the wait).
+        wait_for(
+            "the idle warning", lambda: find_showing(self.window, "alert", re.compile(".")), 90
+        )
+        self.snapshot("idle_warning")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--app", default="SEN Help Kiosk", help="application name on the bus")
+    parser.add_argument("--pin", default="", help="the staff PIN the run's settings hold")
     parser.add_argument("--out", required=True, help="write the JSON report here")
     parser.add_argument("--kiosk-pid", type=int, default=0, help="give this X client focus")
     parser.add_argument("--timeout", type=float, default=10.0, help="seconds per wait")

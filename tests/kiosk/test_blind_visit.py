@@ -235,3 +235,65 @@ def test_every_key_action_has_a_handler() -> None:
 
     for action in KEYMAP:
         assert callable(getattr(AudioMode, f"_on_{action}", None)), action
+
+
+@pytest.mark.parametrize("auto_finish", [False])
+def test_volume_by_touch_on_the_reading_bar_same_steps_as_the_keys(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
+    assert kiosk.speech is not None and kiosk.reading is not None
+    bar = kiosk.reading.bar
+    window = kiosk.window
+    window.show_card(0)
+    bar.read_button.click()  # while a card is read, the bar shows its controls
+    assert bar.louder_button.isVisible()
+    bar.quieter_button.click()
+    assert kiosk.speech.volume_db() == -6.0
+    audio(kiosk).set_active(True)
+    press(Qt.Key.Key_Minus, window)
+    assert kiosk.speech.volume_db() == -12.0, "the key and the button take the same step"
+    bar.louder_button.click()
+    assert kiosk.speech.volume_db() == -6.0
+    # Audio mode's touch flow: the first touch names it, the second presses it, the level said.
+    QTest.mouseClick(bar.louder_button, Qt.MouseButton.LeftButton)
+    assert kiosk.speech.volume_db() == -6.0
+    qtbot.waitUntil(lambda: "Louder, button. Touch again to press it." in spoken(kiosk))
+    QTest.mouseClick(bar.louder_button, Qt.MouseButton.LeftButton)
+    assert kiosk.speech.volume_db() == 0.0
+    qtbot.waitUntil(lambda: "Volume 4 of 4." in spoken(kiosk))
+    assert bar.louder_button.hasFocus(), "the focus stays where the finger is"
+
+
+@pytest.mark.parametrize(("idle_ms", "auto_finish"), [(150, True)])
+def test_announcements_one_after_another_hold_the_idle_watch(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
+    """The how-to starts from the screen name's own "Ready": the idle watch must still see
+    speech going on, or it warns in the middle of the instructions."""
+    assert kiosk.visit is not None
+    fake = player(kiosk)
+    fake.auto_finish = False
+    kiosk.visit.begin()
+    audio(kiosk).set_active(True)
+    qtbot.waitUntil(lambda: fake.current is not None)
+    fake.finish()  # the screen name ends; the how-to follows at once
+    qtbot.waitUntil(lambda: audio(kiosk).announcer.current_text().startswith("Audio mode is on"))
+    qtbot.wait(400)
+    assert kiosk.visit.idle.is_held and not kiosk.visit.idle.is_warning
+
+
+def test_end_goes_to_the_last_topic(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
+    window = kiosk.window
+    audio(kiosk).set_active(True)
+    window.home.start.setFocus()
+    press(Qt.Key.Key_End)
+    assert QApplication.focusWidget() is window.home.tiles[-1]
+    press(Qt.Key.Key_Up)
+    assert QApplication.focusWidget() is window.home.tiles[-2]
+
+
+def test_admin_screen_says_how_it_behaves_with_screen_readers(kiosk: Kiosk) -> None:
+    from kiosk.ui.accessibility import SCREEN_READER_NOTE
+
+    window = kiosk.window
+    window.install_admin(PinGate(hash_pin(PIN)))
+    window.show_pin_pad()
+    assert window.admin is not None
+    assert window.admin.reader_note.text() == SCREEN_READER_NOTE
+    assert "Orca" in SCREEN_READER_NOTE and "NVDA" in SCREEN_READER_NOTE
