@@ -41,7 +41,9 @@ class TopBar(QWidget):
 
     def apply_metrics(self, metrics: Metrics) -> None:
         pad = metrics.px(12)
-        self.two_rows = metrics.portrait or metrics.text_scale >= 1.5
+        # Below about 1700x950 sizes stop shrinking (the 0.85 scale floor): one row no longer
+        # holds Listen, the reading controls with volume, and Text and colours (1366x768).
+        self.two_rows = metrics.portrait or metrics.text_scale >= 1.5 or metrics.scale < 0.9
         for item in (self.left, self.right):
             self.grid.removeItem(item)
         for widget in (self.brand, self.tools_box):
