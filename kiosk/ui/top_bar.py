@@ -4,7 +4,7 @@ landscape, two in portrait or at large text), never while controls come and go."
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
@@ -67,6 +67,13 @@ class TopBar(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.fit_brand()
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:
+            # Controls came or went (reading started, volume shown): the brand's room changed.
+            self.fit_brand()
+        return handled
 
     def fit_brand(self) -> None:
         """Show the brand only where it fits whole: a clipped "SEND" looks broken."""
