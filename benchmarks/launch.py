@@ -25,6 +25,7 @@ import argparse
 import html
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
@@ -174,6 +175,13 @@ def main() -> int:
     parser.add_argument("--frozen", action="store_true", help="also dist/sen-kiosk/sen-kiosk")
     parser.add_argument("--arms", help="comma-separated subset of arms")
     parser.add_argument("--shots", type=Path, help="save each arm's first screen here (PNG)")
+    parser.add_argument(
+        "--compare",
+        type=Path,
+        action="append",
+        default=[],
+        help="another checkout of the kiosk to run as an extra arm (before/after, interleaved)",
+    )
     args = parser.parse_args()
 
     outside.compile_kiosk(args.python)
@@ -201,6 +209,12 @@ def main() -> int:
         arms["chromium-fresh"] = fresh
         arms["chromium-reused"] = lambda d: outside.spawn(
             [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={reused_profile}", page.as_uri()], d
+        )
+    for other in args.compare:
+        subprocess.run([args.python, "-m", "compileall", "-q", str(other / "kiosk")], check=True)
+        other_home = outside.kiosk_home()
+        arms[f"kiosk@{other.name}"] = lambda d, o=other, h=other_home: outside.spawn(
+            outside.kiosk_command(python=args.python), d, {"SEN_KIOSK_HOME": str(h)}, cwd=o
         )
     frozen = ROOT / "dist" / "sen-kiosk" / "sen-kiosk"
     if args.frozen:

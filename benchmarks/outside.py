@@ -265,7 +265,12 @@ class Launched:
             return ""
 
 
-def spawn(command: Sequence[str], display: str, env: dict[str, str] | None = None) -> Launched:
+def spawn(
+    command: Sequence[str],
+    display: str,
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+) -> Launched:
     full_env = {**os.environ, **(env or {}), "DISPLAY": display}
     full_env.pop("QT_QPA_PLATFORM", None)
     full_env.pop("WAYLAND_DISPLAY", None)
@@ -277,6 +282,7 @@ def spawn(command: Sequence[str], display: str, env: dict[str, str] | None = Non
         stdout=subprocess.DEVNULL,
         stderr=fd,
         start_new_session=True,
+        cwd=cwd,
     )
     os.close(fd)
     return Launched(process, started, Path(log))

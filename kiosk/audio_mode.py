@@ -41,7 +41,7 @@ HOW_TO = (
     "Left and right arrows, or 4 and 6, turn the cards. Backspace goes back. "
     "End, or 1, goes to the last topic, Contacts. "
     "H for help, plus and minus for volume, R to repeat, P to pause. "
-    "G, or 9, for who to talk to; W, or 7, for the words explained on a card. "
+    "G, or 9, for who to talk to; W, or 3, for the words explained on a card. "
     "On the screen, touch once to hear a button, and again to press it. "
     "The Listen button, top left, turns audio mode off."
 )
@@ -61,7 +61,7 @@ KEYPAD_HELP = {
     "/ or Backspace": "back",
     "1 or End": "last topic (Contacts)",
     "9 or G": "get help: who to talk to",
-    "7 or W": "words explained on this card",
+    "3 or W": "words explained on this card",
 }
 
 # What each key does in audio mode. Data, so a new key is one line here and one method
@@ -85,7 +85,7 @@ KEYMAP: dict[str, frozenset[Qt.Key]] = {
     "last": frozenset({Qt.Key.Key_End, Qt.Key.Key_1}),
     "previous_card": frozenset({Qt.Key.Key_Left, Qt.Key.Key_4}),
     "get_help": frozenset({Qt.Key.Key_G, Qt.Key.Key_9}),
-    "words": frozenset({Qt.Key.Key_W, Qt.Key.Key_7}),
+    "words": frozenset({Qt.Key.Key_W, Qt.Key.Key_3}),
 }
 
 

@@ -15,6 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from kiosk import paths
 from kiosk.app import load_fonts, make_application
+from kiosk.content.help import load_help
 from kiosk.content.loader import load_library
 from kiosk.speech.service import State
 from kiosk.ui.main_window import KioskWindow
@@ -25,7 +26,7 @@ def main() -> None:
     out, width, height, *targets = sys.argv[1:]
     app = make_application(sys.argv[:1])
     library = load_library(paths.bundled_content())
-    window = KioskWindow(library, load_fonts(), with_attract=True)
+    window = KioskWindow(library, load_fonts(), with_attract=True, help=load_help(library))
     bar = ReadAloudBar()
     window.add_card_tools(bar)
     window.resize(int(width), int(height))

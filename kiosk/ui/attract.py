@@ -18,8 +18,16 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QHideEvent, QKeyEvent, QMouseEvent, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import (
+    QHideEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QShowEvent,
+)
+from PySide6.QtWidgets import QFrame, QLabel, QStyle, QStyleOption, QVBoxLayout, QWidget
 
 from .theme import Metrics, Theme
 from .widgets import MODIFIER_KEYS
@@ -44,6 +52,39 @@ _DRIFT_PATH: tuple[tuple[float, float], ...] = (
     (0.9, 1.0),
     (-0.7, -1.0),
 )
+
+
+class _DriftBlock(QFrame):
+    """The text block, opaque so that drifting it is a copy of pixels, not a repaint.
+
+    Qt moves an opaque child by scrolling its pixels in the backing store and repaints only
+    the strip of background it uncovers; a see-through child (the rounded corners) makes it
+    repaint the block's text and the screen behind it on every frame of the animation, which
+    kept a core about 2% busy on an idle kiosk. So the block paints its own corners in the
+    screen's background first, then itself, and says it covers every pixel.
+    """
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        # Style sheets clear the attribute whenever they polish the widget: set it again.
+        if event.type() in (QEvent.Type.Polish, QEvent.Type.StyleChange):
+            self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+        return handled
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        option = QStyleOption()
+        screen = self.parentWidget() or self
+        for owner in (screen, self):  # the screen's background, then the block's own
+            option.initFrom(owner)
+            option.rect = self.rect()
+            self.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, option, painter, owner)
+        painter.end()
+        super().paintEvent(event)
 
 
 class AttractScreen(QWidget):
@@ -84,7 +125,7 @@ class AttractScreen(QWidget):
         self._animation_ms = drift_animation_ms
 
         # The block is placed by hand (no layout on the screen) so it can drift.
-        self.block = QFrame(self)
+        self.block = _DriftBlock(self)
         self.block.setObjectName("attractBlock")
         self.block.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.publisher = self._label(publisher, "attractPublisher")

@@ -284,4 +284,5 @@ QLabel#helpBoxHeading {{ font-size: {m.button_text}px; font-weight: 700; color: 
 QLabel#helpBoxName {{ font-size: {m.text_px(40)}px; font-weight: 700; color: {t.heading}; }}
 QLabel#helpBoxDetail {{ font-size: {m.text_px(38)}px; font-weight: 700; color: {t.text}; }}
 QLabel#helpBoxCaption {{ font-size: {m.small}px; color: {t.muted}; }}
+QPushButton[kioskHelp="true"] {{ border-style: dashed; }}
 """

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QMouseEvent, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
 from ..content.glossary import Term, find_terms, terms_on_card
 from ..content.help import HELP_LABEL, HelpLoad, LeafletHelp
@@ -100,22 +100,22 @@ class KioskHelp(QObject):
         self.screen.speakRequested.connect(self.speak)
         window.stack.addWidget(self.screen)
         cards = window.cards
-        self.get_help = big_button(GET_HELP, "getHelp", "")
+        # Parented at once: a parentless button is a window of its own until laid out.
+        self.get_help = big_button(GET_HELP, "getHelp", "", parent=cards)
         mark_help(self.get_help)
         self.get_help.clicked.connect(self.get_help_pressed)
-        cards.nav.insertWidget(2, self.get_help, 2)
-        self.card_words = big_button("Words on this card", "cardWords", "")
+        self.card_words = big_button("Words on this card", "cardWords", "", parent=cards)
         self.keep = big_button(
             "Keep this card",
             "keepCard",
             "Kiosk help: shows a QR code holding this card's text, for your phone to keep.",
+            parent=cards,
         )
-        self.to_route = big_button("◀  Your list", "backToRoute", "")
-        self.row = QHBoxLayout()
+        self.to_route = big_button("◀  Your list", "backToRoute", "", parent=cards)
+        self.row = QGridLayout()
         for button in (self.to_route, self.card_words, self.keep):
             mark_help(button)
-            self.row.addWidget(button)
-        self.row_in_nav: bool | None = None
+        self.row_mode = ""  # "nav", "row" or "stacked": see _place_row
         self.card_words.clicked.connect(self.open_card_words)
         self.keep.clicked.connect(self.open_keep)
         self.to_route.clicked.connect(self.back_to_route)
@@ -136,8 +136,11 @@ class KioskHelp(QObject):
         buttons where they are on the screen."""
         back, home, next_ = nav
         helps = [b for b in (self.to_route, self.card_words, self.keep) if not b.isHidden()]
-        if self.row_in_nav:
+        if self.row_mode == "nav":
             return [back, home, self.get_help, *helps, next_]
+        if self.row_mode == "stacked":
+            first = [self.get_help, self.keep, self.card_words, self.to_route]
+            return [*(b for b in first if not b.isHidden()), back, home, next_]
         return [*helps, back, home, self.get_help, next_]
 
     # --- home ----------------------------------------------------------------------------
@@ -186,23 +189,45 @@ class KioskHelp(QObject):
         if self.routes_button is not None:
             fit_label(self.routes_button, [self.routes_button.text()])
         fit_label(self.get_help, [GET_HELP, RETURN])
-        self._place_row(not metrics.portrait and metrics.text_scale < 1.5)
+        if not metrics.portrait and metrics.text_scale < 1.5:
+            self._place_row("nav")
+        elif metrics.portrait and metrics.text_scale >= 1.5:
+            self._place_row("stacked")
+        else:
+            self._place_row("row")
         for button in (self.to_route, self.card_words, self.keep):
             fit_label(button, [button.text()])
 
-    def _place_row(self, in_nav: bool) -> None:
-        """Wide screens at ordinary text sizes keep the help's card buttons in the navigation
-        row, so every card still fits without scrolling; otherwise they get a row above it."""
-        if in_nav == self.row_in_nav:
+    def _place_row(self, mode: str) -> None:
+        """Where the help's card buttons go, so every card still fits and nothing overlaps:
+        "nav": wide screens at ordinary text, in the navigation row after Get help;
+        "row": a row of their own above the navigation;
+        "stacked": upright at large text, Get help joins them in two rows above it, since
+        Back, Home, Get help and Next no longer fit across."""
+        if mode == self.row_mode:
             return
         cards = self.window.cards
-        if self.row_in_nav is not None:
-            (cards.nav if self.row_in_nav else cards.extra_bar).removeItem(self.row)
-        if in_nav:
-            cards.nav.insertLayout(cards.nav.indexOf(self.get_help) + 1, self.row, 2)
-        else:
+        for layout in (cards.nav, cards.extra_bar):
+            layout.removeItem(self.row)
+        for button in (self.to_route, self.card_words, self.keep, self.get_help):
+            self.row.removeWidget(button)
+        cards.nav.removeWidget(self.get_help)
+        if mode == "stacked":
+            self.row.addWidget(self.get_help, 0, 0)
+            self.row.addWidget(self.keep, 0, 1)
+            self.row.addWidget(self.card_words, 1, 0, 1, 2)
+            self.row.addWidget(self.to_route, 2, 0, 1, 2)
             cards.extra_bar.addLayout(self.row)
-        self.row_in_nav = in_nav
+        else:
+            cards.nav.insertWidget(2, self.get_help, 2)
+            for column, button in enumerate((self.to_route, self.card_words, self.keep)):
+                self.row.addWidget(button, 0, column)
+            if mode == "nav":
+                cards.nav.insertLayout(cards.nav.indexOf(self.get_help) + 1, self.row, 2)
+            else:
+                cards.extra_bar.addLayout(self.row)
+        self.row.setSpacing(self.window.metrics.gap)
+        self.row_mode = mode
 
     # --- pages ---------------------------------------------------------------------------
     def _here(self) -> Place:

@@ -6,6 +6,7 @@ import json
 import logging
 import os
 import pickle
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -164,3 +165,15 @@ def test_a_kiosk_with_a_damaged_cache_starts_and_says_so_once(
     said = [line for line in damaged.stderr.splitlines() if "cache" in line]
     assert len(said) == 1 and str(cached) in said[0], damaged.stderr
     json.loads(cached.read_text("utf-8"))  # rewritten whole
+
+
+def test_an_edit_by_staff_is_seen_at_once(tmp_path: Path, content: Path) -> None:
+    copy = tmp_path / "content"
+    shutil.copytree(content, copy)
+    cache_dir = tmp_path / "cache"
+    before = load_library_cached(copy, cache_dir)
+    topic = sorted(copy.rglob("02-*.md"))[0]
+    topic.write_text(topic.read_text("utf-8").replace("first step", "very first step"), "utf-8")
+    after = load_library_cached(copy, cache_dir)
+    assert after != before
+    assert after == load_library(copy)

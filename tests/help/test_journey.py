@@ -13,7 +13,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel
 
 from kiosk.app import Kiosk
-from kiosk.audio_mode import HOW_TO, KEYPAD_HELP, AudioMode
+from kiosk.audio_mode import HOW_TO, KEYMAP, KEYPAD_HELP, AudioMode
 from kiosk.content import Library
 from kiosk.content.help import HelpLoad
 from kiosk.content.routes import local_card_id
@@ -130,6 +130,9 @@ def test_audio_mode_get_help_key_and_words_key(qtbot, visit: Kiosk) -> None:  # 
     audio(visit).set_active(True)
     assert "G, or 9, for who to talk to" in HOW_TO
     assert KEYPAD_HELP["9 or G"].startswith("get help")
+    assert KEYPAD_HELP["3 or W"].startswith("words")
+    taken = [k for keys in KEYMAP.values() for k in keys]
+    assert len(taken) == len(set(taken)), "each key does one thing"
     window.show_card(window.leaflet.card_index("mediation-2"))
     reading = window.cards.index
     key(window, Qt.Key.Key_W)

@@ -1,0 +1,101 @@
+"""The outside-in benchmarks run, print their figures as JSON and exit 1 on a missed target.
+
+The slow ones start Xvfb and the real kiosk with tiny counts: they prove the measuring works
+(a first screen seen on the framebuffer, taps that change it, a process tree with memory and
+CPU), not the figures, which depend on the machine.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from benchmarks import outside
+from benchmarks.scale import CARDS_PER_LEAFLET, generate
+from kiosk.content import load_library
+
+ROOT = Path(__file__).resolve().parents[2]
+needs_x = pytest.mark.skipif(
+    not (shutil.which("Xvfb") and Path("/usr/lib/x86_64-linux-gnu/libXtst.so.6").exists()),
+    reason="needs Xvfb and libXtst",
+)
+
+
+def run(script: str, *args: str) -> tuple[int, dict[str, object]]:
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / script), *args],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode in (0, 1), done.stderr[-3000:]
+    result = json.loads(done.stdout)
+    assert result["ok"] is (done.returncode == 0)
+    assert bool(result["missed"]) is (done.returncode == 1)
+    return done.returncode, result
+
+
+def test_finish_exits_1_only_when_a_target_is_missed(capsys: pytest.CaptureFixture[str]) -> None:
+    assert outside.finish({"x": 1}, []) == 0
+    assert json.loads(capsys.readouterr().out)["ok"] is True
+    assert outside.finish({"x": 1}, ["x too big"]) == 1
+    printed = capsys.readouterr()
+    assert json.loads(printed.out)["missed"] == ["x too big"]
+    assert "MISSED: x too big" in printed.err
+
+
+def test_summary_gives_median_and_p99() -> None:
+    figures = outside.summary([float(v) for v in range(1, 101)])
+    assert figures["median"] == 50.5 and figures["p99"] == 100 and figures["n"] == 100
+
+
+def test_generated_library_has_unique_ids_and_30_cards_per_leaflet(tmp_path: Path) -> None:
+    library = load_library(generate(tmp_path, 3))
+    assert len(library.leaflets) == 3
+    assert len({leaflet.id for leaflet in library.leaflets}) == 3
+    assert all(len(leaflet.cards) == CARDS_PER_LEAFLET for leaflet in library.leaflets)
+    ids = [card.id for leaflet in library.leaflets for card in leaflet.cards]
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.slow
+@needs_x
+def test_launch_sees_the_kiosk_and_the_probe_on_the_framebuffer() -> None:
+    _, result = run("launch.py", "--runs", "1", "--arms", "kiosk,probe")
+    ms = result["ms"]
+    assert isinstance(ms, dict)
+    assert ms["kiosk"]["n"] == 1 and ms["kiosk"]["median"] > 0
+    assert ms["probe"]["n"] == 1 and ms["probe"]["median"] > 0
+    assert "kiosk/probe" in result["ratios_of_medians"]  # type: ignore[operator]
+
+
+@pytest.mark.slow
+@needs_x
+def test_tap_changes_the_card_on_the_framebuffer() -> None:
+    _, result = run("tap.py", "--taps", "5")
+    assert result["taps"] == 5
+    assert result["ms"]["median"] > 0  # type: ignore[index]
+
+
+@pytest.mark.slow
+@needs_x
+def test_memory_sums_the_kiosk_process_tree() -> None:
+    _, result = run("memory.py", "--runs", "1")
+    kiosk = result["kiosk"]
+    assert isinstance(kiosk, dict)
+    assert kiosk["rss_mib_kiosk_process"] > 20
+    assert kiosk["rss_mib_tree"] >= kiosk["rss_mib_kiosk_process"]
+
+
+@pytest.mark.slow
+@needs_x
+def test_idle_cpu_measures_attract_and_home() -> None:
+    _, result = run("idle_cpu.py", "--duration", "3")
+    assert set(result) >= {"attract", "home"}
+    assert result["attract"]["cpu_percent"] >= 0  # type: ignore[index]
