@@ -4,7 +4,7 @@ The kiosk runs as `python -m kiosk` (fullscreen) on a private Xvfb at 1920x1080 
 reset set to an hour, so nothing but the screen itself runs. After its first screen and a
 settling pause, the CPU time (user + system, from /proc) of its whole process tree is read
 over --duration seconds on the attract screen, then, after a tap, over --duration on home.
-The default of 300 s covers six drift steps (one every 45 s, each animated for 6 s); shorter
+The default of 300 s covers three drift steps (one every 90 s, each animated for 6 s); shorter
 runs (--duration 60) are for a quick look and still include one step. The X server's own CPU
 is reported alongside (drawing moved pixels costs it too), not counted against the target.
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QPixmapCache
 from PySide6.QtWidgets import QApplication
 
 from . import APP_ID, APP_NAME, __version__, paths
@@ -39,6 +39,7 @@ READING_FONTS = ("AtkinsonHyperlegible-Regular.ttf", "AtkinsonHyperlegible-Bold.
 DYSLEXIC_FONTS = ("OpenDyslexic-Regular.otf", "OpenDyslexic-Bold.otf")
 FONT_FILES = READING_FONTS + DYSLEXIC_FONTS
 FALLBACK_FAMILY = "DejaVu Sans"
+PIXMAP_CACHE_KIB = 2048
 ALREADY_RUNNING_EXIT = 3
 EXIT_TO_DESKTOP = 4  # staff chose "Exit to desktop": the supervisor must not restart it
 TEST_SENTENCE = "This is a test of the kiosk's speech. If you can hear this, reading aloud works."
@@ -70,6 +71,9 @@ def make_application(argv: list[str]) -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
+    # Qt's shared pixmap cache may grow to 10 MB as styled widgets are painted in new states
+    # and sizes; a kiosk that runs for months keeps it small (the soak measures the growth).
+    QPixmapCache.setCacheLimit(PIXMAP_CACHE_KIB)
     return app
 
 

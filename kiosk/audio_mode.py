@@ -247,6 +247,8 @@ class AudioMode(QObject):
         # The leaflet's title once, when audio mode starts; back on the start screen after a
         # card, "Start screen" and where the focus is are enough.
         said = f"Start screen. {self.window.leaflet.title}." if self._starting else "Start screen."
+        if self._starting and self.window.kiosk_help is not None:
+            said += " " + self.window.kiosk_help.home_summary()
         if focus is not None and self.speaks_controls():
             said += " " + describe(focus, hint=False)
         return said
@@ -273,7 +275,7 @@ class AudioMode(QObject):
             f"There is a Start reading button and {tiles} topic buttons. Use the up and down "
             "arrow keys to move between them and Enter to choose. "
             "G for who to talk to. Plus and minus change the volume."
-        )
+        ) + (" " + self.window.kiosk_help.home_summary() if self.window.kiosk_help else "")
 
     @Slot(QWidget, QWidget)
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:

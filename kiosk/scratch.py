@@ -52,9 +52,15 @@ def make_scratch(purpose: str, root: Path | None = None) -> Path:
         _remove_orphans(base)
         return Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-", dir=base))
     except OSError as exc:
-        fallback = Path(tempfile.mkdtemp(prefix=f"sen-kiosk-{purpose}-"))
+        fallback = temp_scratch(purpose)
         log.warning("scratch folder %s unusable (%s); using %s", base, exc, fallback)
         return fallback
+
+
+def temp_scratch(purpose: str) -> Path:
+    """A private folder in the system's temp folder: for when the state folder's disk fails
+    while the kiosk runs (full, or made read-only). Raises OSError if that fails too."""
+    return Path(tempfile.mkdtemp(prefix=f"sen-kiosk-{purpose}-"))
 
 
 def _remove_orphans(base: Path) -> None:

@@ -415,7 +415,9 @@ class Tracer:
             rel = source.relative_to(ROOT).as_posix()
         except ValueError:
             rel = None
-        if rel is not None and not rel.startswith((".venv/", "build/")):
+        # The build's virtual environments (.venv, .venv-dist...) live inside the repository.
+        ours = rel is not None and not rel.startswith((".venv", "build/"))
+        if ours and rel is not None and "site-packages" not in rel:
             return self.repo(rel)
         if re.match(r"libicu(data|uc|i18n)\.so", name) and "PySide6" in src:
             return self.icu()

@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import select
 import sys
 import time
+from collections import deque
 from typing import IO, Any
 
 from .lifeline import die_with_parent
@@ -30,6 +32,7 @@ from .protocol import (
     BASE_RATE_WPM,
     DEFAULT_VOICE,
     SAMPLE_RATE,
+    Cancel,
     ProtocolError,
     SynthRequest,
     SynthResult,
@@ -60,10 +63,13 @@ def main(argv: list[str] | None = None) -> int:
     os.dup2(devnull, 1)
     os.close(devnull)
     sys.stdout = open(os.devnull, "w")  # noqa: SIM115
-    return _serve(sys.stdin.buffer, replies)
+    # A failed WAV write leaves pyttsx3's half-made wave writer behind, whose destructor
+    # raises; that is already reported with the result, not printed on the kiosk's stderr.
+    sys.unraisablehook = lambda unraisable: write_errors.append(str(unraisable.exc_value))
+    return _serve(sys.stdin.fileno(), replies)
 
 
-def _serve(requests: IO[bytes], replies: IO[bytes]) -> int:
+def _serve(requests: int, replies: IO[bytes]) -> int:
     try:
         import pyttsx3  # type: ignore[import-untyped,unused-ignore]
 
@@ -78,16 +84,62 @@ def _serve(requests: IO[bytes], replies: IO[bytes]) -> int:
     engine.connect("finished-utterance", lambda name, completed: finished.append(completed))
     current: dict[str, Any] = {}
     _reply(replies, _Ready(voices, DEFAULT_VOICE, "", {"hook": hook}))
-    for line in requests:
-        try:
-            request = decode(line)
-        except ProtocolError:
-            continue  # never from the kiosk; nothing sensible to answer
-        if not isinstance(request, SynthRequest):
-            continue
+    inbox = _Inbox(requests, replies)
+    while True:
+        request = inbox.next_request()
+        if request is None:
+            return 0  # standard input closed: the kiosk asked us to go, or went
         if not _reply(replies, _synthesise(engine, request, current, words, finished)):
             return 0
-    return 0  # standard input closed: the kiosk asked us to go, or went
+
+
+class _Inbox:
+    """Requests from the kiosk. Everything waiting is read before each utterance, so a Cancel
+    sent after a visitor tapped on drops the stale requests queued before it (a fast tapper
+    would otherwise build a backlog of sentences nobody will hear)."""
+
+    def __init__(self, fd: int, replies: IO[bytes]) -> None:
+        self.fd = fd
+        self.replies = replies
+        self.queue: deque[SynthRequest] = deque()
+        self.buffer = bytearray()
+        self.closed = False
+
+    def next_request(self) -> SynthRequest | None:
+        while True:
+            self._read(block=not self.queue)
+            if self.queue:
+                return self.queue.popleft()
+            if self.closed:
+                return None
+
+    def _read(self, block: bool) -> None:
+        if self.closed:
+            return
+        if os.name == "posix" and not block:
+            ready, _, _ = select.select([self.fd], [], [], 0)
+            if not ready:
+                return
+        chunk = os.read(self.fd, 65536)
+        if not chunk:
+            self.closed = True
+            return
+        self.buffer.extend(chunk)
+        while (end := self.buffer.find(b"\n")) >= 0:
+            line = bytes(self.buffer[:end])
+            del self.buffer[: end + 1]
+            try:
+                message = decode(line)
+            except ProtocolError:
+                continue  # never from the kiosk; nothing sensible to answer
+            if isinstance(message, SynthRequest):
+                self.queue.append(message)
+            elif isinstance(message, Cancel):
+                for request in self.queue:
+                    if request.id < message.before:
+                        # Answered, so the kiosk's count of requests in flight stays right.
+                        _reply(self.replies, SynthResult(request.id, "", error="cancelled"))
+                self.queue = deque(r for r in self.queue if r.id >= message.before)
 
 
 def _reply(replies: IO[bytes], message: SynthResult | _Ready) -> bool:
@@ -96,6 +148,9 @@ def _reply(replies: IO[bytes], message: SynthResult | _Ready) -> bool:
     except OSError:  # the kiosk closed its end
         return False
     return True
+
+
+write_errors: list[str] = []  # what the synth callback could not write, per utterance
 
 
 def _install_word_hook(engine: Any, words: list[tuple[int, int]]) -> bool:
@@ -116,7 +171,12 @@ def _install_word_hook(engine: Any, words: list[tuple[int, int]]) -> bool:
                 # espeak positions are 1-based characters (correct for accents and dashes).
                 words.append((event.text_position - 1, event.sample))
             i += 1
-        result: int = on_synth(wav, numsamples, events)
+        try:
+            result: int = on_synth(wav, numsamples, events)
+        except Exception as exc:  # e.g. the disk is full: reported with the result, not raised
+            # into espeak's C callback, where it would only print a traceback.
+            write_errors.append(str(exc))
+            return 1  # tells espeak to stop this utterance
         return result
 
     _espeak.SetSynthCallback(callback)
@@ -143,6 +203,7 @@ def _synthesise(
             current["volume"] = request.volume
         words.clear()
         finished.clear()
+        write_errors.clear()
         with contextlib.suppress(FileNotFoundError):
             os.remove(request.out_path)
         engine.save_to_file(request.text, request.out_path)
@@ -151,6 +212,8 @@ def _synthesise(
         deadline = time.monotonic() + 5.0
         while not finished and time.monotonic() < deadline:
             time.sleep(0.002)
+        if write_errors:
+            return SynthResult(request.id, "", error=f"could not write audio: {write_errors[0]}")
         if not finished or not os.path.exists(request.out_path):
             return SynthResult(request.id, "", error="engine wrote no audio")
         with wave.open(request.out_path, "rb") as wav:

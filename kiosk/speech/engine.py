@@ -10,7 +10,15 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from .child import _audio_order
 from .process import EngineProcess
-from .protocol import BASE_RATE_WPM, DEFAULT_VOICE, SAMPLE_RATE, SynthRequest, SynthResult, _Ready
+from .protocol import (
+    BASE_RATE_WPM,
+    DEFAULT_VOICE,
+    SAMPLE_RATE,
+    Cancel,
+    SynthRequest,
+    SynthResult,
+    _Ready,
+)
 
 __all__ = [
     "BASE_RATE_WPM",
@@ -46,6 +54,9 @@ class SpeechEngine(QObject):
 
     def restart(self) -> None:
         raise NotImplementedError
+
+    def cancel(self, before: int) -> None:
+        """Queued requests with ids below `before` are no longer wanted (optional)."""
 
     def shutdown(self) -> None:
         raise NotImplementedError
@@ -94,6 +105,14 @@ class ProcessEngine(SpeechEngine):
     def restart(self) -> None:
         self._kill()
         self.start()
+
+    def cancel(self, before: int) -> None:
+        if self._process is None:
+            return
+        try:
+            self._process.send(Cancel(before))
+        except OSError as exc:
+            self.crashed.emit(f"could not reach the speech engine: {exc}")
 
     def shutdown(self) -> None:
         self._timer.stop()
@@ -147,7 +166,7 @@ class ProcessEngine(SpeechEngine):
         elif not process.is_alive():
             self._timer.stop()
             self.crashed.emit("speech engine process ended")
-        elif self._pending == 0 and process.ready:
+        elif self._pending == 0 and process.ready and not process.has_unsent():
             # Idle: no need to wake the GUI every 5 ms just to notice a crash.
             self._timer.setInterval(100)
         else:

@@ -23,6 +23,7 @@ from ..frozen import ENGINE_FLAG
 from . import lifeline
 from .protocol import (
     DEFAULT_VOICE,
+    Cancel,
     ProtocolError,
     SynthRequest,
     SynthResult,
@@ -40,6 +41,7 @@ _BOOT = (
     "from kiosk.speech.child import main; raise SystemExit(main(sys.argv[2:]))"
 )
 MAX_LINE = 1 << 20  # a reply longer than this is not one the engine wrote
+MAX_UNSENT = 1 << 20  # requests the engine has not read: far past this, it is not reading
 
 
 def engine_command(parent_pid: int | None = None) -> list[str]:
@@ -62,6 +64,7 @@ class EngineProcess:
         self._buffer = bytearray()
         self._eof = False
         self._process: subprocess.Popen[bytes] | None = None
+        self._unsent = bytearray()
         try:
             self._process = lifeline.spawn(
                 engine_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=None
@@ -74,6 +77,10 @@ class EngineProcess:
         self._reader: _ThreadReader | None = None
         if os.name == "posix":
             os.set_blocking(self._out, False)
+            # Never block the GUI on a full pipe: a busy or stuck engine stops reading, and a
+            # blocked writer stops reading its replies: both would wait for ever.
+            assert self._process.stdin is not None
+            os.set_blocking(self._process.stdin.fileno(), False)
         else:  # no select() on pipes: a thread waits on them instead
             self._reader = _ThreadReader(self._process.stdout)
 
@@ -92,15 +99,40 @@ class EngineProcess:
                 break
         return self.ready
 
-    def send(self, request: SynthRequest) -> None:
-        """Raises OSError if the engine is gone."""
+    def send(self, request: SynthRequest | Cancel) -> None:
+        """Queue a message for the engine; never blocks. Raises OSError if the engine is gone
+        or has stopped reading."""
         if self._process is None or self._process.stdin is None:
             raise OSError(self.error or "speech engine is not running")
-        self._process.stdin.write(encode(request))
-        self._process.stdin.flush()
+        self._unsent.extend(encode(request))
+        self.flush()
+
+    def flush(self) -> None:
+        """Write what the pipe takes now; the rest waits for the next poll."""
+        if self._process is None or self._process.stdin is None or not self._unsent:
+            return
+        stdin = self._process.stdin
+        try:
+            if os.name == "posix":
+                written = os.write(stdin.fileno(), self._unsent)
+            else:
+                stdin.write(self._unsent)
+                stdin.flush()
+                written = len(self._unsent)
+        except BlockingIOError:
+            written = 0
+        del self._unsent[:written]
+        if len(self._unsent) > MAX_UNSENT:
+            raise OSError("the speech engine has stopped reading its requests")
+
+    def has_unsent(self) -> bool:
+        return bool(self._unsent)
 
     def poll(self, timeout: float = 0.0) -> SynthResult | _Ready | None:
         """The next message, or None. Start-up messages are absorbed into `voices`/`error`."""
+        if self._unsent:
+            with contextlib.suppress(OSError):
+                self.flush()
         if not self._messages and self._process is not None and not self._eof:
             self._read(timeout)
         if not self._messages:

@@ -50,16 +50,27 @@ class _Ready:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+@dataclass(frozen=True, slots=True)
+class Cancel:
+    """Drop every queued request with an id below `before`: the visitor moved on."""
+
+    before: int
+
+
 class ProtocolError(ValueError):
     """A line that is not a message of this protocol."""
 
 
-def encode(message: SynthRequest | SynthResult | _Ready) -> bytes:
-    kind = {SynthRequest: "request", SynthResult: "result", _Ready: "ready"}[type(message)]
+Message = SynthRequest | SynthResult | _Ready | Cancel
+
+
+def encode(message: Message) -> bytes:
+    kinds = {SynthRequest: "request", SynthResult: "result", _Ready: "ready", Cancel: "cancel"}
+    kind = kinds[type(message)]
     return (json.dumps({"kind": kind, **asdict(message)}) + "\n").encode("utf-8")
 
 
-def decode(line: bytes) -> SynthRequest | SynthResult | _Ready:
+def decode(line: bytes) -> Message:
     try:
         data = json.loads(line)
         kind = data.pop("kind")
@@ -70,6 +81,8 @@ def decode(line: bytes) -> SynthRequest | SynthResult | _Ready:
             return SynthResult(**data)
         if kind == "ready":
             return _Ready(**data)
+        if kind == "cancel":
+            return Cancel(int(data["before"]))
     except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
         raise ProtocolError(f"unreadable message from the speech engine: {exc}") from exc
     raise ProtocolError(f"unknown message kind {kind!r}")

@@ -14,6 +14,7 @@ import contextlib
 import enum
 import logging
 import os
+import re
 import shutil
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -21,13 +22,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from ..scratch import ensure_private, make_scratch
+from ..scratch import ensure_private, make_scratch, temp_scratch
 from .engine import BASE_RATE_WPM, DEFAULT_VOICE, SpeechEngine, SynthRequest, SynthResult
 from .narration import Script, Utterance
 from .player import AudioPlayer
 
 log = logging.getLogger("kiosk.speech")
 
+# Full, read-only, forbidden, over quota, or the folder vanished (a clean-up tool, a remount).
+_DISK_ERROR = re.compile(r"\[Errno (2|13|28|30|122)\]|No space left|Read-only file system")
 RATE_STEPS: tuple[float, ...] = (0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0)
 VOLUME_STEPS_DB: tuple[float, ...] = (0.0, -6.0, -12.0, -18.0)
 
@@ -118,6 +121,7 @@ class SpeechService(QObject):
         self._playing: int | None = None  # script index the player holds
         self._paused_in_player = False
         self._restarts = 0
+        self._moved_scratch = False
         self._words: list[_Word] = []
         self._word_samples: list[int] = []
         self._last_word = -1
@@ -314,6 +318,12 @@ class SpeechService(QObject):
         """Silence now and forget the old script: results still on their way become stale."""
         self._stop_player()
         self._generation += 1
+        if self._in_flight:
+            # The engine may still have them queued: let it skip to what comes next. Their
+            # answers, if any come, are stale and dropped; none is awaited any more.
+            self._engine.cancel(self._next_id + 1)
+            self._in_flight.clear()
+            self._watchdog.stop()
         for _params, result in self._results.values():
             _remove(result.wav_path)
         self._results.clear()
@@ -404,6 +414,9 @@ class SpeechService(QObject):
         if item is None or item.generation != self._generation:
             _remove(result.wav_path)
             return
+        if result.error and self._move_off_failing_disk(result.error):
+            self._request(item.index)  # the same sentence again, into the new folder
+            return
         if result.error:
             # Sentence number, not its text: the log never holds what a visitor read.
             log.error("speech engine failed on sentence %d: %s", item.index + 1, result.error)
@@ -422,6 +435,24 @@ class SpeechService(QObject):
             and item.params == self._params()
         ):
             self._start_playback(item.index, result)
+
+    def _move_off_failing_disk(self, error: str) -> bool:
+        """The scratch folder's disk filled up or turned read-only while the kiosk ran: go on
+        in a private folder in the system's temp folder (once). True if it moved."""
+        if self._moved_scratch or not _DISK_ERROR.search(error):
+            return False
+        self._moved_scratch = True
+        try:
+            new = temp_scratch("speech")
+        except OSError as exc:
+            log.error(
+                "speech scratch folder unusable (%s) and no other could be made: %s", error, exc
+            )
+            return False
+        log.warning("speech scratch folder %s unusable (%s); using %s", self._dir, error, new)
+        shutil.rmtree(self._dir, ignore_errors=True)
+        self._dir = new
+        return True
 
     @Slot()
     def _on_watchdog(self) -> None:

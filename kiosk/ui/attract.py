@@ -34,7 +34,9 @@ from .widgets import MODIFIER_KEYS
 
 DEFAULT_AUDIO_HINT = "For audio, press any key or touch Listen in the top-left corner"
 DEFAULT_CALL = "Touch the screen to start"
-DRIFT_INTERVAL_MS = 45_000
+# Often enough against burn-in (an image held for hours), rare enough that the drift costs
+# next to nothing on an idle kiosk (each step is a 6 s animation).
+DRIFT_INTERVAL_MS = 90_000
 DRIFT_ANIMATION_MS = 6_000
 # How far the block may wander from the centre, as a share of the screen on each axis.
 DRIFT_FRACTION = 0.04

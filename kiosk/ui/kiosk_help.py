@@ -12,8 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QMouseEvent, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
 from ..content.glossary import Term, find_terms, terms_on_card
@@ -30,6 +29,7 @@ from .help_pages import (
     words_page,
 )
 from .help_screen import HelpPage, HelpScreen, mark_help
+from .term_marks import TermTaps, mark_terms
 from .widgets import TileButton, big_button, fit_label
 
 if TYPE_CHECKING:
@@ -45,41 +45,6 @@ class Place:
     screen: str  # "home", "card" or "help"
     card: int = -1
     page: HelpPage | None = None
-
-
-class TermTaps(QObject):
-    """A tap (not a drag or swipe) on a marked word of a card opens its explanation."""
-
-    def __init__(self, view: CardView, hits: list[tuple[int, int, Term]], owner: KioskHelp):
-        super().__init__(view)
-        self.view = view
-        self.hits = hits  # (document start, document end, term)
-        self.owner = owner
-        self._pressed: QPointF | None = None
-        view.viewport().installEventFilter(self)
-
-    def term_at(self, pos: QPoint) -> Term | None:
-        point = QPointF(pos.x(), pos.y() + self.view.verticalScrollBar().value())
-        layout = self.view.document().documentLayout()
-        at = layout.hitTest(point, Qt.HitTestAccuracy.ExactHit)
-        for start, end, term in self.hits:
-            if start <= at < end:
-                return term
-        return None
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
-            self._pressed = event.position()
-        elif event.type() == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent):
-            start, self._pressed = self._pressed, None
-            if start is not None:
-                moved = event.position() - start
-                slop = self.owner.window.metrics.px(24)
-                if abs(moved.x()) <= slop and abs(moved.y()) <= slop:
-                    term = self.term_at(event.position().toPoint())
-                    if term is not None:
-                        self.owner.open_term(term)
-        return False
 
 
 class KioskHelp(QObject):
@@ -327,20 +292,8 @@ class KioskHelp(QObject):
         hits = find_terms(view.card, glossary)
         if not hits:
             return
-        theme = self.window.look.theme
-        marked: list[tuple[int, int, Term]] = []
-        for hit in hits:
-            base = view.content.ranges[hit.unit][0]
-            start, end = base + hit.start, base + hit.end
-            cursor = QTextCursor(view.document())
-            cursor.setPosition(start)
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            fmt = QTextCharFormat()
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-            fmt.setUnderlineColor(QColor(theme.accent))
-            cursor.mergeCharFormat(fmt)
-            marked.append((start, end, hit.term))
-        TermTaps(view, marked, self)
+        marks = mark_terms(view, hits, self.window.look.theme.accent)
+        TermTaps(view, marks, self.open_term, self.window.metrics.px(24))
         names = ", ".join(t.term for t in self.card_terms(view.card))
         view.setAccessibleDescription(
             f"{view.accessibleDescription()} {HELP_LABEL}: words explained on this card: "
@@ -358,10 +311,6 @@ class KioskHelp(QObject):
             self.window.show_card(target)
             self.return_to = here
             self._update_get_help()
-
-    def get_help_key(self) -> None:
-        """Audio mode's help key: from any screen, the contacts card; again, back."""
-        self.get_help_pressed()
 
     def on_help_card(self) -> bool:
         target, index = self.data.help_card, self.window.cards.index
@@ -420,6 +369,19 @@ class KioskHelp(QObject):
         self.history.clear()
         self.route = self.return_to = None
         self.screen.page = None
+
+    def home_summary(self) -> str:
+        """Who to talk to, as the help box on home shows it, for audio mode to say."""
+        contact = self.data.contact
+        if contact is None:
+            return ""
+        how = ", ".join(
+            f"{label.strip(': ').lower()} {value}"
+            for field, label, value in contact.details()
+            if field in ("phone", "email")
+        )
+        who = contact.organisation
+        return f"{HELP_LABEL}: to talk to someone, {who}: {how}. Press G for all their details."
 
     def help_text(self) -> str:
         """What audio mode's help key says on the help screen."""

@@ -4,6 +4,11 @@
 #   sudo ./install.sh --user kiosk      # install, and start it in user kiosk's desktop session
 #   sudo ./install.sh                   # install only; set up autostart for a user later
 #   ./install.sh --prefix /tmp/try      # a trial install under /tmp/try (no root needed)
+#   sudo ./install.sh --check           # only check this system for what the kiosk needs
+#
+# An upgrade with another --user moves the autostart to that account (the first account's
+# settings are kept, and uninstall.sh --purge knows about both); an upgrade without --user
+# keeps the account set up before.
 #
 # What it does (see docs/INSTALL.md):
 #   /opt/sen-kiosk/                   the program, its docs, the unit/autostart files, uninstall.sh
@@ -22,7 +27,8 @@ PREFIX=""
 KIOSK_USER=""
 CHECK_ONLY=0
 
-usage() { sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; }
+# The help is the comment block at the top, up to the first line that is not a comment.
+usage() { awk 'NR == 1 { next } /^#/ { sub(/^# ?/, ""); print; next } { exit }' "$0"; }
 say() { printf '%s\n' "$*"; }
 die() { printf 'install.sh: %s\n' "$*" >&2; exit 1; }
 
@@ -151,6 +157,36 @@ if [[ -n "$KIOSK_USER" ]]; then
     HOME_DIR="$PREFIX$HOME_DIR"
 fi
 
+# What an earlier install set up: its kiosk account, and accounts it was moved away from.
+FORMER_USERS=()
+if [[ -f "$DEST/share/installed-files" ]]; then
+    while IFS= read -r line; do
+        case "$line" in
+            user=?*|former-user=?*) FORMER_USERS+=("${line#*=}") ;;
+        esac
+    done < "$DEST/share/installed-files"
+fi
+if [[ -z "$KIOSK_USER" && ${#FORMER_USERS[@]} -gt 0 ]]; then
+    # An upgrade without --user keeps the account set up before.
+    KIOSK_USER="${FORMER_USERS[0]}"
+    say "Keeping the kiosk account set up before: $KIOSK_USER"
+fi
+if [[ -n "$KIOSK_USER" && -z "$HOME_DIR" ]]; then
+    id "$KIOSK_USER" >/dev/null 2>&1 || die "no user named $KIOSK_USER (create it first: adduser $KIOSK_USER)"
+    HOME_DIR="$PREFIX$(getent passwd "$KIOSK_USER" | cut -d: -f6)"
+fi
+for former in "${FORMER_USERS[@]}"; do
+    [[ -n "$former" && "$former" != "$KIOSK_USER" ]] || continue
+    old_home="$PREFIX$(getent passwd "$former" | cut -d: -f6)"
+    for f in "$old_home/.config/systemd/user/graphical-session.target.wants/sen-kiosk.service" \
+        "$old_home/.config/autostart/sen-kiosk.desktop"; do
+        if [[ -e "$f" || -L "$f" ]]; then
+            rm -f "$f"
+            say "  autostart moved away from $former: removed $f"
+        fi
+    done
+done
+
 say "Installing the SEN help kiosk in $DEST"
 # Into a new folder, then swapped in: a running kiosk keeps its open files, and a failed
 # copy never leaves half an installation behind.
@@ -189,6 +225,9 @@ manifest="$DEST/share/installed-files"
 {
     echo "# written by install.sh on $(date -u +%Y-%m-%dT%H:%M:%SZ); read by uninstall.sh"
     echo "user=$KIOSK_USER"
+    for former in "${FORMER_USERS[@]}"; do
+        [[ -n "$former" && "$former" != "$KIOSK_USER" ]] && echo "former-user=$former"
+    done
     echo "$BIN"
     echo "$UNIT_DIR/sen-kiosk.service"
 } > "$manifest"
@@ -236,13 +275,13 @@ fi
 say ""
 say "Next steps:"
 if [[ -n "$KIOSK_USER" ]]; then
-    say "  1. Set the staff PIN (as the kiosk user, so it goes in that user's settings):"
-    say "       sudo -u $KIOSK_USER sen-kiosk --set-pin"
-    say "  2. Make $KIOSK_USER log in to the desktop automatically, then reboot."
+    say "  1. Set the staff PIN (as root: it goes in /etc/sen-kiosk/kiosk.toml, which the kiosk"
+    say "     account cannot change):  sudo sen-kiosk --set-pin"
+    say "  2. Make $KIOSK_USER log in to the desktop automatically (docs/INSTALL.md), then reboot."
 else
     say "  1. Set up autostart for the account that runs the kiosk: run this installer again with"
     say "     --user NAME (settings are kept), or by hand as in $DEST/docs/OPERATIONS.md"
-    say "  2. Set the staff PIN as that user:  sudo -u NAME sen-kiosk --set-pin"
+    say "  2. Set the staff PIN as root:  sudo sen-kiosk --set-pin"
 fi
 say "  Try it in a window first:  sen-kiosk --windowed     Full guide: $DEST/docs/INSTALL.md"
 exit $status

@@ -3,6 +3,8 @@
 #
 #   sudo /opt/sen-kiosk/uninstall.sh            # remove the program; keep settings, logs, counts
 #   sudo /opt/sen-kiosk/uninstall.sh --purge    # also delete the kiosk user's settings, logs, counts
+#                                               # (it lists everything it will delete first, and
+#                                               # on a terminal asks before deleting)
 #   ./uninstall.sh --prefix /tmp/try            # undo a trial install made with --prefix
 #
 # Settings, logs and usage counts belong to the user account that ran the kiosk
@@ -24,7 +26,7 @@ while [[ $# -gt 0 ]]; do
         --purge) PURGE=1 ;;
         --user) KIOSK_USER="${2:?--user needs a user name}"; shift ;;
         --user=*) KIOSK_USER="${1#*=}" ;;
-        -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) awk 'NR == 1 { next } /^#/ { sub(/^# ?/, ""); print; next } { exit }' "$0"; exit 0 ;;
         *) die "unknown option $1 (see --help)" ;;
     esac
     shift
@@ -38,24 +40,50 @@ manifest="$DEST/share/installed-files"
 # Everything install.sh put outside /opt/sen-kiosk, as it recorded it; the usual places if
 # the record is gone.
 files=()
+USERS=()
+[[ -n "$KIOSK_USER" ]] && USERS+=("$KIOSK_USER")
 if [[ -f "$manifest" ]]; then
     while IFS= read -r line; do
         case "$line" in
             "#"*|"") ;;
-            user=*) [[ -n "$KIOSK_USER" ]] || KIOSK_USER="${line#user=}" ;;
+            user=|former-user=) ;;
+            user=*|former-user=*) USERS+=("${line#*=}") ;;
             *) files+=("$line") ;;
         esac
     done < "$manifest"
 else
     files+=("$PREFIX/usr/local/bin/sen-kiosk" "$PREFIX/etc/systemd/user/sen-kiosk.service")
 fi
-HOME_DIR=""
-if [[ -n "$KIOSK_USER" ]]; then
-    HOME_DIR="$PREFIX$(getent passwd "$KIOSK_USER" | cut -d: -f6)"
+mapfile -t USERS < <(printf '%s\n' "${USERS[@]}" | awk 'NF && !seen[$0]++')
+KIOSK_USER="${USERS[0]:-}"
+HOMES=()
+for name in "${USERS[@]}"; do
+    home="$PREFIX$(getent passwd "$name" | cut -d: -f6)"
+    HOMES+=("$home")
     files+=(
-        "$HOME_DIR/.config/systemd/user/graphical-session.target.wants/sen-kiosk.service"
-        "$HOME_DIR/.config/autostart/sen-kiosk.desktop"
+        "$home/.config/systemd/user/graphical-session.target.wants/sen-kiosk.service"
+        "$home/.config/autostart/sen-kiosk.desktop"
     )
+done
+HOME_DIR="${HOMES[0]:-}"
+
+if [[ $PURGE -eq 1 ]]; then
+    doomed=()
+    [[ -d "$DEST/content" ]] && doomed+=("$DEST/content   (the staff's edited leaflet)")
+    [[ -d "$PREFIX/etc/sen-kiosk" ]] && doomed+=("$PREFIX/etc/sen-kiosk   (system-wide settings and staff PIN)")
+    for i in "${!USERS[@]}"; do
+        for d in .config/sen-kiosk .local/state/sen-kiosk .local/share/sen-kiosk; do
+            [[ -e "${HOMES[$i]}/$d" ]] && doomed+=("${HOMES[$i]}/$d   (${USERS[$i]}'s settings, logs or usage counts)")
+        done
+    done
+    if [[ ${#doomed[@]} -gt 0 ]]; then
+        say "--purge will delete, besides the program:"
+        printf '  %s\n' "${doomed[@]}"
+        if [[ -t 0 ]]; then
+            read -r -p "Delete these? [y/N] " answer
+            [[ "$answer" == [yY]* ]] || { say "Nothing deleted."; exit 1; }
+        fi
+    fi
 fi
 
 if [[ -z "$PREFIX" && -n "$KIOSK_USER" ]] && command -v systemctl >/dev/null; then
@@ -78,8 +106,14 @@ elif [[ -d "$DEST" ]]; then
     say "removed $DEST"
 fi
 
+if [[ $PURGE -eq 1 && -d "$PREFIX/etc/sen-kiosk" ]]; then
+    rm -rf "$PREFIX/etc/sen-kiosk" && say "removed $PREFIX/etc/sen-kiosk"
+fi
 if [[ -n "$HOME_DIR" ]]; then
-    data=("$HOME_DIR/.config/sen-kiosk" "$HOME_DIR/.local/state/sen-kiosk" "$HOME_DIR/.local/share/sen-kiosk")
+    data=()
+    for home in "${HOMES[@]}"; do
+        data+=("$home/.config/sen-kiosk" "$home/.local/state/sen-kiosk" "$home/.local/share/sen-kiosk")
+    done
     if [[ $PURGE -eq 1 ]]; then
         for d in "${data[@]}"; do
             [[ -e "$d" ]] && rm -rf "$d" && say "removed $d"

@@ -237,3 +237,16 @@ def test_help_controls_are_in_the_accessibility_tree(help_window: KioskWindow) -
         assert iface.text(QAccessible.Text.Name)
     title = QAccessible.queryAccessibleInterface(kiosk_help.screen.title)
     assert title is not None and "Kiosk help" in title.text(QAccessible.Text.Name)
+
+
+def test_the_idle_reset_leaves_no_help_page_behind(help_window: KioskWindow) -> None:
+    kiosk_help = helper(help_window)
+    help_window.show_card(3)
+    kiosk_help.get_help.click()
+    kiosk_help.open_question()
+    help_window.reset_to_start()
+    assert help_window.current_screen() == "home"
+    assert kiosk_help.history == [] and kiosk_help.return_to is None
+    assert kiosk_help.route is None and kiosk_help.screen.page is None
+    help_window.show_card(3)
+    assert kiosk_help.get_help.accessibleName() == "Get help"

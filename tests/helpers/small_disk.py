@@ -47,3 +47,20 @@ def fill(folder: Path) -> None:
 
 def remount_read_only(where: Path) -> None:
     subprocess.run(["mount", "-o", "remount,ro", str(where)], check=True)
+
+
+@contextlib.contextmanager
+def covered_read_only(folders: list[Path]) -> Iterator[None]:
+    """Mount an empty read-only tmpfs over each folder: from now on nothing new can be written
+    there (files already open keep working, as after a real remount). Undone afterwards."""
+    done: list[Path] = []
+    try:
+        for folder in folders:
+            subprocess.run(
+                ["mount", "-t", "tmpfs", "-o", "ro,size=16k", "tmpfs", str(folder)], check=True
+            )
+            done.append(folder)
+        yield
+    finally:
+        for folder in reversed(done):
+            subprocess.run(["umount", "-l", str(folder)], check=False)
