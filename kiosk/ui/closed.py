@@ -36,9 +36,9 @@ class ClosedScreen(QWidget):
             "QLabel#closedTitle { font-size: 96px; font-weight: 700; }"
             "QLabel#closedDetail { font-size: 44px; }"
         )
-        self.title = QLabel(CLOSED_TITLE)
+        self.title = QLabel(CLOSED_TITLE, self)
         self.title.setObjectName("closedTitle")
-        self.detail = QLabel(CLOSED_HINT)
+        self.detail = QLabel(CLOSED_HINT, self)
         self.detail.setObjectName("closedDetail")
         self.detail.setWordWrap(True)
         for label in (self.title, self.detail):

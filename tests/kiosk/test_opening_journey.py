@@ -77,6 +77,8 @@ def test_closing_time(qtbot, window: KioskWindow, tmp_path: Path) -> None:  # ty
     assert kiosk.visit.stats.last_days(1)[0].total("visits") == 1  # the visit was written
     # Dark and still: labels only, nothing animating anywhere.
     assert all(isinstance(w, QLabel) for w in closed.findChildren(type(closed.title).__base__))
+    assert closed.title.isVisible() and closed.title.window() is closed
+    assert closed.title.geometry().intersects(closed.rect())
     assert _running_animations() == []
 
     # A touch says when it opens; a key does too, and neither starts audio mode or speech.
