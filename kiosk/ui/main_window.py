@@ -410,9 +410,13 @@ class KioskWindow(QMainWindow):
         self.stack.setCurrentWidget(admin)
         self.screenChanged.emit("admin")
 
-    def add_card_tools(self, widget: QWidget) -> None:
-        """Put a card-only control (the read-aloud bar) in the top bar, shown on cards only."""
-        self.top_bar.middle.insertWidget(0, widget)
+    def add_card_tools(self, widget: QWidget, beside_settings: bool = False) -> None:
+        """Put a card-only control (the read-aloud bar) in the top bar, shown on cards only;
+        `beside_settings` puts it at the right, before Text and colours."""
+        if beside_settings:
+            self.top_bar.right.insertWidget(0, widget)
+        else:
+            self.top_bar.middle.insertWidget(0, widget)
         self._card_tools.append(widget)
         widget.setVisible(self.current_screen() == "card")
 

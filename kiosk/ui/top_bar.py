@@ -4,7 +4,7 @@ landscape, two in portrait or at large text), never while controls come and go."
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
@@ -80,7 +80,9 @@ class TopBar(QWidget):
 
     def apply_metrics(self, metrics: Metrics) -> None:
         pad = metrics.px(12)
-        self.two_rows = metrics.portrait or metrics.text_scale >= 1.5
+        # Below about 1700x950 sizes stop shrinking (the 0.85 scale floor): one row no longer
+        # holds Listen, the reading controls with volume, and Text and colours (1366x768).
+        self.two_rows = metrics.portrait or metrics.text_scale >= 1.5 or metrics.scale < 0.9
         for item in (self.left, self.right):
             self.grid.removeItem(item)
         for widget in (self.brand, self.tools_box):
@@ -107,6 +109,13 @@ class TopBar(QWidget):
         super().resizeEvent(event)
         self.fit_controls()
         self.fit_brand()
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:
+            # Controls came or went (reading started, volume shown): the brand's room changed.
+            self.fit_brand()
+        return handled
 
     def fit_brand(self) -> None:
         """Show the brand only where it fits whole: a clipped "SEND" looks broken."""
