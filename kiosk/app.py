@@ -539,6 +539,7 @@ class Kiosk(QObject):
         speech.set_volume_db(self.settings.speech_volume)
         bar = ReadAloudBar()
         self.window.add_card_tools(bar)
+        self.window.add_card_tools(bar.volume, beside_settings=True)
         self.reading = ReadingController(speech, bar, self.window.cards, parent=self)
         self.reading.readingStarted.connect(lambda: self._count("read_aloud"))
         self.reading.install(self.gateway)

@@ -485,8 +485,9 @@ class AudioMode(QObject):
             self.window.cards.go_next()
 
     def _on_last(self) -> None:
-        if self.window.current_screen() == "home" and self.window.home.tiles:
-            self.window.home.tiles[-1].setFocus(Qt.FocusReason.OtherFocusReason)
+        topics = len(self.window.leaflet.sections)  # the kiosk's own help tiles come after
+        if self.window.current_screen() == "home" and 0 < topics <= len(self.window.home.tiles):
+            self.window.home.tiles[topics - 1].setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             self.say("End goes to the last topic on the start screen.")
 

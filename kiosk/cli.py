@@ -106,7 +106,8 @@ def _export_text(folder: Path) -> int:
         return 1
     from .content.help import help_plain_text, load_help
 
-    sys.stdout.write("\n".join(leaflet_plain_text(lf) for lf in library.leaflets))
+    scoped = len(library.leaflets) > 1
+    sys.stdout.write("\n".join(leaflet_plain_text(lf, scoped) for lf in library.leaflets))
     # The kiosk's own help follows the leaflet, apart and labelled, never mixed into it.
     helps = load_help(library)
     for leaflet in library.leaflets:

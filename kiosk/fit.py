@@ -24,7 +24,7 @@ def fit_problems(library: Library) -> list[ContentProblem]:
     app = make_application(["sen-kiosk"])
     window = KioskWindow(library, load_fonts())
     problems: list[ContentProblem] = []
-    reported: set[str] = set()
+    reported: set[tuple[str, str]] = set()  # (leaflet, card): ids are per leaflet
     try:
         window.show()
         for width, height in SCREENS:
@@ -36,9 +36,10 @@ def fit_problems(library: Library) -> list[ContentProblem]:
                     window.show_card(index)
                     app.processEvents()
                     view = window.cards.current_view
-                    if view is None or not view.overflows() or card.id in reported:
+                    key = (leaflet.id, card.id)
+                    if view is None or not view.overflows() or key in reported:
                         continue
-                    reported.add(card.id)
+                    reported.add(key)
                     room = view.viewport().height()
                     problems.append(
                         ContentProblem(

@@ -76,6 +76,7 @@ class ReadingController(QObject):
             event.type() == QEvent.Type.MouseButtonPress
             and isinstance(watched, QAbstractButton)
             and not self.bar.isAncestorOf(watched)
+            and not self.bar.volume.isAncestorOf(watched)
             and self.speech.state() in (State.Speaking, State.Paused)
         ):
             self.stop()

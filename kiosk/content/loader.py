@@ -46,6 +46,7 @@ LEAFLET_KEYS: dict[str, type] = {
     "edition": str,
     "publisher": str,
     "language": str,
+    "description": str,
     "contacts": dict,
 }
 LEAFLET_REQUIRED = ("id", "title")
@@ -388,7 +389,13 @@ def _load_leaflet(folder: Path, md: MarkdownIt, out: _Collector) -> Leaflet | No
         out.add_file_problem(problem)
         return None
     before = len(out.problems)
-    _check_keys(meta, LEAFLET_KEYS, LEAFLET_REQUIRED, manifest, 1, LEAFLET_FILE, out)
+    keys_ok = _check_keys(meta, LEAFLET_KEYS, LEAFLET_REQUIRED, manifest, 1, LEAFLET_FILE, out)
+    if keys_ok and not ID_RE.match(meta["id"]):
+        out.add(
+            manifest,
+            _key_line(manifest, "id", 1),
+            f"id '{meta['id']}' must be lower-case letters, digits and dashes",
+        )
     contacts_raw = meta.get("contacts", {})
     contacts = _load_contacts(contacts_raw, manifest, out) if isinstance(contacts_raw, dict) else {}
 
@@ -417,6 +424,7 @@ def _load_leaflet(folder: Path, md: MarkdownIt, out: _Collector) -> Leaflet | No
         contacts=contacts,
         sections=tuple(sections),
         folder=folder,
+        description=meta.get("description", "").strip(),
     )
 
 
@@ -536,8 +544,9 @@ def load_library(root: Path) -> Library:
             continue
         if leaflet is not None:
             leaflets.append(leaflet)
+    # Card and topic ids are the leaflet's own (checked in _check_unique); only leaflet ids
+    # must differ, since commands name a card `leaflet/card`.
     ids: dict[str, Path] = {}
-    cards: dict[str, Path] = {}
     for leaflet in leaflets:
         if leaflet.id in ids:
             out.add(
@@ -546,10 +555,6 @@ def load_library(root: Path) -> Library:
                 f"duplicate leaflet id '{leaflet.id}' (also {ids[leaflet.id]})",
             )
         ids[leaflet.id] = leaflet.folder
-        for card in leaflet.cards:
-            if card.id in cards and cards[card.id] != card.source:
-                out.add(card.source, 2, f"card id '{card.id}' is also used in {cards[card.id]}")
-            cards[card.id] = card.source
     if out.problems:
         raise ContentError(out.problems)
     return Library(tuple(leaflets), root)

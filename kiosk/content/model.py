@@ -120,6 +120,7 @@ class Leaflet:
     contacts: dict[str, Contact]
     sections: tuple[Section, ...]
     folder: Path
+    description: str = ""  # one line for the chooser
     cards: tuple[Card, ...] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -134,12 +135,32 @@ class Leaflet:
 
 @dataclass(frozen=True, slots=True)
 class Library:
+    """Leaflets are independent: card ids are unique within a leaflet, not across them."""
+
     leaflets: tuple[Leaflet, ...]
     root: Path
 
-    def find_card(self, card_id: str) -> tuple[Leaflet, Card]:
-        for leaflet in self.leaflets:
-            for card in leaflet.cards:
-                if card.id == card_id:
-                    return leaflet, card
-        raise KeyError(card_id)
+    def card_ref(self, leaflet: Leaflet, card: Card) -> str:
+        """How commands name a card: `leaflet/card` once there is more than one leaflet."""
+        return card.id if len(self.leaflets) == 1 else f"{leaflet.id}/{card.id}"
+
+    def card_refs(self) -> list[str]:
+        return [self.card_ref(lf, c) for lf in self.leaflets for c in lf.cards]
+
+    def find_card(self, ref: str) -> tuple[Leaflet, Card]:
+        """`leaflet/card`, or a bare card id when only one leaflet has a card by that name.
+        KeyError (with a message naming the choices) otherwise."""
+        leaflet_id, _, card_id = ref.rpartition("/")
+        found = [
+            (lf, c)
+            for lf in self.leaflets
+            if not leaflet_id or lf.id == leaflet_id
+            for c in lf.cards
+            if c.id == card_id
+        ]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            choices = ", ".join(f"{lf.id}/{c.id}" for lf, c in found)
+            raise KeyError(f"card id {card_id!r} is in several leaflets: use one of {choices}")
+        raise KeyError(ref)

@@ -113,13 +113,15 @@ def card_plain_text(card: Card) -> str:
     return "\n".join(lines)
 
 
-def leaflet_plain_text(leaflet: Leaflet) -> str:
-    """The whole leaflet in reading order, as `--export-text` prints it."""
+def leaflet_plain_text(leaflet: Leaflet, scoped: bool = False) -> str:
+    """The whole leaflet in reading order, as `--export-text` prints it. `scoped` names
+    each card `leaflet/card`, for a library where two leaflets may share a card id."""
     parts = [leaflet.title]
     if leaflet.edition:
         parts.append(leaflet.edition)
     out = ["\n".join(parts)]
     total = len(leaflet.cards)
     for number, card in enumerate(leaflet.cards, 1):
-        out.append(f"[Card {number} of {total}: {card.id}]\n{card_plain_text(card)}")
+        name = f"{leaflet.id}/{card.id}" if scoped else card.id
+        out.append(f"[Card {number} of {total}: {name}]\n{card_plain_text(card)}")
     return "\n\n".join(out) + "\n"

@@ -210,7 +210,7 @@ def _synthesise(
         engine.runAndWait()
         # runAndWait returning does not mean the WAV is written: wait for the event too.
         deadline = time.monotonic() + 5.0
-        while not finished and time.monotonic() < deadline:
+        while not finished and not write_errors and time.monotonic() < deadline:
             time.sleep(0.002)
         if write_errors:
             return SynthResult(request.id, "", error=f"could not write audio: {write_errors[0]}")

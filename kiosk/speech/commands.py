@@ -33,8 +33,11 @@ def run(args: argparse.Namespace, content: Path) -> int:
         return 1
     try:
         leaflet, card = library.find_card(args.speak_card)
-    except KeyError:
-        valid = ", ".join(c.id for lf in library.leaflets for c in lf.cards)
+    except KeyError as exc:
+        if "/" not in args.speak_card and "several leaflets" in str(exc):
+            print(exc.args[0], file=sys.stderr)
+            return 2
+        valid = ", ".join(library.card_refs())
         print(f"unknown card id {args.speak_card!r}; valid ids: {valid}", file=sys.stderr)
         return 2
     index = leaflet.card_index(card.id)
@@ -46,5 +49,5 @@ def run(args: argparse.Namespace, content: Path) -> int:
     except (RuntimeError, ValueError) as exc:
         print(exc, file=sys.stderr)
         return 1
-    print(f"{args.out}: {seconds:.1f} s of speech for card {card.id}")
+    print(f"{args.out}: {seconds:.1f} s of speech for card {library.card_ref(leaflet, card)}")
     return 0

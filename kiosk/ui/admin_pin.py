@@ -9,8 +9,9 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QHideEvent, QKeyEvent, QShowEvent
+from PySide6.QtGui import QHideEvent, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QGridLayout,
     QLabel,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..session.pin import MAX_ATTEMPTS, PinGate, PinResult, PinState
+from .fit import height_for
 from .theme import Metrics
 from .widgets import big_button, centre_panel
 
@@ -121,11 +123,15 @@ class PinPad(QWidget):
         self.grid.addWidget(self.digit_buttons[0], 3, 1)
         self.grid.addWidget(self.ok, 3, 2)
         self.grid.addWidget(self.cancel, 4, 0, 1, 3)
-        column = QVBoxLayout(self.panel)
+        column = QBoxLayout(QBoxLayout.Direction.TopToBottom, self.panel)
         self._column = column
-        column.addWidget(self.title)
-        column.addWidget(self.message_label)
-        column.addWidget(self.dots)
+        self._header = QVBoxLayout()
+        self._header.addStretch(1)
+        self._header.addWidget(self.title)
+        self._header.addWidget(self.message_label)
+        self._header.addWidget(self.dots)
+        self._header.addStretch(1)
+        column.addLayout(self._header)
         column.addLayout(self.grid)
         self._outer = centre_panel(self, self.panel)
 
@@ -153,14 +159,37 @@ class PinPad(QWidget):
         self.grid.setSpacing(metrics.gap)
         m = metrics.margin
         self._outer.setContentsMargins(m, m // 2, m, m // 2)
-        key_w = max(metrics.target, metrics.px(190))
-        key_h = max(metrics.target, metrics.px(96))
+        # The longest label (Delete, Cancel) sets the key width at large text.
+        keys = [*self.digit_buttons, self.delete, self.ok]
+        key_w = max(metrics.target, metrics.px(190), *(b.sizeHint().width() for b in keys))
+        key_h = max(metrics.target, metrics.px(96), *(b.sizeHint().height() for b in keys))
         for button in self.buttons():
             button.setMinimumSize(key_w, key_h)
             button.setFixedHeight(key_h)
         self.dots.setMinimumHeight(metrics.px(64))
         self.message_label.setMinimumHeight(metrics.px(50))
-        self.panel.setFixedWidth(3 * key_w + 2 * metrics.gap + 2 * pad)
+        self.metrics = metrics
+        self._keys_width = 3 * key_w + 2 * metrics.gap
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """The title and message above the keys; beside them where the screen is too short
+        for both (1366x768 at large text), so no key is squeezed onto another."""
+        m = self.metrics
+        pad = m.px(40)
+        self._column.setDirection(QBoxLayout.Direction.TopToBottom)
+        self._header.setContentsMargins(0, 0, 0, 0)
+        self.panel.setFixedWidth(self._keys_width + 2 * pad)
+        room = self.height() - m.margin
+        if not m.portrait and height_for(self.panel, self.panel.width()) > room:
+            self._column.setDirection(QBoxLayout.Direction.LeftToRight)
+            self._header.setContentsMargins(0, 0, m.gap, 0)
+            header = max(m.px(400), self.title.sizeHint().width())
+            self.panel.setFixedWidth(self._keys_width + header + 2 * pad + m.gap)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange()
 
     # --- public ---------------------------------------------------------------------------
     def begin(self) -> None:

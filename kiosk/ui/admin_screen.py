@@ -232,8 +232,11 @@ class AdminScreen(QWidget):
         grid.setSpacing(metrics.gap)
         if metrics.portrait:
             # Upright screens: two rows of two above the details, which need the height.
+            # One column when two of the longest label do not fit across (250% text).
+            widest = max(b.sizeHint().width() for b in self.buttons())
+            across = 2 if 2 * widest + metrics.gap <= metrics.px(1080) - 2 * metrics.margin else 1
             for i, button in enumerate(self.buttons()):
-                grid.addWidget(button, i // 2, i % 2)
+                grid.addWidget(button, i // across, i % across)
             self.action_panel.setMinimumWidth(0)
             self.action_panel.setMaximumWidth(_MAX_SIZE)
         else:
@@ -242,7 +245,9 @@ class AdminScreen(QWidget):
                 grid.addWidget(button, row, 0)
             grid.setRowStretch(3, 1)
             grid.addWidget(self.exit, 4, 0)
-            self.action_panel.setFixedWidth(metrics.px(440))
+            # At large text the longest label sets the width, never a fixed design size.
+            widest = max(b.sizeHint().width() for b in self.buttons())
+            self.action_panel.setFixedWidth(max(metrics.px(440), widest))
 
     def refresh_banner(self) -> None:
         """Show or hide the warning about the PIN; the app calls this after --set-pin too."""

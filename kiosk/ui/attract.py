@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QLabel, QStyle, QStyleOption, QVBoxLayout, QWidget
 
+from .fit import fit_factor, height_for, restyle, words_fit
 from .theme import Metrics, Theme
 from .widgets import MODIFIER_KEYS
 
@@ -125,6 +126,7 @@ class AttractScreen(QWidget):
         self._ticks = 0  # drift timer firings
         self._spot = 0  # index into _DRIFT_PATH
         self._animation_ms = drift_animation_ms
+        self._fitted_for: tuple[int, int, Metrics, str] | None = None
 
         # The block is placed by hand (no layout on the screen) so it can drift.
         self.block = _DriftBlock(self)
@@ -212,11 +214,31 @@ class AttractScreen(QWidget):
         share = 0.9 if self.metrics.portrait else 0.8
         return max(1, min(round(self.width() * share), self.metrics.px(1500)))
 
+    def _fit_text(self, width: int) -> int:
+        """Words as large as the text size asks, or as the screen allows: the whole block
+        must show at once (a visitor cannot scroll a screen they have not started)."""
+        # The family matters too: the dyslexia font is wider.
+        key = (width, self.height(), self.metrics, self.title.font().family())
+        if key == self._fitted_for:
+            return height_for(self.block, width)
+        self._fitted_for = key
+        labels = [self.publisher, self.title, self.call, self.audio_hint]
+        margins = self._column.contentsMargins()
+        line = width - margins.left() - margins.right()
+        room = max(1, self.height())
+
+        def apply(factor: float) -> None:
+            restyle(self.block, label_sizes(self.metrics, factor), labels)
+
+        def fits() -> bool:
+            return height_for(self.block, width) <= room and words_fit(labels, line)
+
+        fit_factor(apply, fits, self.metrics.text_scale)
+        return height_for(self.block, width)
+
     def _place(self, *, animate: bool) -> None:
         width = self._block_width()
-        height = self.block.heightForWidth(width)
-        if height < 0:
-            height = self.block.sizeHint().height()
+        height = self._fit_text(width)
         self.block.resize(width, min(height, max(1, self.height())))
         target = self.target_position()
         if animate and self.isVisible() and self._animation_ms > 0:
@@ -278,12 +300,22 @@ QFrame#attractBlock {{
     background: {t.surface}; border: {max(2, m.px(3))}px solid {t.button_border};
     border-radius: {m.px(28)}px;
 }}
-QLabel#attractPublisher {{ font-size: {m.text_px(40)}px; font-weight: 700; color: {t.muted}; }}
-QLabel#attractTitle {{ font-size: {m.text_px(80)}px; font-weight: 700; color: {t.heading}; }}
+QLabel#attractPublisher {{ font-weight: 700; color: {t.muted}; }}
+QLabel#attractTitle {{ font-weight: 700; color: {t.heading}; }}
 QFrame#attractRule {{ background: {t.button_border}; border: none; }}
 QLabel#attractCall {{
-    font-size: {m.text_px(64)}px; font-weight: 700; color: {t.accent_text};
+    font-weight: 700; color: {t.accent_text};
     background: {t.accent}; border-radius: {m.radius}px; padding: {m.px(24)}px {m.px(40)}px;
 }}
-QLabel#attractHint {{ font-size: {m.text_px(40)}px; color: {t.text}; }}
+QLabel#attractHint {{ color: {t.text}; }}
 """
+
+
+def label_sizes(m: Metrics, factor: float) -> str:
+    """The block's own rules: font sizes at `factor` times the design size (the text scale,
+    or less where the screen is too small for it)."""
+    sizes = {"attractPublisher": 40, "attractTitle": 80, "attractCall": 64, "attractHint": 40}
+    return "".join(
+        f"QLabel#{name} {{ font-size: {max(1, round(px * m.scale * factor))}px; }}\n"
+        for name, px in sizes.items()
+    )

@@ -6,10 +6,21 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..content.model import Leaflet
-from .theme import Metrics
+from .fit import fit_factor, restyle
+from .theme import BUTTON_TEXT_PX, Metrics
 from .widgets import big_button, fit_label
 
 if TYPE_CHECKING:
@@ -75,6 +86,11 @@ class CardScreen(QWidget):
         layout.addWidget(self.stack, 1)
         layout.addLayout(self.extra_bar)
         layout.addLayout(self.nav)
+        self._progress_above = False
+        self._nav_fitted_for: tuple[object, ...] | None = None
+        self.back.setProperty("fitLabels", ["◀  Back"])
+        self.home.setProperty("fitLabels", ["⌂  Home"])
+        self.next.setProperty("fitLabels", FINISH_AND_NEXT)
         self.apply_metrics(metrics)
         self.stack.installEventFilter(self)
 
@@ -87,9 +103,110 @@ class CardScreen(QWidget):
         self._fit_nav_labels()
 
     def _fit_nav_labels(self) -> None:
-        fit_label(self.back, ["◀  Back"])
-        fit_label(self.home, ["⌂  Home"])
-        fit_label(self.next, FINISH_AND_NEXT)
+        self._nav_fitted_for = None
+        self._fit_nav()
+
+    def _fit_nav(self) -> None:
+        """Labels as large as the text size asks, unless the row is too narrow for all its
+        buttons (portrait at large text, with Get help beside them): then as large as the
+        row allows, never clipped and never on top of each other."""
+        m = self.metrics
+        buttons = [w for w in self._nav_buttons() if isinstance(w, QPushButton)]
+        # Controls others add in a row of their own above (help's card buttons) fit too.
+        extra = [
+            b for b in self._buttons_in(self.extra_bar) if not b.isHidden() and b not in buttons
+        ]
+        if self.width() <= 0 or not self.isVisible():
+            return  # fitted when shown: a hidden screen has no width to fit
+        shown = tuple(b.objectName() for b in (*buttons, *extra))
+        key = (self.width(), m, self.font().family(), shown)
+        if key == self._nav_fitted_for:
+            return
+        self._nav_fitted_for = key
+        fitted = [*buttons, *extra]
+        names = ", ".join(f"QPushButton#{b.objectName()}" for b in fitted)
+
+        def apply(factor: float) -> None:
+            px = max(1, round(BUTTON_TEXT_PX * m.scale * factor))
+            restyle(self, f"{names} {{ font-size: {px}px; }}", fitted)
+            for button in fitted:
+                fit_label(button, button.property("fitLabels") or [button.text()])
+
+        def fits() -> bool:
+            self._place_progress()
+            margins = self.layout_.contentsMargins()
+            spare = self.width() - margins.left() - margins.right()
+            need = sum(max(b.minimumWidth(), b.sizeHint().width()) for b in buttons)
+            need += max(0, len(buttons) - 1) * self.nav.spacing()
+            if not self._progress_above:
+                words = self.progress.fontMetrics()
+                need += self.nav.spacing() + words.horizontalAdvance("Card")
+            if need > spare:
+                return False
+            self.layout_.activate()
+            return all(b.width() >= b.minimumWidth() for b in extra)
+
+        fit_factor(apply, fits, m.chrome_scale)
+        # Lay the row out now: the first card shown must not show the buttons elsewhere.
+        self.layout_.activate()
+
+    def _place_progress(self) -> None:
+        """ "Card 3 of 29" sits between the buttons while it fits whole words there; on a
+        narrow screen at large text it gets its own line above them."""
+        if self.width() <= 0 or not self.isVisible():
+            return  # not laid out yet: the first resize decides
+        words = self.progress.fontMetrics()
+        word = max(words.horizontalAdvance(w) for w in ("Card", "of", "29"))
+        margins = self.layout_.contentsMargins()
+        others = self._nav_buttons()
+        buttons = sum(max(b.minimumWidth(), b.sizeHint().width()) for b in others)
+        spare = self.width() - margins.left() - margins.right() - len(others) * self.nav.spacing()
+        # The row shares its width out by stretch, so the line gets its share, at most.
+        stretch = sum(self.nav.stretch(i) for i in range(self.nav.count())) or 1
+        if self._progress_above:
+            stretch += 3  # as if it were back in the row
+        share = spare * 3 / stretch
+        above = buttons + word > spare or share < word
+        if above == self._progress_above:
+            return
+        self._progress_above = above
+        self.nav.removeWidget(self.progress)
+        self.layout_.removeWidget(self.progress)
+        if above:
+            self.layout_.insertWidget(self.layout_.indexOf(self.nav), self.progress)
+        else:
+            self.nav.insertWidget(2, self.progress, 3)
+
+    def _buttons_in(self, layout: QLayout) -> list[QPushButton]:
+        found: list[QPushButton] = []
+        for i in range(layout.count()):
+            item = layout.itemAt(i)
+            if item is None:
+                continue
+            widget, inner = item.widget(), item.layout()
+            if isinstance(widget, QPushButton):
+                found.append(widget)
+            elif inner is not None:
+                found += self._buttons_in(inner)
+        return found
+
+    def _nav_buttons(self) -> list[QWidget]:
+        """What shares the navigation row with the progress line (others add to it)."""
+        found = []
+        for i in range(self.nav.count()):
+            item = self.nav.itemAt(i)
+            widget = item.widget() if item is not None else None
+            if widget is not None and widget is not self.progress and not widget.isHidden():
+                found.append(widget)
+        return found
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_nav()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_nav()
 
     def view(self, index: int) -> CardView:
         view = self.views.get(index)

@@ -9,6 +9,7 @@ placeholder characters (U+FDD0, U+FDD1, U+FFFC) into the text a screen reader ge
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, Signal
@@ -17,10 +18,12 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
+    QFontMetricsF,
     QImage,
     QPainter,
     QPaintEvent,
     QPen,
+    QResizeEvent,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -89,6 +92,7 @@ class CardDocument:
         widest = max(QFontMetrics(caption_font).horizontalAdvance(c) for c in QR_CAPTIONS.values())
         self.qr_cell = max(self.qr_size, widest) + 2 * metrics.px(10)
         self.caption_height = metrics.small * 2
+        self._shrunk: list[tuple[int, int, QTextCharFormat]] = []
         self._build()
 
     @property
@@ -263,6 +267,61 @@ class CardDocument:
                 cursor.insertText(span.text, fmt)
             self.ranges.append((start, cursor.position()))
 
+    def fit_words(self) -> None:
+        """Shrink any word too long for its line (a web address at 250% on an upright
+        screen) until it fits, so it is never broken in the middle. Call after each
+        relayout at a new width; words that fit again get their own size back."""
+        doc = self.document
+        if not self._shrunk and not self._long_words_overflow():
+            return  # nothing to do: leave the document (and its layout) untouched
+        for start, end, fmt in self._shrunk:
+            cursor = QTextCursor(doc)
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.setCharFormat(fmt)
+        self._shrunk = []
+        block = doc.begin()
+        while block.isValid():
+            doc.documentLayout().blockBoundingRect(block)  # lays the block out if it is not
+            layout = block.layout()
+            room = layout.lineAt(0).width() if layout is not None and layout.lineCount() else 0
+            if room > 0:
+                for word in re.finditer(r"\S{12,}", block.text()):
+                    self._fit_word(block.position() + word.start(), word.group(), room)
+            block = block.next()
+
+    def _long_words_overflow(self) -> bool:
+        doc = self.document
+        block = doc.begin()
+        while block.isValid():
+            doc.documentLayout().blockBoundingRect(block)
+            layout = block.layout()
+            room = layout.lineAt(0).width() if layout is not None and layout.lineCount() else 0
+            for word in re.finditer(r"\S{12,}", block.text()):
+                cursor = QTextCursor(doc)
+                cursor.setPosition(block.position() + word.start() + 1)
+                font = cursor.charFormat().font()
+                if room > 0 and QFontMetricsF(font).horizontalAdvance(word.group()) > room:
+                    return True
+            block = block.next()
+        return False
+
+    def _fit_word(self, start: int, word: str, room: float) -> None:
+        cursor = QTextCursor(self.document)
+        cursor.setPosition(start + 1)
+        fmt = cursor.charFormat()
+        font = fmt.font()
+        advance = QFontMetricsF(font).horizontalAdvance(word)
+        if advance <= room:
+            return
+        smaller = QTextCharFormat(fmt)
+        font.setPixelSize(max(1, int(font.pixelSize() * room / advance) - 1))
+        smaller.setFont(font)
+        cursor.setPosition(start)
+        cursor.setPosition(start + len(word), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setCharFormat(smaller)
+        self._shrunk.append((start, start + len(word), fmt))
+
     # --- painting ------------------------------------------------------------------------
     def box_rect(self, box: Box) -> QRectF:
         """The panel behind a box, in document coordinates. Block rectangles exclude their
@@ -384,6 +443,7 @@ class CardView(QTextEdit):
         self.content = CardDocument(card, theme, metrics, family, wide_spacing)
         if qr := self.content.qr_description():
             self.setAccessibleDescription(f"{self.accessibleDescription()} {qr}")
+        self._fitted_width = -1
         self.setDocument(self.content.document)
         self.content.document.setParent(self)
         scroller = QScroller.scroller(self.viewport())
@@ -412,6 +472,13 @@ class CardView(QTextEdit):
         painter = QPainter(self.viewport())
         self.content.paint_qr(painter, dy)
         painter.end()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        width = self.viewport().width()
+        if width != self._fitted_width:
+            self._fitted_width = width
+            self.content.fit_words()
 
     def reserve_bottom(self, px: int) -> None:
         """Keep a strip below the text (for the "More below" cue) so the cue never covers it."""

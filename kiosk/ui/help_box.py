@@ -96,6 +96,8 @@ class HelpBox(QWidget):
                     caption = QLabel(QR_CAPTIONS[field])
                     caption.setObjectName("helpBoxCaption")
                     caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                    # Captions grow with the text too: wrapped, they never widen the box.
+                    caption.setWordWrap(True)
                     mark_help(caption)
                     self.qr_labels.append(caption)
                     self.grid.addWidget(caption, row + 1, 1)

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QVBoxLayout, QWidget
 
 from .accessibility import Alert
+from .fit import fit_factor, height_for, restyle, words_fit
 from .theme import Metrics, Theme, luminance
 from .widgets import big_button, centre_panel
 
@@ -43,6 +44,8 @@ class IdleWarning(Alert):
         self.setAccessibleName(HEADING)  # announced as an alert (see ui/accessibility.py)
         self._seconds = 0
         self._previous_focus: QWidget | None = None
+        self.metrics = metrics
+        self._fitted_for: tuple[int, int, Metrics, str] | None = None
 
         self.panel = QFrame(self)
         self.panel.setObjectName("idlePanel")
@@ -77,13 +80,50 @@ class IdleWarning(Alert):
             self.setGeometry(parent.rect())
 
     def apply_metrics(self, metrics: Metrics) -> None:
+        self.metrics = metrics
         pad = metrics.px(56)
         self._column.setContentsMargins(pad, pad, pad, pad)
         self._column.setSpacing(metrics.px(28))
         m = metrics.margin
         self._outer.setContentsMargins(m, m, m, m)
+        self._fitted_for = None
+        self._fit()
+
+    def _fit(self) -> None:
+        """The panel is as wide as the design asks or the window allows, and its words as
+        large as the text size asks or the window allows: a visitor about to lose their
+        place must see the whole message and the button at once, in any font."""
+        m = self.metrics
+        margin = m.margin
+        room_w = max(1, self.width() - 2 * margin)
+        room_h = max(1, self.height() - 2 * margin)
+        width = min(room_w, m.px(1000 if m.portrait else 1150))
+        key = (width, room_h, m, self.heading.font().family())
+        if key == self._fitted_for or not self.isVisible():
+            return
+        self._fitted_for = key
         # A fixed width lets the layout work out the wrapped text's height exactly.
-        self.panel.setFixedWidth(metrics.px(1000 if metrics.portrait else 1150))
+        self.panel.setFixedWidth(width)
+        margins = self._column.contentsMargins()
+        line = width - margins.left() - margins.right()
+        labels = [self.heading, self.countdown, self.explanation]
+
+        def apply(factor: float) -> None:
+            restyle(self.panel, label_sizes(m, factor), [*labels, self.button])
+
+        def fits() -> bool:
+            # The countdown's longest text, so the panel never jumps as seconds tick down.
+            shown = self.countdown.text()
+            self.countdown.setText(countdown_text(88))
+            ok = (
+                height_for(self.panel, width) <= room_h
+                and words_fit(labels, line)
+                and self.button.sizeHint().width() <= line
+            )
+            self.countdown.setText(shown)
+            return ok
+
+        fit_factor(apply, fits, m.text_scale)
 
     # --- public ---------------------------------------------------------------------------
     def show_warning(self, seconds: int) -> None:
@@ -93,9 +133,10 @@ class IdleWarning(Alert):
         if parent is not None:
             self.setGeometry(parent.rect())
         focused = QApplication.focusWidget()
+        self.show()
+        self._fit()
         if focused is not None and not self.isAncestorOf(focused):
             self._previous_focus = focused
-        self.show()
         self.raise_()
         self.button.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -141,6 +182,16 @@ class IdleWarning(Alert):
             self.setGeometry(parent.rect())
         return False
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # A new font (the dyslexia font is wider) means new sizes.
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            self._fit()
+
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride:
             # Window shortcuts (Escape goes home, arrows turn cards) must not act on the screen
@@ -185,10 +236,31 @@ QFrame#idlePanel {{
     background: {t.surface}; border: {max(3, m.px(4))}px solid {t.accent};
     border-radius: {m.px(24)}px;
 }}
-QLabel#idleHeading {{ font-size: {m.text_px(72)}px; font-weight: 700; color: {t.heading}; }}
-QLabel#idleCountdown {{ font-size: {m.text_px(48)}px; font-weight: 700; color: {t.text}; }}
-QLabel#idleExplanation {{ font-size: {m.body}px; color: {t.muted}; }}
+QLabel#idleHeading {{ font-weight: 700; color: {t.heading}; }}
+QLabel#idleCountdown {{ font-weight: 700; color: {t.text}; }}
+QLabel#idleExplanation {{ color: {t.muted}; }}
+"""
+
+
+def label_sizes(m: Metrics, factor: float) -> str:
+    """The panel's own rules: sizes at `factor` times the design (the text scale, or less
+    where the window is too small for it)."""
+
+    def px(design: float) -> int:
+        return max(1, round(design * m.scale * factor))
+
+    button = max(m.target + m.px(24), round(px(44) * 1.6))
+    border = max(2, m.px(3))
+    pad = m.px(60)
+    return f"""
+QLabel#idleHeading {{ font-size: {px(72)}px; }}
+QLabel#idleCountdown {{ font-size: {px(48)}px; }}
+QLabel#idleExplanation {{ font-size: {px(36)}px; }}
 QPushButton#stillHere {{
-    font-size: {m.text_px(44)}px; min-height: {m.target + m.px(24)}px; padding: 0 {m.px(90)}px;
+    font-size: {px(44)}px; min-height: {button}px; padding: 0 {pad}px;
+}}
+QPushButton#stillHere:focus {{
+    min-height: {button + 2 * border - 2 * m.focus_width}px;
+    padding: 0 {pad - (m.focus_width - border)}px;
 }}
 """

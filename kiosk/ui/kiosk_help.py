@@ -69,6 +69,7 @@ class KioskHelp(QObject):
         self.get_help = big_button(GET_HELP, "getHelp", "", parent=cards)
         mark_help(self.get_help)
         self.get_help.clicked.connect(self.get_help_pressed)
+        self.get_help.setProperty("fitLabels", [GET_HELP, RETURN])  # the nav re-fits it
         self.card_words = big_button("Words on this card", "cardWords", "", parent=cards)
         self.keep = big_button(
             "Keep this card",

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
-    QLabel,
     QLayout,
     QMainWindow,
     QPushButton,
@@ -25,13 +24,14 @@ from .accessibility import install_roles
 from .attract import AttractScreen
 from .attract import stylesheet_rules as attract_rules
 from .card_screen import CardScreen
+from .chooser import ChooserScreen
 from .help_screen import stylesheet_rules as help_rules
 from .home import HomeScreen
 from .kiosk_help import KioskHelp
 from .style import stylesheet
 from .theme import Fonts, Look, Metrics, Theme
 from .top_bar import TopBar
-from .widgets import big_button, display_button, fit_label, speaker_icon
+from .widgets import big_button, display_button, speaker_icon
 
 if TYPE_CHECKING:
     from ..session.pin import PinGate
@@ -39,24 +39,6 @@ if TYPE_CHECKING:
     from .card_view import CardView
     from .display_settings import DisplaySettingsPanel
     from .idle_warning import IdleWarning
-
-
-class LibraryScreen(QWidget):
-    """Only shown when the content folder holds several leaflets. Signals: leafletChosen(int)."""
-
-    leafletChosen = Signal(int)
-
-    def __init__(self, library: Library, parent: QWidget | None = None):
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        title = QLabel("Choose a leaflet")
-        title.setObjectName("screenTitle")
-        layout.addWidget(title)
-        for i, leaflet in enumerate(library.leaflets):
-            button = big_button(leaflet.title, f"leaflet-{leaflet.id}", f"Open {leaflet.title}")
-            button.clicked.connect(lambda _=False, n=i: self.leafletChosen.emit(n))
-            layout.addWidget(button)
-        layout.addStretch(1)
 
 
 class KioskWindow(QMainWindow):
@@ -101,8 +83,7 @@ class KioskWindow(QMainWindow):
         root.setObjectName("kioskRoot")
         self.setCentralWidget(root)
         self.stack = QStackedWidget()
-        brand = library.leaflets[0].publisher if len(library.leaflets) == 1 else ""
-        self.top_bar = TopBar(brand, self.metrics)
+        self.top_bar = TopBar(library_brand(library), self.metrics)
         # Audio mode's switch lives in the top-left corner on every screen, so staff can put a
         # tactile marker beside it and the attract screen can say where it is.
         self.listen = big_button(
@@ -113,16 +94,25 @@ class KioskWindow(QMainWindow):
         )
         self.listen.setCheckable(True)
         self.top_bar.left.addWidget(self.listen)
+        self.top_bar.keep_whole(self.listen, ["Listen", "Audio on"])
+        # Several leaflets: a way back to the choice, always in the same place.
+        self.all_leaflets = big_button(
+            "All leaflets", "allLeaflets", "Go back to the list of leaflets to choose another."
+        )
+        self.all_leaflets.clicked.connect(self.show_library)
+        self.top_bar.right.addWidget(self.all_leaflets)
+        self.top_bar.keep_whole(self.all_leaflets, [self.all_leaflets.text()])
         self.display_button = display_button()
         self.top_bar.right.addWidget(self.display_button)
+        self.top_bar.keep_whole(self.display_button, [self.display_button.text()])
         layout = QVBoxLayout(root)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.top_bar)
         layout.addWidget(self.stack, 1)
-        self.library_screen: LibraryScreen | None = None
+        self.library_screen: ChooserScreen | None = None
         if len(library.leaflets) > 1:
-            self.library_screen = LibraryScreen(library)
+            self.library_screen = ChooserScreen(library, self.metrics)
             self.library_screen.leafletChosen.connect(self.open_leaflet)
             self.stack.addWidget(self.library_screen)
         self.home: HomeScreen
@@ -155,7 +145,7 @@ class KioskWindow(QMainWindow):
         self._rules.append(help_rules)
         self.display_button.clicked.connect(self.open_display_settings)
         self._card_tools: list[QWidget] = []
-        self._right_tools: list[QWidget] = [self.display_button]
+        self._right_tools: list[QWidget] = [self.all_leaflets, self.display_button]
         self.allow_close = False  # only the admin screen's "Exit to desktop" sets this
         self.screenChanged.connect(self._show_card_tools)
         if self.attract is not None:
@@ -221,10 +211,11 @@ class KioskWindow(QMainWindow):
             self.library_screen.deleteLater()
             self.library_screen = None
         if len(library.leaflets) > 1:
-            self.library_screen = LibraryScreen(library)
+            self.library_screen = ChooserScreen(library, self.metrics)
             self.library_screen.leafletChosen.connect(self.open_leaflet)
             self.stack.addWidget(self.library_screen)
         self.open_leaflet(0, show=False)
+        self._show_card_tools(self.current_screen())
         self.home.apply_metrics(self.metrics)
         if self._painted:
             self._prebuild.start()
@@ -241,9 +232,11 @@ class KioskWindow(QMainWindow):
         focus.setFocus()
         self.screenChanged.emit("home")
 
+    @Slot()
     def show_library(self) -> None:
         if self.library_screen is not None:
             self.stack.setCurrentWidget(self.library_screen)
+            self.library_screen.tiles[0].setFocus()
             self.screenChanged.emit("library")
 
     @Slot(str)
@@ -305,7 +298,8 @@ class KioskWindow(QMainWindow):
     def _add_rules(self, rules: Callable[[Theme, Metrics], str]) -> None:
         if rules not in self._rules:
             self._rules.append(rules)
-            self._apply_stylesheet()
+            # A screen built on first use sized itself before these rules styled it.
+            self._restyle()
 
     @property
     def display_panel(self) -> DisplaySettingsPanel:
@@ -416,9 +410,13 @@ class KioskWindow(QMainWindow):
         self.stack.setCurrentWidget(admin)
         self.screenChanged.emit("admin")
 
-    def add_card_tools(self, widget: QWidget) -> None:
-        """Put a card-only control (the read-aloud bar) in the top bar, shown on cards only."""
-        self.top_bar.middle.insertWidget(0, widget)
+    def add_card_tools(self, widget: QWidget, beside_settings: bool = False) -> None:
+        """Put a card-only control (the read-aloud bar) in the top bar, shown on cards only;
+        `beside_settings` puts it at the right, before Text and colours."""
+        if beside_settings:
+            self.top_bar.right.insertWidget(0, widget)
+        else:
+            self.top_bar.middle.insertWidget(0, widget)
         self._card_tools.append(widget)
         widget.setVisible(self.current_screen() == "card")
 
@@ -426,10 +424,16 @@ class KioskWindow(QMainWindow):
     def _show_card_tools(self, screen: str) -> None:
         # Staff screens are not for visitors: no Listen, no Text and colours, more room.
         self.top_bar.setVisible(screen not in ("pin", "admin"))
+        in_leaflet = screen in ("home", "card") and self.library_screen is not None
+        self.all_leaflets.setVisible(in_leaflet)
+        self.top_bar.brand.setText(
+            self.leaflet.publisher if in_leaflet else library_brand(self.library)
+        )
         on_card = screen == "card" and bool(self._card_tools)
         for widget in self._card_tools:
             widget.setVisible(screen == "card")
         self.top_bar.show_tools(on_card)
+        self.top_bar.fit_controls()
         # In one row the reading tools take the brand's place; in two rows both fit.
         self.top_bar.want_brand(not on_card or self.top_bar.two_rows)
 
@@ -489,10 +493,11 @@ class KioskWindow(QMainWindow):
         icon_px = self.metrics.button_text + self.metrics.px(8)
         self.listen.setIcon(speaker_icon(icon_px * 2, self.look.theme.button_text))
         self.listen.setIconSize(QSize(icon_px, icon_px))
-        fit_label(self.listen, ["Listen", "Audio on"])
-        fit_label(self.display_button, [self.display_button.text()])
+        self._fit_labels()
         self.home.apply_metrics(self.metrics)
         self.cards.apply_metrics(self.metrics)
+        if self.library_screen is not None:
+            self.library_screen.apply_metrics(self.metrics)
         if self.kiosk_help is not None:
             self.kiosk_help.apply_metrics()
         if rebuild:
@@ -511,6 +516,14 @@ class KioskWindow(QMainWindow):
         panel = "QWidget#displaySettings"
         steady = f'{panel}, {panel} * {{ font-family: "{self.fonts.reading}"; }}'
         self.setStyleSheet(stylesheet(theme, m, self.family) + extra + steady)
+        self._fit_labels()
+
+    def _fit_labels(self) -> None:
+        # A style sheet's min-width replaces any minimum set before: fit again after each.
+        if not hasattr(self, "cards"):
+            return
+        self.top_bar.fit_controls(force=True)
+        self.cards.apply_metrics(self.metrics)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         size = event.size()
@@ -583,3 +596,9 @@ class KioskWindow(QMainWindow):
             self.show_home()
         elif self.current_screen() == "help" and self.kiosk_help is not None:
             self.kiosk_help.back()
+
+
+def library_brand(library: Library) -> str:
+    """The name in the top bar outside a leaflet: the publisher, if one published them all."""
+    publishers = {leaflet.publisher for leaflet in library.leaflets}
+    return publishers.pop() if len(publishers) == 1 else "SEN help"

@@ -59,13 +59,21 @@ class ReadAloudBar(QWidget):
         self.faster_button = self._button(
             "readAloudFaster", "+", "Faster", "Makes the reading voice faster."
         )
-        # Volume by touch as well as by the + and - keys (EN 301 549 5.1.3.11-13).
+        # Volume by touch as well as by the + and - keys (EN 301 549 5.1.3.11-13). In a box of
+        # its own, which the window puts beside Text and colours: the reading row is full.
+        self.volume = QWidget()
+        self.volume.setObjectName("readAloudVolume")
+        volume_row = QHBoxLayout(self.volume)
+        volume_row.setContentsMargins(0, 0, 0, 0)
         self.quieter_button = self._button(
             "readAloudQuieter", "Vol \u2212", "Quieter", "Makes the voice quieter."
         )
         self.louder_button = self._button(
             "readAloudLouder", "Vol +", "Louder", "Makes the voice louder."
         )
+        for button in (self.quieter_button, self.louder_button):
+            button.setParent(self.volume)
+            volume_row.addWidget(button)
         self.speed_label = QLabel(self)
         self.speed_label.setObjectName("readAloudSpeed")
         self.speed_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -93,8 +101,10 @@ class ReadAloudBar(QWidget):
         layout = QHBoxLayout(self)
         # The top bar owns the margins; the controls sit at the left of the space they get.
         layout.setContentsMargins(0, 0, 0, 0)
+        in_volume = (self.quieter_button, self.louder_button)
         for widget in (self.read_button, *self._reading_controls, self.message):
-            layout.addWidget(widget)
+            if widget not in in_volume:
+                layout.addWidget(widget)
         layout.addStretch(1)
 
         self.read_button.clicked.connect(self._on_read)

@@ -54,6 +54,7 @@ QTextEdit#cardText:focus {{ border: {m.focus_width}px solid {t.focus}; }}
 QLabel#readAloudSpeed, QLabel#readAloudMessage {{ font-size: {m.small}px; color: {t.text}; }}
 QLabel#tileTitle {{ font-size: {m.button_text}px; font-weight: 700; color: {t.heading}; }}
 QLabel#tileMeta {{ font-size: {m.small}px; color: {t.muted}; }}
+QLabel#tileDescription {{ font-size: {m.small}px; color: {t.text}; }}
 QScrollBar:vertical {{ width: {m.px(16)}px; background: {t.background}; }}
 QScrollBar::handle:vertical {{ background: {t.muted}; border-radius: {m.px(8)}px; }}
 QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}

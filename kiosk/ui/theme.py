@@ -199,6 +199,7 @@ def contrast_ratio(fg: str, bg: str) -> float:
 DESIGN_LONG, DESIGN_SHORT = 1920, 1080
 BODY_PX = 36  # 36 px Atkinson Hyperlegible: capitals about 6.3 mm on a 23-inch 1080p screen
 MIN_TARGET_PX = 88  # 2 cm at 1920x1080 on a 23-inch screen
+BUTTON_TEXT_PX = 34
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,10 +231,16 @@ class Metrics:
     def title(self) -> int:
         return self.text_px(50)
 
+    @property
+    def chrome_scale(self) -> float:
+        """How much labels on buttons, tiles and bars grow: with the text up to 150%, then
+        half as fast (200% at 250%), so a button keeps its height in the bar and the bars
+        keep room for the card text, which is what needs reading."""
+        t = self.text_scale
+        return t if t <= 1.5 else 1.5 + (t - 1.5) / 2
+
     def chrome_px(self, design: float) -> int:
-        # Labels on buttons and bars grow with the text size only up to 1.5x: beyond that the
-        # controls would no longer fit the screen, and the card text is what needs reading.
-        return round(design * self.scale * min(self.text_scale, 1.5))
+        return round(design * self.scale * self.chrome_scale)
 
     @property
     def small(self) -> int:
@@ -241,7 +248,7 @@ class Metrics:
 
     @property
     def button_text(self) -> int:
-        return self.chrome_px(34)
+        return self.chrome_px(BUTTON_TEXT_PX)
 
     @property
     def target(self) -> int:

@@ -4,11 +4,13 @@ landscape, two in portrait or at large text), never while controls come and go."
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
-from .theme import Metrics
+from .fit import fit_factor, restyle
+from .theme import BUTTON_TEXT_PX, Metrics
+from .widgets import fit_label
 
 
 class TopBar(QWidget):
@@ -30,18 +32,57 @@ class TopBar(QWidget):
         self.two_rows = False
         self.tools_shown = False
         self._brand_wanted = True
+        self._labels: dict[QPushButton, list[str]] = {}
+        self._fitted_for: tuple[int, Metrics, str, bool, tuple[bool, ...]] | None = None
         self.metrics = metrics
         self.apply_metrics(metrics)
+
+    def keep_whole(self, button: QPushButton, labels: list[str]) -> None:
+        """`button` shows each of `labels` in turn: never squeeze it below the longest."""
+        self._labels[button] = labels
+
+    def fit_controls(self, force: bool = False) -> None:
+        """Labels as large as the text size asks, unless a row of the bar is too narrow for
+        them (portrait at 250%): then as large as the row allows. The bar never clips."""
+        m = self.metrics
+        shown = tuple(b.isVisibleTo(self) for b in self._labels)
+        key = (self.width(), m, self.font().family(), self.tools_shown, shown)
+        if key == self._fitted_for and not force:
+            return
+        self._fitted_for = key
+        room = self.width() - 2 * m.margin
+
+        def apply(factor: float) -> None:
+            px = max(1, round(BUTTON_TEXT_PX * m.scale * factor))
+            restyle(self, f"QPushButton {{ font-size: {px}px; }}", self.findChildren(QPushButton))
+            for button, labels in self._labels.items():
+                fit_label(button, labels)
+
+        def fits() -> bool:
+            first = self._width_of(self.left) + self._width_of(self.right) + m.gap
+            tools = self._width_of(self.middle) if self.tools_shown else 0
+            if not self.two_rows:
+                first += tools + m.gap
+                tools = 0
+            # Within the bar's height: a tall font (OpenDyslexic) must not outgrow its row.
+            tall = max((b.sizeHint().height() for b in self.findChildren(QPushButton)), default=0)
+            return first <= room and tools <= room and tall <= self._row_height()
+
+        fit_factor(apply, fits, m.chrome_scale)
+        self.fit_brand()
 
     def show_tools(self, shown: bool) -> None:
         """Card tools come and go with the card screen; in two-row mode so does their row."""
         self.tools_shown = shown
         self.tools_box.setVisible(shown)
         self._fix_height()
+        self.fit_controls()
 
     def apply_metrics(self, metrics: Metrics) -> None:
         pad = metrics.px(12)
-        self.two_rows = metrics.portrait or metrics.text_scale >= 1.5
+        # Below about 1700x950 sizes stop shrinking (the 0.85 scale floor): one row no longer
+        # holds Listen, the reading controls with volume, and Text and colours (1366x768).
+        self.two_rows = metrics.portrait or metrics.text_scale >= 1.5 or metrics.scale < 0.9
         for item in (self.left, self.right):
             self.grid.removeItem(item)
         for widget in (self.brand, self.tools_box):
@@ -61,10 +102,20 @@ class TopBar(QWidget):
             layout.setSpacing(metrics.gap)
         self.metrics = metrics
         self._fix_height()
+        if hasattr(self, "_labels"):
+            self.fit_controls(force=True)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self.fit_controls()
         self.fit_brand()
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:
+            # Controls came or went (reading started, volume shown): the brand's room changed.
+            self.fit_brand()
+        return handled
 
     def fit_brand(self) -> None:
         """Show the brand only where it fits whole: a clipped "SEND" looks broken."""
@@ -76,20 +127,25 @@ class TopBar(QWidget):
 
     def _width_of(self, layout: QHBoxLayout) -> int:
         total = 0
+        shown = 0
         for i in range(layout.count()):
             item = layout.itemAt(i)
             widget = item.widget() if item is not None else None
             if widget is not None and widget.isVisibleTo(self):
-                total += widget.sizeHint().width()
-        return total
+                total += max(widget.sizeHint().width(), widget.minimumWidth())
+                shown += 1
+        return total + max(0, shown - 1) * layout.spacing()
 
     def want_brand(self, wanted: bool) -> None:
         self._brand_wanted = wanted
         self.fit_brand()
 
+    def _row_height(self) -> int:
+        return self.metrics.target + max(2, self.metrics.px(3))
+
     def _fix_height(self) -> None:
         m = self.metrics
         pad = m.px(12)
         rows = 2 if self.two_rows and self.tools_shown else 1
-        row_height = m.target + max(2, m.px(3))
+        row_height = self._row_height()
         self.setFixedHeight(rows * row_height + (rows - 1) * pad + 2 * pad)

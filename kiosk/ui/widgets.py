@@ -87,7 +87,9 @@ class TileButton(QPushButton):
         self.setProperty("role", "tile")
         self.setAutoDefault(True)
         self.setAccessibleName(title)
-        self.setAccessibleDescription(f"{meta}. {description}")
+        # Heard, not seen: the separator dot is read as a comma, not as "middle dot".
+        heard_meta = ", ".join(part.strip() for part in meta.split("\u00b7"))
+        self.setAccessibleDescription(f"{heard_meta}. {description}")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         layout = QVBoxLayout(self)
         self._layout = layout

@@ -70,13 +70,15 @@ def test_keyboard_only_from_attract_to_appeals_and_the_phone_number(
     key_and_listen(qtbot, kiosk, Qt.Key.Key_End, keys)
     while (QApplication.focusWidget() or window).objectName() != "tile-appeals":
         key_and_listen(qtbot, kiosk, Qt.Key.Key_Up, keys)
-        assert len(keys) < 20
+        assert len(keys) < 20, (keys, recorder.said()[-6:])
     key_and_listen(qtbot, kiosk, Qt.Key.Key_Return, keys)  # Appeals: its first card is read
     assert window.leaflet.cards[window.cards.index].id == "appeals-1"
     said = " ".join(recorder.said())
     assert "paragraph 11.45" in said, "the Appeals card was read to its end"
     while PHONE not in " ".join(recorder.said()):
-        assert len(keys) < 30, recorder.said()
+        if len(keys) >= 30:
+            print("KEYS", keys, "SAID", *recorder.said()[-14:], sep="\n")
+        assert len(keys) < 30
         if window.current_screen() == "card":
             key_and_listen(qtbot, kiosk, Qt.Key.Key_Backspace, keys)
         elif (QApplication.focusWidget() or window).objectName() != "tile-contacts":

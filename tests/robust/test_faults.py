@@ -141,7 +141,11 @@ def _speak_something(display: Display, kiosk: RealKiosk, player: RecordingPlayer
     """Any key turns audio mode on, and the kiosk says how to use it."""
     before = player.played()
     xdotool(display, "mousemove", "683", "384", "key", "h")
-    assert wait_until(lambda: player.played() > before, 60), kiosk.text()
+    assert wait_until(lambda: player.played() > before, 60), (
+        f"nothing played; output:\n{kiosk.text()}\nchildren: "
+        f"{[procs.cmdline(p) for p in procs.descendants(kiosk.pid)]}\n"
+        f"player folder: {sorted(os.listdir(player.records))}\nlog:\n{kiosk.log()[-3000:]}"
+    )
 
 
 def test_sigkill_takes_the_engine_and_the_player_with_it(

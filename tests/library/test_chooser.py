@@ -1,0 +1,104 @@
+"""The "Choose a leaflet" screen and the way back to it, through the wired kiosk."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from kiosk.app import Kiosk
+from kiosk.content import Library, load_library
+from kiosk.ui.chooser import LeafletTile
+from kiosk.ui.language import native_name
+from kiosk.ui.main_window import KioskWindow
+from kiosk.ui.theme import Fonts
+from tests.helpers.leaflets import library_folder
+from tests.kiosk.conftest import make_kiosk
+
+
+@pytest.fixture(scope="module")
+def three(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    return load_library(library_folder(tmp_path_factory.mktemp("c") / "content"))
+
+
+@pytest.fixture
+def kiosk(qtbot, three: Library, fonts: Fonts, tmp_path: Path) -> Iterator[Kiosk]:  # type: ignore[no-untyped-def]
+    window = KioskWindow(three, fonts, with_attract=True)
+    qtbot.addWidget(window)
+    window.resize(1920, 1080)
+    window.show()
+    qtbot.waitExposed(window)
+    made = make_kiosk(window, tmp_path, idle_ms=200, warning_ms=50)
+    yield made
+    made.shutdown()
+    window.allow_close = True
+
+
+def tiles(window: KioskWindow) -> list[LeafletTile]:
+    assert window.library_screen is not None
+    return window.library_screen.tiles
+
+
+def test_each_leaflet_says_what_it_is_in_its_own_language(kiosk: Kiosk) -> None:
+    window = kiosk.window
+    window.leave_attract()
+    assert window.current_screen() == "library"
+    english, arabic, welsh = tiles(window)
+    assert welsh.title_label.text() == "Help gydag anghenion addysgol arbennig"
+    assert welsh.description.text() == "Taflen brawf fer yn Gymraeg."
+    assert welsh.meta_label.text() == "Cymraeg · Prawf SENDIASS · Fersiwn prawf 1"
+    assert english.meta_label.text().startswith("English · SENDIASS Rutland · Version 1.0")
+    assert arabic.meta_label.text().startswith("العربية · ")
+    assert arabic.isRightToLeft() and not welsh.isRightToLeft()
+    assert "Taflen brawf fer yn Gymraeg" in welsh.accessibleDescription()
+    # The top bar carries a brand here too, and no "All leaflets" (this is the list).
+    assert window.top_bar.brand.text() == "SEN help"
+    assert not window.all_leaflets.isVisible()
+
+
+@pytest.mark.parametrize(
+    ("tag", "name"), [("pl", "Polski"), ("cy", "Cymraeg"), ("en-GB", "English"), ("xx", "xx")]
+)
+def test_language_names(qapp, tag: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert native_name(tag) == name
+
+
+def test_all_leaflets_on_every_screen_of_a_leaflet(kiosk: Kiosk) -> None:
+    window = kiosk.window
+    window.leave_attract()
+    tiles(window)[2].click()
+    assert (window.current_screen(), window.leaflet.id) == ("home", "help-cy")
+    assert window.all_leaflets.isVisible()
+    assert window.top_bar.brand.text() == "Prawf SENDIASS"
+    place = window.all_leaflets.mapTo(window, window.all_leaflets.rect().topLeft())
+    window.show_card(1)
+    assert window.current_screen() == "card"
+    assert window.all_leaflets.isVisible()
+    # Fixed: the same place on the card screen as on the home screen.
+    assert window.all_leaflets.mapTo(window, window.all_leaflets.rect().topLeft()) == place
+    window.all_leaflets.click()
+    assert window.current_screen() == "library"
+
+
+def test_one_leaflet_has_no_all_leaflets(window: KioskWindow) -> None:
+    window.show_card(0)
+    assert not window.all_leaflets.isVisible()
+    window.show_home()
+    assert not window.all_leaflets.isVisible()
+
+
+def test_idle_reset_returns_to_the_chooser(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
+    window = kiosk.window
+    window.leave_attract()
+    tiles(window)[1].click()
+    window.show_card(1)
+    assert window.leaflet.id == "help-ar"
+    assert kiosk.visit is not None
+    with qtbot.waitSignal(kiosk.visit.resetRequested, timeout=5000):
+        pass
+    QApplication.processEvents()
+    assert window.current_screen() == "attract"
+    window.leave_attract()
+    assert window.current_screen() == "library"
