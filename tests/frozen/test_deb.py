@@ -46,10 +46,13 @@ WATCHED = (
 )
 
 
-def _sh(*cmd: str, check: bool = True, **kw: object) -> subprocess.CompletedProcess[str]:
+def _sh(
+    *cmd: str, check: bool = True, extra_env: dict[str, str] | None = None, **kw: object
+) -> subprocess.CompletedProcess[str]:
     # Not the test run's SEN_KIOSK_HOME/SYSTEM_CONFIG: the real paths are under test here.
     env = {k: v for k, v in os.environ.items() if not k.startswith("SEN_KIOSK")}
     env["DEBIAN_FRONTEND"] = "noninteractive"
+    env.update(extra_env or {})
     result = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=600, **kw)  # type: ignore[call-overload]
     if check:
         assert result.returncode == 0, f"{' '.join(cmd)}:\n{result.stdout}\n{result.stderr}"
@@ -157,7 +160,7 @@ def test_install_run_upgrade_purge(
         str(bundle),
         newer,
         str(tmp_path),
-        env={**os.environ, "DEB_COMPRESSION": "gzip -z1"},
+        extra_env={"DEB_COMPRESSION": "gzip -z1"},
     )
     _apt("install", str(tmp_path / f"sen-kiosk_{newer}_amd64.deb"))
     assert _sh("dpkg-query", "-W", "-f", "${Version}", "sen-kiosk").stdout == newer
