@@ -21,6 +21,42 @@ os.environ.setdefault(
 )
 
 
+@pytest.fixture(autouse=True)
+def _event_loops_still_run() -> Iterator[None]:
+    """Fail the test that leaves Qt's quit flag set, and clear it for the tests after.
+
+    QApplication.exit() or quit() called outside app.exec() (a stray timer, a slot that quits)
+    sets a flag that makes every later QEventLoop.exec() return -1 at once: each later
+    qtbot.wait/waitSignal/waitUntil then times out, and dozens of unrelated tests fail far
+    from the cause. exec() clears the flag on entry and exit.
+    """
+    yield
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+
+    app = QCoreApplication.instance()
+    if app is None:
+        return
+    loop = QEventLoop()
+    probe = QTimer()
+    probe.setSingleShot(True)
+    probe.timeout.connect(loop.quit)
+    probe.start(0)
+    answered = loop.exec()
+    probe.stop()
+    if answered == 0:
+        return
+    clear = QTimer()
+    clear.setSingleShot(True)
+    clear.timeout.connect(app.quit)
+    clear.start(0)
+    app.exec()
+    clear.stop()
+    pytest.fail(
+        "Qt's quit flag was left set (QApplication.exit()/quit() outside app.exec()): "
+        "every later event loop would return at once"
+    )
+
+
 @pytest.fixture(scope="session")
 def library() -> Library:
     return load_library(paths.bundled_content())

@@ -58,8 +58,17 @@ def test_a_stop_signal_ends_the_loop_and_keeps_the_visit(
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     QTimer.singleShot(0, lambda: os.kill(os.getpid(), number))
-    QTimer.singleShot(20_000, lambda: app.exit(99))  # a safety net, never reached when it works
-    assert app.exec() == 0
+    # A safety net owned by the test and stopped with it: a static singleShot would call
+    # app.exit() 20 s later in another test's wait, outside exec(), which leaves Qt's quit
+    # flag set so that every later event loop returns at once.
+    safety = QTimer()
+    safety.setSingleShot(True)
+    safety.timeout.connect(lambda: app.exit(99))
+    safety.start(20_000)
+    try:
+        assert app.exec() == 0
+    finally:
+        safety.stop()
     kiosk.shutdown()  # what run() does after the loop
     today = kiosk.visit.stats.last_days(1)[0]
     assert today.total("visits") == 1 and today.total("card_views") == 1
