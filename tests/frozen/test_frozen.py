@@ -205,7 +205,11 @@ def test_bundle_size(bundle: Path) -> None:
 
 def test_install_and_uninstall_into_a_prefix(bundle: Path, tmp_path: Path) -> None:
     with tarfile.open(TARBALL) as tar:
-        tar.extractall(tmp_path / "unpacked", filter="tar")
+        # extractall's filter argument arrived in 3.11.4 and 3.12; Debian 12 has 3.11.2.
+        if hasattr(tarfile, "tar_filter"):
+            tar.extractall(tmp_path / "unpacked", filter="tar")
+        else:
+            tar.extractall(tmp_path / "unpacked")
     (top,) = (tmp_path / "unpacked").iterdir()
     prefix = tmp_path / "root"
     me = pwd.getpwuid(os.getuid())
