@@ -192,12 +192,17 @@ class CardScreen(QWidget):
 
     def _nav_buttons(self) -> list[QWidget]:
         """What shares the navigation row with the progress line (others add to it)."""
-        found = []
+        found: list[QWidget] = []
         for i in range(self.nav.count()):
             item = self.nav.itemAt(i)
-            widget = item.widget() if item is not None else None
+            if item is None:
+                continue
+            widget, inner = item.widget(), item.layout()
             if widget is not None and widget is not self.progress and not widget.isHidden():
                 found.append(widget)
+            elif inner is not None:
+                # A row others put in (the help's card buttons) takes its share of the width.
+                found += [b for b in self._buttons_in(inner) if not b.isHidden()]
         return found
 
     def resizeEvent(self, event: QResizeEvent) -> None:
