@@ -19,7 +19,9 @@ PY_MIN=10 PY_MAX=13
 APT_RUNTIME="libxcb-cursor0 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3
     libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0
     libxcb-shape0 libxcb-xkb1 libx11-xcb1 espeak-ng libespeak-ng1 alsa-utils"
-APT_TEST="xvfb xauth dbus at-spi2-core python3-pyatspi xdotool sox"
+# lintian checks the .deb (tests/frozen/test_deb.py); dbus-x11 brings dbus-launch, which
+# tests/robust/test_faults.py needs to prove the kiosk never autolaunches a bus.
+APT_TEST="xvfb xauth dbus at-spi2-core python3-pyatspi xdotool sox lintian dbus-x11"
 # scripts/dist: strip and readelf (build.spec trims and strips the bundle with them).
 APT_BUILD="binutils"
 
