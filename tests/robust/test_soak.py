@@ -143,7 +143,9 @@ def test_random_input_soak(display: Display, tmp_path: Path) -> None:
                 sent += BATCH
                 # Paced like a (very fast) visitor: the next burst waits until the kiosk has
                 # caught up, so a backlog of thousands of queued clicks cannot build up.
-                assert kiosk.answers(60), f"stuck for a minute after {sent} events {where}"
+                assert kiosk.answers(60), f"stuck for a minute after {sent} events {where}; " + (
+                    f"stack:\n{kiosk.stack()}" if kiosk.alive() else f"it died:\n{kiosk.text()}"
+                )
             assert kiosk.alive(), f"the kiosk exited after {sent} events {where}\n{kiosk.text()}"
             assert kiosk.answers(), f"event loop stuck after {sent} events {where}\n{kiosk.stack()}"
             log = kiosk.log()
@@ -172,5 +174,4 @@ def test_random_input_soak(display: Display, tmp_path: Path) -> None:
             # expected failure so the checks above still guard every run.
             pytest.xfail(f"RSS grew {grew / 1024:.1f} MB (limit 5 MB) {where}: {figures}")
     finally:
-        if kiosk.alive():
-            kiosk.kill()
+        kiosk.kill()  # also closes its socket and log file when the kiosk died by itself
