@@ -466,29 +466,6 @@ def check_config_main(path: Path) -> int:
     return 0
 
 
-def print_config_main(path: Path) -> int:
-    """`--print-config`: the effective settings as TOML, each with where its value came from."""
-    loaded = load_settings_with_sources(Path(path))
-    out = [f"# Effective settings; file: {path}" + ("" if Path(path).exists() else " (missing)")]
-    section = ""
-    for key in SCHEMA:
-        head, leaf = key.split(".", 1)
-        if head != section:
-            section = head
-            out.append(f"\n[{section}]")
-        value = setting_value(loaded.settings, key)
-        source = loaded.sources[key]
-        if key == "admin.pin_hash":
-            state = "set" if value else "not set"
-            out.append(f"# {leaf} = <{state}; hidden>  # {source}")
-            continue
-        out.append(f"{leaf} = {_toml_value(value)}  # {source}")
-    print("\n".join(out))
-    for problem in loaded.problems:
-        print(problem, file=sys.stderr)
-    return 1 if loaded.problems else 0
-
-
 # --- documentation ---
 
 
