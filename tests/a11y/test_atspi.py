@@ -28,6 +28,7 @@ import pytest
 from kiosk import APP_NAME
 from kiosk.content import Library
 from kiosk.ui.theme import MIN_TARGET_PX
+from tests.helpers import procs
 
 pytestmark = pytest.mark.slow
 
@@ -95,18 +96,7 @@ def _missing_tools() -> list[str]:
 
 def _session_members(sid: int) -> list[int]:
     """Processes in the session that `start_new_session` made for our run."""
-    members = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        fields = stat.rsplit(")", 1)[-1].split()
-        if len(fields) > 3 and int(fields[3]) == sid:
-            members.append(int(entry.name))
-    return members
+    return procs.with_stat_field(procs.SESSION, sid)
 
 
 def _alive(pid: int) -> bool:

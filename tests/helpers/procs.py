@@ -21,7 +21,12 @@ def alive(pid: int) -> bool:
     return state(pid) not in ("", "Z", "X")
 
 
-def children(pid: int) -> list[int]:
+# Fields of /proc/PID/stat after the command name, counted from 0: state, ppid, pgrp, session.
+PPID, SESSION = 1, 3
+
+
+def with_stat_field(index: int, value: int) -> list[int]:
+    """Every process whose /proc/PID/stat field `index` (after the name) equals `value`."""
     found: list[int] = []
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -30,9 +35,14 @@ def children(pid: int) -> list[int]:
             stat = (entry / "stat").read_text()
         except OSError:
             continue
-        if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+        fields = stat.rsplit(")", 1)[-1].split()
+        if len(fields) > index and int(fields[index]) == value:
             found.append(int(entry.name))
     return found
+
+
+def children(pid: int) -> list[int]:
+    return with_stat_field(PPID, pid)
 
 
 def descendants(pid: int) -> list[int]:
