@@ -6,7 +6,7 @@ import ast
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -102,15 +102,21 @@ def test_a_consuming_handler_cannot_hide_activity(qtbot, window: KioskWindow) ->
         gateway.add(Stage.RECORD, lambda _w, _e: False)
 
 
-def test_keys_consumed_by_audio_mode_keep_the_visit(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
-    """The first round's bug: audio mode ate key presses before the idle watch saw them."""
+def _audio_visit_under_way(qtbot, kiosk: Kiosk) -> QTimer:  # type: ignore[no-untyped-def]
+    """A visit in audio mode whose quiet spell has begun to run down; its idle timer."""
     assert kiosk.audio is not None and kiosk.visit is not None
     # Only input may restart the quiet spell here (speech holding it is tested elsewhere).
     kiosk.speech.stateChanged.disconnect(kiosk._speech_state)  # type: ignore[union-attr]
     kiosk.visit.begin()
     kiosk.audio.set_active(True)
-    timer = kiosk.visit.idle._idle_timer  # type: ignore[attr-defined]
+    timer: QTimer = kiosk.visit.idle._idle_timer  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: timer.remainingTime() < 60_000 - 100)
+    return timer
+
+
+def test_keys_consumed_by_audio_mode_keep_the_visit(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
+    """The first round's bug: audio mode ate key presses before the idle watch saw them."""
+    timer = _audio_visit_under_way(qtbot, kiosk)
     before = timer.remainingTime()
     QTest.keyClick(QApplication.focusWidget() or kiosk.window, Qt.Key.Key_Down)
     assert timer.remainingTime() > before
@@ -118,13 +124,7 @@ def test_keys_consumed_by_audio_mode_keep_the_visit(qtbot, kiosk: Kiosk) -> None
 
 @pytest.mark.parametrize("idle_ms", [60_000])
 def test_touch_to_hear_taps_keep_the_visit(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
-    assert kiosk.audio is not None and kiosk.visit is not None
-    # Only input may restart the quiet spell here (speech holding it is tested elsewhere).
-    kiosk.speech.stateChanged.disconnect(kiosk._speech_state)  # type: ignore[union-attr]
-    kiosk.visit.begin()
-    kiosk.audio.set_active(True)
-    timer = kiosk.visit.idle._idle_timer  # type: ignore[attr-defined]
-    qtbot.waitUntil(lambda: timer.remainingTime() < 60_000 - 100)
+    timer = _audio_visit_under_way(qtbot, kiosk)
     before = timer.remainingTime()
     QTest.mouseClick(kiosk.window.home.tiles[0], Qt.MouseButton.LeftButton)
     assert kiosk.window.current_screen() == "home", "the first touch only speaks"
