@@ -279,7 +279,29 @@ class DisplaySettingsPanel(QWidget):
         self.header_row.addWidget(self.title, 1)
 
         self.size_buttons: dict[float, PanelButton] = {}
-        size_grid = GridFlow()
+        # Each GridFlow joins the body while still empty. GridFlow keeps its QLayoutItems in a
+        # Python list; PySide's addLayout makes every item already in a layout a child of the
+        # body's wrapper, and with PySide6 6.11.3 on Python 3.11 that parent tree gets
+        # corrupted over a long run (a wrapper freed while still listed as a child; the
+        # address is reused), so destroying an unrelated widget invalidated these items:
+        # "Internal C++ object (QWidgetItem) already deleted" in minimumSize(), which that
+        # shiboken turns into a segfault (the random soak's kiosk died after 175-1,825 events).
+        # Added afterwards, the items belong to their grid alone.
+        size_grid, theme_grid, toggle_grid = GridFlow(), GridFlow(), GridFlow()
+        self.grids = [size_grid, theme_grid, toggle_grid]
+        self.section_titles: list[QLabel] = []
+        content = QWidget()
+        content.setObjectName("displayContent")
+        self.body = QVBoxLayout(content)
+        self.body.addWidget(self.hint)
+        for heading, grid in zip(("Text size", "Colours", "Reading aids"), self.grids, strict=True):
+            title = QLabel(heading)
+            title.setObjectName("displaySectionTitle")
+            title.setWordWrap(True)
+            self.section_titles.append(title)
+            self.body.addWidget(title)
+            self.body.addLayout(grid)
+
         for scale in TEXT_SIZES:
             button = PanelButton(
                 f"textSize-{round(scale * 100)}",
@@ -295,7 +317,6 @@ class DisplaySettingsPanel(QWidget):
 
         self.theme_buttons: dict[str, PanelButton] = {}
         self.chips: list[QFrame] = []
-        theme_grid = GridFlow()
         for theme in self.themes:
             button = PanelButton(
                 f"theme-{theme.name}", f"Show the kiosk in {theme.label} colours.", "swatch"
@@ -321,7 +342,6 @@ class DisplaySettingsPanel(QWidget):
             theme_grid.addWidget(button)
 
         self.toggle_buttons: dict[str, PanelButton] = {}
-        toggle_grid = GridFlow()
         for field, label, description in TOGGLES:
             button = PanelButton(
                 field.replace("_", "-"), description, "toggle", QBoxLayout.Direction.LeftToRight
@@ -350,19 +370,6 @@ class DisplaySettingsPanel(QWidget):
         self.done.clicked.connect(self.close_panel)
         self.header_row.addWidget(self.done, 0, Qt.AlignmentFlag.AlignVCenter)
 
-        self.grids = [size_grid, theme_grid, toggle_grid]
-        self.section_titles: list[QLabel] = []
-        content = QWidget()
-        content.setObjectName("displayContent")
-        self.body = QVBoxLayout(content)
-        self.body.addWidget(self.hint)
-        for heading, grid in zip(("Text size", "Colours", "Reading aids"), self.grids, strict=True):
-            title = QLabel(heading)
-            title.setObjectName("displaySectionTitle")
-            title.setWordWrap(True)
-            self.section_titles.append(title)
-            self.body.addWidget(title)
-            self.body.addLayout(grid)
         self.body.addWidget(self.reset, 0, Qt.AlignmentFlag.AlignLeft)
         self.body.addStretch(1)
 
