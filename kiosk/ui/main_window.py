@@ -26,6 +26,7 @@ from .attract import AttractScreen
 from .attract import stylesheet_rules as attract_rules
 from .card_screen import CardScreen
 from .chooser import ChooserScreen
+from .focus_ring import FocusRing
 from .help_screen import stylesheet_rules as help_rules
 from .home import HomeScreen
 from .kiosk_help import KioskHelp
@@ -149,6 +150,7 @@ class KioskWindow(QMainWindow):
         self.screenChanged.connect(self._follow_language)
         if self.attract is not None:
             self.stack.setCurrentWidget(self.attract)
+        self.focus_ring = FocusRing(self, self.look.theme, self.metrics)
         self._restyle()
         self._install_keys()
         self.stack.installEventFilter(self)
@@ -554,6 +556,7 @@ class KioskWindow(QMainWindow):
         panel = "QWidget#displaySettings"
         steady = f'{panel}, {panel} * {{ font-family: "{self.fonts.reading}"; }}'
         self.setStyleSheet(stylesheet(theme, m, self.family) + extra + steady)
+        self.focus_ring.set_look(theme, m)
         self._fit_labels()
 
     def _fit_labels(self) -> None:
