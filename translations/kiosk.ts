@@ -571,5 +571,125 @@
         <source>Change the text size, colours, font and spacing.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Staff PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the staff PIN on the keys, then press OK.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the digit {digit}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the last digit typed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the PIN and open the staff screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go back to the kiosk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No digits typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 digit typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} digits typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to kiosk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the staff screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the leaflet files again from disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test speech</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say a short test sentence through the speaker.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit to desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the kiosk program. A supervisor may start it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kiosk details, usage figures and log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag or use the Page Up and Page Down keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No usage figures (counting is off, or the figures could not be read).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{days} days, {total} {what} in all; busiest day {day} with {most}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No usage figures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage figures per day</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

@@ -116,8 +116,8 @@ class CardScreen(QWidget):
             button.setAccessibleDescription(description)
             button.setProperty("fitLabels", [label])
         self.next.setProperty("fitLabels", next_labels())
-        if self.index >= 0:
-            self.show_card(self.index)
+        if 0 <= self.index < len(self.leaflet.cards):
+            self._card_words(self.index)
         else:
             self.next.setText(mirrored(next_labels()[0], rtl))
             self.next.setAccessibleName(tr("Next"))
@@ -281,6 +281,12 @@ class CardScreen(QWidget):
         view.verticalScrollBar().setValue(0)
         view.clear_highlight()
         self.stack.setCurrentWidget(view)
+        self._card_words(index)
+        self._update_more_below()
+        self.cardShown.emit(index)
+
+    def _card_words(self, index: int) -> None:
+        """Progress and the Next button, which say where in the leaflet card `index` is."""
         total = len(self.leaflet.cards)
         progress = tr("Card {number} of {total}").format(number=index + 1, total=total)
         self.progress.setText(progress)
@@ -297,8 +303,6 @@ class CardScreen(QWidget):
                 number=index + 2, title=self.leaflet.cards[index + 1].title
             )
         )
-        self._update_more_below()
-        self.cardShown.emit(index)
 
     @Slot()
     def go_next(self) -> None:

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..content.help import HELP_LABEL
-from ..i18n import tr
+from ..i18n import on_language_change, tr
+from .mirror import mirrored
 from .takeaway import QrWidget
 from .theme import Metrics, Theme
 from .widgets import TileButton, big_button, fit_label
@@ -109,6 +110,7 @@ class HelpScreen(QWidget):
         )
         for button in (self.back, self.home, self.read):
             mark_help(button)
+        on_language_change(self, self._words)
         self.back.clicked.connect(self.backRequested)
         self.home.clicked.connect(self.homeRequested)
         self.read.clicked.connect(self._read_aloud)
@@ -125,6 +127,20 @@ class HelpScreen(QWidget):
         layout.addWidget(self.scroll_area, 1)
         layout.addLayout(nav)
         self.apply_metrics(metrics)
+
+    def _words(self) -> None:
+        """The buttons' words again, when the kiosk's language changes."""
+        rtl = self.back.isRightToLeft()
+        self.back.setText(mirrored("◀  " + tr("Back"), rtl))
+        self.back.setAccessibleName(tr("Back"))
+        self.back.setAccessibleDescription(tr("Go back to where you were."))
+        self.home.setText("⌂  " + tr("Home"))
+        self.home.setAccessibleName(tr("Home"))
+        self.home.setAccessibleDescription(tr("Go to the list of topics."))
+        self.read.setText(tr("Read aloud"))
+        self.read.setAccessibleName(tr("Read aloud"))
+        self.read.setAccessibleDescription(tr("Hear this explanation read aloud."))
+        self.apply_metrics(self.metrics)
 
     def apply_metrics(self, metrics: Metrics) -> None:
         self.metrics = metrics

@@ -104,6 +104,7 @@ class KioskWindow(QMainWindow):
         self.top_bar.right.addWidget(self.display_button)
         self._top_bar_words()
         on_language_change(self.top_bar, self._top_bar_words)
+        on_language_change(self, self._drop_hidden_overlays)
         layout = QVBoxLayout(root)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -178,6 +179,17 @@ class KioskWindow(QMainWindow):
         display_button_words(self.display_button)
         self.top_bar.keep_whole(self.display_button, [self.display_button.text()])
         self.top_bar.fit_controls(force=True)
+
+    def _drop_hidden_overlays(self) -> None:
+        """Overlays built on first use took the words of that moment's language: when it
+        changes, hidden ones are built again when next needed, in the new language."""
+        if self._idle_warning is not None and self._idle_warning.isHidden():
+            self._idle_warning.deleteLater()
+            self._idle_warning = None
+        if self._display_panel is not None and self._display_panel.isHidden():
+            self._display_panel.removeEventFilter(self)
+            self._display_panel.deleteLater()
+            self._display_panel = None
 
     # --- screens -------------------------------------------------------------------------
     @property

@@ -31,6 +31,10 @@
         <translation>Dechrau darllen</translation>
     </message>
     <message>
+        <source>Are you still there?</source>
+        <translation>Ydych chi dal yna?</translation>
+    </message>
+    <message>
         <source>End of card. This is the end of the leaflet.</source>
         <translation>Diwedd y cerdyn. Dyma ddiwedd y daflen.</translation>
     </message>
