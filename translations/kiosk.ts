@@ -68,6 +68,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>underscore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>colon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>plus</source>
         <translation type="unfinished"></translation>
     </message>
