@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractButton
 from .input_gateway import InputGateway, Stage
 from .speech.narration import Script, narrate_card
 from .speech.service import VOLUME_STEPS_DB, SpeechService, State
+from .speech.voices import LeafletVoices
 from .ui.card_screen import CardScreen
 from .ui.read_aloud import ReadAloudBar
 
@@ -45,6 +46,7 @@ class ReadingController(QObject):
         self._script: Script = []
         self._sentence: tuple[int, int, int] | None = None  # unit, start, length
         self._failures = 0
+        self._voices = LeafletVoices()
         bar.readRequested.connect(self.read_current_card)
         bar.pauseRequested.connect(speech.pause)
         bar.resumeRequested.connect(speech.resume)
@@ -90,8 +92,16 @@ class ReadingController(QObject):
             return
         following = cards[index + 1].title if index + 1 < len(cards) else None
         self._script = narrate_card(cards[index], following)
-        self.speech.speak(self._script)
+        self.speech.speak(self._script, self.leaflet_voice())
         self.readingStarted.emit()
+
+    def leaflet_voice(self) -> str | None:
+        """The voice for the open leaflet's language (see speech/voices.py)."""
+        if not self.speech.is_available():
+            return None
+        leaflet = self.cards.leaflet
+        voices = self.speech.available_voices()
+        return self._voices.voice_for(leaflet.id, leaflet.language, voices, self.speech.voice())
 
     def yield_voice(self) -> None:
         """An announcement takes the voice: forget the card being read without stopping the

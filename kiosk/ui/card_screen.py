@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ..content.model import Leaflet
 from .fit import fit_factor, restyle
+from .mirror import mirrored
 from .theme import BUTTON_TEXT_PX, Metrics
 from .widgets import big_button, fit_label
 
@@ -255,7 +256,8 @@ class CardScreen(QWidget):
         self.progress.setAccessibleName(f"Card {index + 1} of {total}")
         self.back.setEnabled(index > 0)
         last = index == total - 1
-        self.next.setText(FINISH_AND_NEXT[1] if last else FINISH_AND_NEXT[0])
+        label = FINISH_AND_NEXT[1] if last else FINISH_AND_NEXT[0]
+        self.next.setText(mirrored(label, self.next.isRightToLeft()))
         self.next.setAccessibleName("Finish" if last else "Next")
         self.next.setAccessibleDescription(
             "Back to the list of topics."
@@ -279,7 +281,8 @@ class CardScreen(QWidget):
 
     @Slot(int)
     def _swiped(self, direction: int) -> None:
-        if direction > 0:
+        # A right-to-left page is turned the other way: the finger moves right for Next.
+        if (direction > 0) != self.isRightToLeft():
             self.go_next()
         else:
             self.go_back()

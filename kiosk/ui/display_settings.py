@@ -627,9 +627,6 @@ QPushButton[role="choice"]:checked, QPushButton[role="toggle"]:checked {{
 QPushButton[role="choice"]:checked:pressed, QPushButton[role="toggle"]:checked:pressed {{
     background: {t.heading}; border-color: {t.heading};
 }}
-QPushButton[role="choice"]:focus, QPushButton[role="toggle"]:focus {{
-    border: {m.focus_width}px solid {t.focus};
-}}
 QLabel[part="sample"] {{ color: {t.button_text}; font-weight: 700; }}
 """
     ]
@@ -641,7 +638,7 @@ QLabel[part="sample"] {{ color: {t.button_text}; font-weight: 700; }}
         )
     for s in themes if themes is not None else THEMES.values():
         # A swatch is a small piece of its theme: its own surface, text, heading and accent.
-        # The outline and focus ring use the current theme, since they sit on its background.
+        # The outline uses the current theme, since it sits on its background.
         key = f"theme-{s.name}"
         rules.append(
             f"""
@@ -650,7 +647,6 @@ QPushButton#{key} {{
 }}
 QPushButton#{key}:pressed {{ background: {s.background}; }}
 QPushButton#{key}:checked {{ border: {m.px(8)}px solid {t.heading}; }}
-QPushButton#{key}:focus {{ border: {m.focus_width}px solid {t.focus}; }}
 QLabel#{key}-sample {{ color: {s.text}; font-size: {m.chrome_px(44)}px; font-weight: 700; }}
 QLabel#{key}-caption, QLabel#{key}-state {{ color: {s.heading}; }}
 QFrame#{key}-chip {{ background: {s.accent}; border-radius: {m.px(4)}px; }}

@@ -250,7 +250,6 @@ def label_sizes(m: Metrics, factor: float) -> str:
         return max(1, round(design * m.scale * factor))
 
     button = max(m.target + m.px(24), round(px(44) * 1.6))
-    border = max(2, m.px(3))
     pad = m.px(60)
     return f"""
 QLabel#idleHeading {{ font-size: {px(72)}px; }}
@@ -258,9 +257,5 @@ QLabel#idleCountdown {{ font-size: {px(48)}px; }}
 QLabel#idleExplanation {{ font-size: {px(36)}px; }}
 QPushButton#stillHere {{
     font-size: {px(44)}px; min-height: {button}px; padding: 0 {pad}px;
-}}
-QPushButton#stillHere:focus {{
-    min-height: {button + 2 * border - 2 * m.focus_width}px;
-    padding: 0 {pad - (m.focus_width - border)}px;
 }}
 """

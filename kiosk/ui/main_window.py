@@ -25,9 +25,11 @@ from .attract import AttractScreen
 from .attract import stylesheet_rules as attract_rules
 from .card_screen import CardScreen
 from .chooser import ChooserScreen
+from .focus_ring import FocusRing
 from .help_screen import stylesheet_rules as help_rules
 from .home import HomeScreen
 from .kiosk_help import KioskHelp
+from .language import direction
 from .style import stylesheet
 from .theme import Fonts, Look, Metrics, Theme
 from .top_bar import TopBar
@@ -148,8 +150,10 @@ class KioskWindow(QMainWindow):
         self._right_tools: list[QWidget] = [self.all_leaflets, self.display_button]
         self.allow_close = False  # only the admin screen's "Exit to desktop" sets this
         self.screenChanged.connect(self._show_card_tools)
+        self.screenChanged.connect(self._follow_language)
         if self.attract is not None:
             self.stack.setCurrentWidget(self.attract)
+        self.focus_ring = FocusRing(self, self.look.theme, self.metrics)
         self._restyle()
         self._install_keys()
         self.stack.installEventFilter(self)
@@ -437,6 +441,16 @@ class KioskWindow(QMainWindow):
         # In one row the reading tools take the brand's place; in two rows both fit.
         self.top_bar.want_brand(not on_card or self.top_bar.two_rows)
 
+    @Slot(str)
+    def _follow_language(self, screen: str) -> None:
+        """A leaflet's screens read in its language's direction (Arabic: right to left, Next
+        on the left); the chooser, the attract and staff screens are the kiosk's own, left to
+        right. The top bar stays as it is: Listen keeps its corner and its tactile marker."""
+        in_leaflet = screen in ("home", "card", "help")
+        way = direction(self.leaflet.language) if in_leaflet else Qt.LayoutDirection.LeftToRight
+        if self.stack.layoutDirection() != way:
+            self.stack.setLayoutDirection(way)
+
     @Slot()
     def reset_to_start(self) -> None:
         """Back to the first screen with nothing of the last visitor left in view."""
@@ -516,6 +530,7 @@ class KioskWindow(QMainWindow):
         panel = "QWidget#displaySettings"
         steady = f'{panel}, {panel} * {{ font-family: "{self.fonts.reading}"; }}'
         self.setStyleSheet(stylesheet(theme, m, self.family) + extra + steady)
+        self.focus_ring.set_look(theme, m)
         self._fit_labels()
 
     def _fit_labels(self) -> None:
@@ -566,9 +581,9 @@ class KioskWindow(QMainWindow):
     def _install_keys(self) -> None:
         # Shortcuts, not keyPressEvent: focused buttons would otherwise eat the arrow keys.
         keys = {
-            Qt.Key.Key_Right: self._key_next,
+            Qt.Key.Key_Right: self._key_right,
             Qt.Key.Key_PageDown: self._key_next,
-            Qt.Key.Key_Left: self._key_back,
+            Qt.Key.Key_Left: self._key_left,
             Qt.Key.Key_PageUp: self._key_back,
             Qt.Key.Key_Home: self.show_home,
             Qt.Key.Key_Escape: self._key_escape,
@@ -588,6 +603,15 @@ class KioskWindow(QMainWindow):
     def _key_back(self) -> None:
         if self.current_screen() == "card":
             self.cards.go_back()
+
+    @Slot()
+    def _key_right(self) -> None:
+        # The arrow keys move the way the page reads: on an Arabic card, Left is Next.
+        (self._key_back if self.cards.isRightToLeft() else self._key_next)()
+
+    @Slot()
+    def _key_left(self) -> None:
+        (self._key_next if self.cards.isRightToLeft() else self._key_back)()
 
     @Slot()
     def _key_escape(self) -> None:

@@ -32,7 +32,11 @@ class Theme:
     ref_border: str
     contact_bg: str
     contact_border: str
-    focus: str
+    focus: str  # focus border on text areas
+    # The focus ring on buttons (focus_ring.py): two bands at least 9:1 apart, so one of them
+    # differs by 3:1 from whatever fill lies under it.
+    focus_dark: str
+    focus_light: str
     sentence_bg: str  # read-aloud highlight of the sentence being read
     word_bg: str
     word_text: str
@@ -61,6 +65,8 @@ STANDARD = Theme(
     contact_bg="#F2F6EC",
     contact_border="#3D6B21",
     focus="#C2410C",
+    focus_dark="#0B3B4A",
+    focus_light="#FFFFFF",
     sentence_bg="#FFF0A8",
     word_bg="#0B3B4A",
     word_text="#FFFFFF",
@@ -91,6 +97,8 @@ HIGH_CONTRAST = Theme(
     contact_bg="#000000",
     contact_border="#7CFF6B",
     focus="#00FFFF",
+    focus_dark="#000000",
+    focus_light="#00FFFF",
     sentence_bg="#00307A",
     word_bg="#FFFFFF",
     word_text="#000000",
@@ -120,6 +128,8 @@ DARK = Theme(
     contact_bg="#26382B",
     contact_border="#94C774",
     focus="#FFAA66",
+    focus_dark="#10191E",
+    focus_light="#FFAA66",
     sentence_bg="#4D4420",
     word_bg="#FFD970",
     word_text="#1B252C",
@@ -149,6 +159,8 @@ CREAM = Theme(
     contact_bg="#EAEED5",
     contact_border="#4A6A26",
     focus="#B33C00",
+    focus_dark="#1E2F4F",
+    focus_light="#FBF3DC",
     sentence_bg="#F4D46E",
     word_bg="#1E2F4F",
     word_text="#FBF3DC",
