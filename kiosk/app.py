@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
-from PySide6.QtGui import QFontDatabase, QGuiApplication, QPixmapCache
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QGuiApplication, QPixmapCache
 from PySide6.QtWidgets import QApplication
 
 from . import APP_ID, APP_NAME, __version__, paths
@@ -39,6 +39,7 @@ READING_FONTS = ("AtkinsonHyperlegible-Regular.ttf", "AtkinsonHyperlegible-Bold.
 DYSLEXIC_FONTS = ("OpenDyslexic-Regular.otf", "OpenDyslexic-Bold.otf")
 FONT_FILES = READING_FONTS + DYSLEXIC_FONTS
 FALLBACK_FAMILY = "DejaVu Sans"
+SYMBOLS = "\u25c0\u2302\u25b6\u260e\u21a9\u25bc\u2713\u25cf\u21ba"  # ◀ ⌂ ▶ ☎ ↩ ▼ ✓ ● ↺
 PIXMAP_CACHE_KIB = 2048
 ALREADY_RUNNING_EXIT = 3
 EXIT_TO_DESKTOP = 4  # staff chose "Exit to desktop": the supervisor must not restart it
@@ -61,7 +62,12 @@ def _register(files: tuple[str, ...]) -> str:
 
 def load_fonts() -> Fonts:
     """Register the bundled fonts (a missing file falls back to a system sans-serif)."""
-    return Fonts(reading=_register(READING_FONTS), dyslexic=_register(DYSLEXIC_FONTS))
+    fonts = Fonts(reading=_register(READING_FONTS), dyslexic=_register(DYSLEXIC_FONTS))
+    # The buttons' symbols are not in the reading font. Finding the font that has them once
+    # text is on screen re-shapes that text (the attract title's second line moved 15 px
+    # when the card screen was built after the first paint): find it before anything shows.
+    QFontMetrics(QFont(fonts.reading)).horizontalAdvance(SYMBOLS)
+    return fonts
 
 
 def make_application(argv: list[str]) -> QApplication:

@@ -237,6 +237,8 @@ class AttractScreen(QWidget):
         return height_for(self.block, width)
 
     def _place(self, *, animate: bool) -> None:
+        if not self.window().isVisible():
+            return  # placed as it shows, at its real size (fitting costs style sheets)
         width = self._block_width()
         height = self._fit_text(width)
         self.block.resize(width, min(height, max(1, self.height())))

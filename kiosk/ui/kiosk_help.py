@@ -90,6 +90,8 @@ class KioskHelp(QObject):
         self.box: HelpBox | None = None
         self.routes_button: QPushButton | None = None
         self.words_tile: TileButton | None = None
+        # card id -> its terms: searched once per card, not on every tap of Next.
+        self._terms: dict[str, list[Term]] = {}
         self.leaflet_opened()
 
     # --- data ----------------------------------------------------------------------------
@@ -113,6 +115,7 @@ class KioskHelp(QObject):
     def leaflet_opened(self) -> None:
         """A (new) home screen exists: give it the help box and the Words explained tile."""
         home, data = self.window.home, self.data
+        self._terms.clear()
         self.history.clear()
         self.return_to = self.route = None
         self.box = HelpBox(data.contact, self.window.metrics)
@@ -282,8 +285,12 @@ class KioskHelp(QObject):
         return self.window.leaflet.cards[index] if index >= 0 else None
 
     def card_terms(self, card: Card) -> list[Term]:
-        glossary = self.data.glossary
-        return terms_on_card(card, glossary) if glossary is not None else []
+        terms = self._terms.get(card.id)
+        if terms is None:
+            glossary = self.data.glossary
+            terms = terms_on_card(card, glossary) if glossary is not None else []
+            self._terms[card.id] = terms
+        return list(terms)
 
     def view_built(self, view: CardView) -> None:
         """Mark each term's first occurrence on a new card view; taps on it explain it."""

@@ -23,12 +23,8 @@ from ..content.model import Leaflet, Library
 from .accessibility import install_roles
 from .attract import AttractScreen
 from .attract import stylesheet_rules as attract_rules
-from .card_screen import CardScreen
-from .chooser import ChooserScreen
 from .focus_ring import FocusRing
 from .help_screen import stylesheet_rules as help_rules
-from .home import HomeScreen
-from .kiosk_help import KioskHelp
 from .language import direction
 from .style import stylesheet
 from .theme import Fonts, Look, Metrics, Theme
@@ -38,9 +34,13 @@ from .widgets import big_button, display_button, speaker_icon
 if TYPE_CHECKING:
     from ..session.pin import PinGate
     from .admin import AdminInfo, AdminScreen, PinPad
+    from .card_screen import CardScreen
     from .card_view import CardView
+    from .chooser import ChooserScreen
     from .display_settings import DisplaySettingsPanel
+    from .home import HomeScreen
     from .idle_warning import IdleWarning
+    from .kiosk_help import KioskHelp
 
 
 class KioskWindow(QMainWindow):
@@ -112,13 +112,14 @@ class KioskWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.top_bar)
         layout.addWidget(self.stack, 1)
-        self.library_screen: ChooserScreen | None = None
-        if len(library.leaflets) > 1:
-            self.library_screen = ChooserScreen(library, self.metrics)
-            self.library_screen.leafletChosen.connect(self.open_leaflet)
-            self.stack.addWidget(self.library_screen)
-        self.home: HomeScreen
-        self.cards: CardScreen = None  # type: ignore[assignment]  # made by open_leaflet
+        # The chooser, home, cards and help are made by build_screens: at once, or, behind
+        # the attract screen, just after the first paint (see the properties below).
+        self._library_screen: ChooserScreen | None = None
+        self._home: HomeScreen | None = None
+        self._cards: CardScreen | None = None
+        self._kiosk_help: KioskHelp | None = None
+        self._help_load = help
+        self._screens_built = False
         self._prebuild = QTimer(self)
         self._prebuild.setInterval(0)
         self._prebuild.timeout.connect(self._prebuild_next)
@@ -140,11 +141,10 @@ class KioskWindow(QMainWindow):
         self.admin: AdminScreen | None = None
         self._display_panel: DisplaySettingsPanel | None = None
         self._idle_warning: IdleWarning | None = None
-        self.kiosk_help: KioskHelp | None = None  # made once the first home and cards exist
         self._covered: QWidget | None = None  # the page the settings panel covers
-        self.open_leaflet(0, show=len(library.leaflets) == 1 and not with_attract)
-        self.kiosk_help = KioskHelp(self, help)
         self._rules.append(help_rules)
+        if not with_attract:
+            self._make_screens()  # styled with the rest of the window below
         self.display_button.clicked.connect(self.open_display_settings)
         self._card_tools: list[QWidget] = []
         self._right_tools: list[QWidget] = [self.all_leaflets, self.display_button]
@@ -159,6 +159,56 @@ class KioskWindow(QMainWindow):
         self.stack.installEventFilter(self)
 
     # --- screens -------------------------------------------------------------------------
+    def build_screens(self) -> None:
+        """Make the chooser, the first leaflet's home and cards, and the help. Behind the
+        attract screen this waits until just after the first paint (a visitor sees the kiosk
+        sooner); anything that needs a screen earlier builds them on the spot."""
+        if self._screens_built:
+            return
+        self._make_screens()
+        # Made after the window took its look: they take theirs now.
+        if self._library_screen is not None:
+            self._library_screen.apply_metrics(self.metrics)
+        if self._kiosk_help is not None:
+            self._kiosk_help.apply_metrics()
+        self._fit_labels()
+        self.home.apply_metrics(self.metrics)
+
+    def _make_screens(self) -> None:
+        self._screens_built = True
+        from .chooser import ChooserScreen
+        from .kiosk_help import KioskHelp
+
+        library = self.library
+        if len(library.leaflets) > 1:
+            self._library_screen = ChooserScreen(library, self.metrics)
+            self._library_screen.leafletChosen.connect(self.open_leaflet)
+            self.stack.addWidget(self._library_screen)
+        self.open_leaflet(0, show=len(library.leaflets) == 1 and self.attract is None)
+        self._kiosk_help = KioskHelp(self, self._help_load)
+
+    @property
+    def home(self) -> HomeScreen:
+        self.build_screens()
+        assert self._home is not None
+        return self._home
+
+    @property
+    def cards(self) -> CardScreen:
+        self.build_screens()
+        assert self._cards is not None
+        return self._cards
+
+    @property
+    def kiosk_help(self) -> KioskHelp | None:
+        self.build_screens()
+        return self._kiosk_help
+
+    @property
+    def library_screen(self) -> ChooserScreen | None:
+        self.build_screens()
+        return self._library_screen
+
     @property
     def leaflet(self) -> Leaflet:
         return self.home.leaflet
@@ -183,41 +233,47 @@ class KioskWindow(QMainWindow):
 
     @Slot(int)
     def open_leaflet(self, index: int, show: bool = True) -> None:
+        from .card_screen import CardScreen
+        from .home import HomeScreen
+
         leaflet = self.library.leaflets[index]
-        old_home = getattr(self, "home", None)
+        old_home = self._home
         if old_home is not None:
             self.stack.removeWidget(old_home)
             old_home.deleteLater()
-        self.home = HomeScreen(leaflet, self.metrics)
-        self.home.startRequested.connect(lambda: self.show_card(0))
-        self.home.sectionRequested.connect(self.show_section)
-        self.stack.addWidget(self.home)
-        if getattr(self, "cards", None) is None:
+        self._home = HomeScreen(leaflet, self.metrics)
+        self._home.startRequested.connect(lambda: self.show_card(0))
+        self._home.sectionRequested.connect(self.show_section)
+        self.stack.addWidget(self._home)
+        if self._cards is None:
             # One card screen for the window's life: controllers hold on to it.
-            self.cards = CardScreen(leaflet, self.metrics, self._make_view)
-            self.cards.homeRequested.connect(self.show_home)
-            self.cards.cardShown.connect(self._order_card_focus)
-            self.stack.addWidget(self.cards)
+            self._cards = CardScreen(leaflet, self.metrics, self._make_view)
+            self._cards.homeRequested.connect(self.show_home)
+            self._cards.cardShown.connect(self._order_card_focus)
+            self.stack.addWidget(self._cards)
         else:
-            self.cards.set_leaflet(leaflet)
-        if self.kiosk_help is not None:
-            self.kiosk_help.leaflet_opened()
+            self._cards.set_leaflet(leaflet)
+        if self._kiosk_help is not None:
+            self._kiosk_help.leaflet_opened()
         if show:
             self.show_home()
 
     def set_library(self, library: Library, help: HelpLoad | None = None) -> None:
         """Show new content (after staff reloaded it), starting again from the first screen."""
+        self.build_screens()
         self.library = library
         if self.kiosk_help is not None:
             self.kiosk_help.load = help or HelpLoad()
-        if self.library_screen is not None:
-            self.stack.removeWidget(self.library_screen)
-            self.library_screen.deleteLater()
-            self.library_screen = None
+        if self._library_screen is not None:
+            self.stack.removeWidget(self._library_screen)
+            self._library_screen.deleteLater()
+            self._library_screen = None
         if len(library.leaflets) > 1:
-            self.library_screen = ChooserScreen(library, self.metrics)
-            self.library_screen.leafletChosen.connect(self.open_leaflet)
-            self.stack.addWidget(self.library_screen)
+            from .chooser import ChooserScreen
+
+            self._library_screen = ChooserScreen(library, self.metrics)
+            self._library_screen.leafletChosen.connect(self.open_leaflet)
+            self.stack.addWidget(self._library_screen)
         self.open_leaflet(0, show=False)
         self._show_card_tools(self.current_screen())
         self.home.apply_metrics(self.metrics)
@@ -280,14 +336,14 @@ class KioskWindow(QMainWindow):
     def current_screen(self) -> str:
         widget = self.stack.currentWidget()
         names: dict[QWidget | None, str] = {
-            self.cards: "card",
-            self.home: "home",
+            self._cards: "card",
+            self._home: "home",
             self.attract: "attract",
             self.pin_pad: "pin",
             self.admin: "admin",
         }
-        if self.kiosk_help is not None:
-            names[self.kiosk_help.screen] = "help"
+        if self._kiosk_help is not None:
+            names[self._kiosk_help.screen] = "help"
         return names.get(widget, "library")
 
     @Slot()
@@ -428,7 +484,7 @@ class KioskWindow(QMainWindow):
     def _show_card_tools(self, screen: str) -> None:
         # Staff screens are not for visitors: no Listen, no Text and colours, more room.
         self.top_bar.setVisible(screen not in ("pin", "admin"))
-        in_leaflet = screen in ("home", "card") and self.library_screen is not None
+        in_leaflet = screen in ("home", "card") and self._library_screen is not None
         self.all_leaflets.setVisible(in_leaflet)
         self.top_bar.brand.setText(
             self.leaflet.publisher if in_leaflet else library_brand(self.library)
@@ -508,6 +564,8 @@ class KioskWindow(QMainWindow):
         self.listen.setIcon(speaker_icon(icon_px * 2, self.look.theme.button_text))
         self.listen.setIconSize(QSize(icon_px, icon_px))
         self._fit_labels()
+        if not self._screens_built:
+            return  # they take the look when they are made
         self.home.apply_metrics(self.metrics)
         self.cards.apply_metrics(self.metrics)
         if self.library_screen is not None:
@@ -535,10 +593,9 @@ class KioskWindow(QMainWindow):
 
     def _fit_labels(self) -> None:
         # A style sheet's min-width replaces any minimum set before: fit again after each.
-        if not hasattr(self, "cards"):
-            return
         self.top_bar.fit_controls(force=True)
-        self.cards.apply_metrics(self.metrics)
+        if self._cards is not None:
+            self._cards.apply_metrics(self.metrics)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         size = event.size()
@@ -566,6 +623,7 @@ class KioskWindow(QMainWindow):
 
     @Slot()
     def _after_first_paint(self) -> None:
+        self.build_screens()
         self.firstPaint.emit()
         # Then build the remaining cards, one per event-loop turn, so input stays responsive.
         self._prebuild.start()

@@ -1,0 +1,106 @@
+"""What the kiosk does before its first screen is up, and what waits until after.
+
+Behind the attract screen only the attract screen and the top bar are made before the first
+paint; the chooser, home, the card screen and the help follow just after it. Whatever asks for
+one of them sooner (a visitor who touches the screen at once, a test, the wiring) gets it made
+on the spot, so nothing ever finds a screen missing.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QWidget
+
+from kiosk.content import Library
+from kiosk.content.help import load_help
+from kiosk.ui import kiosk_help
+from kiosk.ui.main_window import KioskWindow
+from kiosk.ui.theme import Fonts
+
+
+class _Painted(QObject):
+    """Which of the window's screens existed when the stack first painted."""
+
+    def __init__(self, window: KioskWindow) -> None:
+        super().__init__()
+        self.window = window
+        self.seen: tuple[object, ...] | None = None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self.seen is None:
+            w = self.window
+            self.seen = (w._home, w._cards, w._kiosk_help, w._library_screen)
+        return False
+
+
+def test_behind_the_attract_screen_the_rest_is_made_after_the_first_paint(
+    qtbot, library: Library, fonts: Fonts
+) -> None:  # type: ignore[no-untyped-def]
+    window = KioskWindow(library, fonts, with_attract=True, help=load_help(library))
+    qtbot.addWidget(window)
+    painted = _Painted(window)
+    window.stack.installEventFilter(painted)
+    window.resize(1920, 1080)
+    with qtbot.waitSignal(window.firstPaint, timeout=10_000):
+        window.show()
+    assert painted.seen == (None, None, None, None)
+    # By the time anyone hears of the first paint, every screen is there.
+    assert window._home is not None and window._cards is not None
+    assert window._kiosk_help is not None
+    assert window.current_screen() == "attract"
+    window.leave_attract()
+    assert window.current_screen() == "home"
+    assert window.home.start.isVisible()
+
+
+def test_a_visitor_who_touches_at_once_finds_home_made_on_the_spot(
+    qtbot, library: Library, fonts: Fonts
+) -> None:  # type: ignore[no-untyped-def]
+    window = KioskWindow(library, fonts, with_attract=True, help=load_help(library))
+    qtbot.addWidget(window)
+    window.resize(1920, 1080)
+    assert window._home is None  # not painted yet: nothing but the attract screen
+    window.attract.started.emit()  # the touch arrives before the first paint's turn
+    assert window.current_screen() == "home"
+    window.show()
+    qtbot.waitExposed(window)
+    window.home.start.click()
+    assert window.current_screen() == "card" and window.cards.index == 0
+
+
+def test_without_an_attract_screen_everything_is_made_at_once(
+    qtbot, library: Library, fonts: Fonts
+) -> None:  # type: ignore[no-untyped-def]
+    window = KioskWindow(library, fonts)
+    qtbot.addWidget(window)
+    assert window._home is not None and window._cards is not None
+    assert isinstance(window.home, QWidget)
+
+
+def test_the_words_on_a_card_are_found_once_not_on_every_tap(
+    qtbot, monkeypatch, library: Library, fonts: Fonts
+) -> None:  # type: ignore[no-untyped-def]
+    searched: list[str] = []
+    real = kiosk_help.terms_on_card
+
+    def counting(card, glossary):  # type: ignore[no-untyped-def]
+        searched.append(card.id)
+        return real(card, glossary)
+
+    monkeypatch.setattr(kiosk_help, "terms_on_card", counting)
+    window = KioskWindow(library, fonts, help=load_help(library))
+    qtbot.addWidget(window)
+    window.resize(1920, 1080)
+    window.show()
+    qtbot.waitExposed(window)
+    helper = window.kiosk_help
+    assert helper is not None
+    first_pass: list[str] = []
+    for index in (0, 1, 2, 1, 0, 1, 2):
+        window.show_card(index)
+        first_pass.append(helper.card_words.text())
+    cards = window.leaflet.cards
+    assert {cards[i].id for i in (0, 1, 2)} <= set(searched)
+    assert len(searched) == len(set(searched)), "a card's words were searched again"
+    # The same answer each time the card comes back.
+    assert first_pass[0] == first_pass[4] and first_pass[1] == first_pass[3] == first_pass[5]
