@@ -35,6 +35,7 @@ from PySide6.QtWidgets import QFrame, QScroller, QScrollerProperties, QTextEdit,
 
 from ..content.model import Card
 from ..content.text import TextUnit, card_units
+from ..i18n import tr
 from .qr import payload, qr_image
 from .theme import Metrics, Theme
 
@@ -510,7 +511,7 @@ class CardView(QTextEdit):
         self.card = card
         self.setAccessibleName(card.title)
         self.setAccessibleDescription(
-            "Card text. Use the arrow keys or swipe up and down to scroll."
+            tr("Card text. Use the arrow keys or swipe up and down to scroll.")
         )
         self.content = CardDocument(card, theme, metrics, family, wide_spacing)
         if qr := self.content.qr_description():
