@@ -333,7 +333,10 @@ class CardScreen(QWidget):
         bar = view.verticalScrollBar()
         self.more_below.adjustSize()
         strip = self.more_below.height() + self.metrics.px(16)
-        overflowing = bar.maximum() > 0
+        # Whether the text needs the cue is judged against the room it has without the cue's
+        # strip: judged with it, a card that once overflowed (laid out at a passing width)
+        # would keep the strip, and so keep overflowing.
+        overflowing = view.content_height() > view.room_without_strip()
         # The cue gets its own strip under the text of a card that scrolls; a card that
         # fits keeps all its room. The strip stays at the end so nothing jumps.
         view.reserve_bottom(strip if overflowing else 0)
