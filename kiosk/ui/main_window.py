@@ -64,7 +64,7 @@ class KioskWindow(QMainWindow):
         look: Look | None = None,
         *,
         with_attract: bool = False,
-        help: HelpLoad | None = None,
+        help: HelpLoad | Callable[[], HelpLoad] | None = None,
     ):
         super().__init__()
         install_roles()
@@ -185,7 +185,9 @@ class KioskWindow(QMainWindow):
             self._library_screen.leafletChosen.connect(self.open_leaflet)
             self.stack.addWidget(self._library_screen)
         self.open_leaflet(0, show=len(library.leaflets) == 1 and self.attract is None)
-        self._kiosk_help = KioskHelp(self, self._help_load)
+        # The wiring may hand the help over as a loader: it is read only now, when it is needed.
+        load = self._help_load
+        self._kiosk_help = KioskHelp(self, load() if callable(load) else load)
 
     @property
     def home(self) -> HomeScreen:

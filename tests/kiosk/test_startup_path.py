@@ -8,14 +8,20 @@ on the spot, so nothing ever finds a screen missing.
 
 from __future__ import annotations
 
+import functools
+from pathlib import Path
+
+import pytest
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QWidget
 
+from kiosk.app import Startup, choose_content, help_after_paint
 from kiosk.content import Library
 from kiosk.content.help import load_help
 from kiosk.ui import kiosk_help
 from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.theme import Fonts
+from tests.helpers.content_factory import make_leaflet
 
 
 class _Painted(QObject):
@@ -104,3 +110,33 @@ def test_the_words_on_a_card_are_found_once_not_on_every_tap(
     assert len(searched) == len(set(searched)), "a card's words were searched again"
     # The same answer each time the card comes back.
     assert first_pass[0] == first_pass[4] and first_pass[1] == first_pass[3] == first_pass[5]
+
+
+def test_the_help_is_read_after_the_first_paint_and_its_problems_still_reported(
+    qtbot, tmp_path: Path, fonts: Fonts, capsys: pytest.CaptureFixture[str]
+) -> None:  # type: ignore[no-untyped-def]
+    """Glossaries and routes are a second of TOML with fifty leaflets: the kiosk reads them
+    as the help's screens are made, and a broken one is printed, logged and listed for the
+    admin screen as before."""
+    folder = make_leaflet(tmp_path / "lf")
+    (folder / "glossary.toml").write_text("[[term]]\nterm = 3\n", encoding="utf-8")
+    choice = choose_content([folder], help_now=False)
+    assert choice.help_pending and not choice.problems
+    startup = Startup(Path("kiosk.toml"), [], str(folder), list(choice.problems))
+    window = KioskWindow(
+        choice.library,
+        fonts,
+        with_attract=True,
+        help=functools.partial(help_after_paint, choice, startup),
+    )
+    qtbot.addWidget(window)
+    assert not choice.problems  # nothing read before the screens are made
+    window.resize(1920, 1080)
+    with qtbot.waitSignal(window.firstPaint, timeout=10_000):
+        window.show()
+    assert not choice.help_pending
+    assert any("glossary.toml:2" in line for line in startup.problems), startup.problems
+    assert "glossary.toml:2" in capsys.readouterr().err
+    helper = window.kiosk_help
+    assert helper is not None and helper.data.glossary is None
+    assert window.leaflet.cards  # the leaflet itself is whole
