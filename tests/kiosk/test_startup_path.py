@@ -140,3 +140,28 @@ def test_the_help_is_read_after_the_first_paint_and_its_problems_still_reported(
     helper = window.kiosk_help
     assert helper is not None and helper.data.glossary is None
     assert window.leaflet.cards  # the leaflet itself is whole
+
+
+def test_a_contact_detail_is_encoded_once_whatever_its_size(
+    qapp: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening a leaflet or changing the text size redraws the same few QR codes: the slow
+    encoding is done once per detail, only the drawing again."""
+    import segno
+
+    from kiosk.ui import qr
+    from tests.foundation.test_qr import decode
+
+    made: list[str] = []
+    real = segno.make
+
+    def counting(content: str, **kwargs: object) -> segno.QRCode:
+        made.append(content)
+        return real(content, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(segno, "make", counting)
+    data = "tel:+441572758300-startup-path-test"
+    images = [qr.qr_image(data, size) for size in (110, 190, 110, 300)]
+    assert made == [data]
+    assert all(decode(image) == data for image in images)
+    assert images[1].width() > images[0].width()
