@@ -165,3 +165,24 @@ def test_a_contact_detail_is_encoded_once_whatever_its_size(
     assert made == [data]
     assert all(decode(image) == data for image in images)
     assert images[1].width() > images[0].width()
+
+
+def test_prebuilt_cards_are_laid_out_before_the_tap_that_shows_them(
+    qtbot, library: Library, fonts: Fonts
+) -> None:  # type: ignore[no-untyped-def]
+    """Qt keeps a hidden widget's resize until it is shown: unless the prebuild gives each
+    card its size, the tap that shows it wraps its whole document first."""
+    window = KioskWindow(library, fonts, with_attract=True, help=load_help(library))
+    qtbot.addWidget(window)
+    window.resize(1920, 1080)
+    window.show()
+    qtbot.waitUntil(lambda: len(window.cards.views) == len(window.leaflet.cards), timeout=30_000)
+    last = window.cards.views[len(window.leaflet.cards) - 1]
+    assert not last.isVisible()
+    width = last.viewport().width()
+    assert width > 1000  # the card area's width, not Qt's 640 x 480 default
+    # The document is wrapped at that width already.
+    assert last.document().textWidth() == width
+    window.leave_attract()
+    window.show_card(len(window.leaflet.cards) - 1)
+    assert last.isVisible() and last.viewport().width() == width
