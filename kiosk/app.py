@@ -21,6 +21,7 @@ from .config import Settings
 from .content import ContentError, ContentProblem, Library
 from .content.help import HelpLoad, load_help
 from .guarded import FileProblem, guard
+from .i18n import QT_TR_NOOP, tr
 from .input_gateway import InputGateway, Stage, is_act
 from .ui.theme import STANDARD, THEMES, Fonts, Look
 
@@ -43,10 +44,13 @@ SYMBOLS = "\u25c0\u2302\u25b6\u260e\u21a9\u25bc\u2713\u25cf\u21ba"  # ◀ ⌂ �
 PIXMAP_CACHE_KIB = 2048
 ALREADY_RUNNING_EXIT = 3
 EXIT_TO_DESKTOP = 4  # staff chose "Exit to desktop": the supervisor must not restart it
-TEST_SENTENCE = "This is a test of the kiosk's speech. If you can hear this, reading aloud works."
-RESET_SPOKEN = "The kiosk has been reset for the next visitor."
-STILL_HERE_SPOKEN = "Welcome back. Nothing was cleared."
-TEN_SECONDS_SPOKEN = "10 seconds left. Press any key or touch the screen to stay."
+TEST_SENTENCE = QT_TR_NOOP(
+    "This is a test of the kiosk's speech. If you can hear this, reading aloud works."
+)
+RESET_SPOKEN = QT_TR_NOOP("The kiosk has been reset for the next visitor.")
+STILL_HERE_SPOKEN = QT_TR_NOOP("Welcome back. Nothing was cleared.")
+# A catalogue keeps the "10": the count is put in its place.
+TEN_SECONDS_SPOKEN = QT_TR_NOOP("10 seconds left. Press any key or touch the screen to stay.")
 COUNTDOWN_SPOKEN_AT = 10
 
 
@@ -469,13 +473,13 @@ class Kiosk(QObject):
         if seconds <= at and not self._warned_ten:
             self._warned_ten = True
             if self.audio is not None and self.audio.active:
-                self.audio.say(TEN_SECONDS_SPOKEN.replace("10", str(at)), Priority.NOTICE)
+                self.audio.say(tr(TEN_SECONDS_SPOKEN).replace("10", str(at)), Priority.NOTICE)
 
     @Slot()
     def _warning_answered(self) -> None:
         self.window.hide_idle_warning()
         if self.audio is not None and self.audio.active:
-            self.audio.say(STILL_HERE_SPOKEN)
+            self.audio.say(tr(STILL_HERE_SPOKEN))
 
     @Slot(str)
     def _speak_if_audio(self, text: str) -> None:
@@ -554,7 +558,7 @@ class Kiosk(QObject):
         from .speech.narration import Utterance
 
         if self.speech is not None:
-            self.speech.speak([Utterance(TEST_SENTENCE, -1, 0, 0)])
+            self.speech.speak([Utterance(tr(TEST_SENTENCE), -1, 0, 0)])
 
     @Slot()
     def start_speech(self) -> None:
@@ -618,7 +622,7 @@ class Kiosk(QObject):
         self.window.reset_to_start()
         if was_audio and self.audio is not None:
             # The visitor who cannot see the screen hears that their visit is over.
-            self.audio.say(RESET_SPOKEN, Priority.NOTICE)
+            self.audio.say(tr(RESET_SPOKEN), Priority.NOTICE)
 
     @Slot(int)
     def stop_on_signal(self, number: int) -> None:

@@ -11,6 +11,7 @@ import shiboken6
 from PySide6.QtCore import QEvent, QObject, Signal, Slot
 from PySide6.QtWidgets import QAbstractButton
 
+from .i18n import QT_TR_NOOP, tr
 from .input_gateway import InputGateway, Stage
 from .speech.narration import Script, narrate_card
 from .speech.service import VOLUME_STEPS_DB, SpeechService, State
@@ -24,7 +25,7 @@ log = logging.getLogger("kiosk.reading")
 # Failures in a row (no audio heard in between) before reading aloud is shown as unavailable:
 # one glitch must not switch speech off for every visitor after.
 FAILURES_BEFORE_UNAVAILABLE = 3
-TRY_AGAIN = "Sorry, the sound did not play. Touch Read aloud to try again."
+TRY_AGAIN = QT_TR_NOOP("Sorry, the sound did not play. Touch Read aloud to try again.")
 
 
 class ReadingController(QObject):
@@ -178,7 +179,7 @@ class ReadingController(QObject):
             self.bar.set_unavailable(message)
         else:
             self.bar.set_state(State.Ready)
-            self.bar.show_message(TRY_AGAIN)
+            self.bar.show_message(tr(TRY_AGAIN))
 
     def retry(self) -> None:
         """Give speech a fresh chance (for the next visitor), if the engine is there."""

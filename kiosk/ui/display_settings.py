@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import tr
 from .theme import THEMES, Look, Metrics, Theme
 from .widgets import big_button, display_button
 
@@ -254,9 +255,9 @@ class DisplaySettingsPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("displaySettings")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setAccessibleName("Text and colours")
+        self.setAccessibleName(tr("Text and colours"))
         self.setAccessibleDescription(
-            "Settings for text size, colours, font and spacing. Changes show straight away."
+            tr("Settings for text size, colours, font and spacing. Changes show straight away.")
         )
         self.themes = list(themes if themes is not None else THEMES.values())
         self.reset_to = reset_to or Look()
@@ -267,11 +268,11 @@ class DisplaySettingsPanel(QWidget):
         self.header = QWidget()
         self.header.setObjectName("displayHeader")
         self.header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.title = QLabel("Text and colours")
+        self.title = QLabel(tr("Text and colours"))
         self.title.setObjectName("displayTitle")
         self.title.setWordWrap(True)
         self.hint = QLabel(
-            "Changes show straight away. They go back to standard for the next visitor."
+            tr("Changes show straight away. They go back to standard for the next visitor.")
         )
         self.hint.setObjectName("displayHint")
         self.hint.setWordWrap(True)
@@ -339,14 +340,17 @@ class DisplaySettingsPanel(QWidget):
             "displayReset", "Put text size, colours, font and spacing back to standard.", "reset"
         )
         self.reset.add_label("↺  Reset to standard", "caption")
-        self.reset.setAccessibleName("Reset to standard")
+        self.reset.setAccessibleName(tr("Reset to standard"))
         self.reset.clicked.connect(self.reset_look)
         # Done stays in the top right corner, always on screen; Reset joins it when there is
         # room and otherwise ends the list, so large text never leaves a squeezed header.
         self.done = big_button(
-            "Done  ✓", "displayDone", "Close these settings and go back to reading.", "primary"
+            tr("Done") + "  ✓",
+            "displayDone",
+            tr("Close these settings and go back to reading."),
+            "primary",
         )
-        self.done.setAccessibleName("Done")
+        self.done.setAccessibleName(tr("Done"))
         self.done.clicked.connect(self.close_panel)
         self.header_row.addWidget(self.done, 0, Qt.AlignmentFlag.AlignVCenter)
 
@@ -410,22 +414,25 @@ class DisplaySettingsPanel(QWidget):
             button.setChecked(chosen)
             button.set_on(chosen)
             button.labels[1].setText(f"✓ {percent(scale)}" if chosen else percent(scale))
-            name = f"Text size {percent(scale)}"
-            button.setAccessibleName(f"{name}, selected" if chosen else name)
+            name = tr("Text size {percent}").format(percent=percent(scale))
+            button.setAccessibleName(tr("{name}, selected").format(name=name) if chosen else name)
         for name, button in self.theme_buttons.items():
             chosen = name == look.theme.name
             button.setChecked(chosen)
             button.labels[2].setVisible(chosen)
             label = button.labels[1].text()
-            button.setAccessibleName(f"{label} colours, in use" if chosen else f"{label} colours")
+            colours = tr("{label} colours").format(label=label)
+            in_use = tr("{label} colours, in use").format(label=label)
+            button.setAccessibleName(in_use if chosen else colours)
         for field, label, _ in TOGGLES:
             on = bool(getattr(look, field))
             button = self.toggle_buttons[field]
             button.setChecked(on)
             button.set_on(on)
-            button.labels[1].setText("On" if on else "Off")
+            button.labels[1].setText(tr("On") if on else tr("Off"))
             # An explicit accessible name does not follow the label: keep the state in it.
-            button.setAccessibleName(f"{label}: {'on' if on else 'off'}")
+            state = tr("on") if on else tr("off")
+            button.setAccessibleName(tr("{label}: {state}").format(label=label, state=state))
         self._settle()
 
     def apply_metrics(self, metrics: Metrics) -> None:

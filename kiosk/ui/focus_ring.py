@@ -34,7 +34,7 @@ class FocusRing(QObject):
         super().__init__(host)
         self.host = host
         self.theme, self.metrics = theme, metrics
-        self._on: QWidget | None = None
+        self._on: QAbstractButton | None = None
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         app.focusChanged.connect(self._focus_moved)
@@ -61,15 +61,15 @@ class FocusRing(QObject):
         if event.type() == QEvent.Type.Paint and watched is self._on:
             # The button paints itself first (event() skips the filters), then the ring.
             self._on.event(event)
-            if self._on.hasFocus() and isinstance(self._on, QAbstractButton):
+            if self._on.hasFocus():
                 self.paint(self._on)
             return True
         return False
 
     def paint(self, button: QAbstractButton) -> None:
         m = self.metrics
-        band = max(2, m.px(3))
-        inset = self._outline(button) + max(2, m.px(2))
+        band = max(3, m.px(4))
+        inset = self._outline(button) + max(2, m.px(3))
         outer = QRectF(button.rect()).adjusted(inset, inset, -inset, -inset)
         radius = max(0.0, m.radius - inset / 2)
         painter = QPainter(button)
@@ -86,15 +86,19 @@ class FocusRing(QObject):
         painter.end()
 
     def _outline(self, button: QAbstractButton) -> int:
-        """How thick the button's outline is, so the ring lies on its fill: the top of its
-        contents (buttons have no padding above their text; tiles do, hence the cap at
-        the thickest outline, a chosen theme swatch's)."""
+        """How thick the button's outline is, so the ring lies on its fill, clear of it.
+        Buttons have no padding above their text, so the top of their contents is the
+        outline; a chosen theme swatch's is the thickest. Tiles pad all round: deeper than
+        that is padding, and they have the usual outline."""
+        m = self.metrics
         option = QStyleOptionButton()
         if isinstance(button, QPushButton):
             button.initStyleOption(option)  # with its checked state, which thickens some
         else:
             option.initFrom(button)
-        contents = button.style().subElementRect(
-            QStyle.SubElement.SE_PushButtonContents, option, button
+        top = (
+            button.style()
+            .subElementRect(QStyle.SubElement.SE_PushButtonContents, option, button)
+            .top()
         )
-        return min(max(0, contents.top()), self.metrics.px(8))
+        return top if 0 <= top <= m.px(8) else max(2, m.px(3))

@@ -7,6 +7,7 @@ from ..content.glossary import Glossary, Term
 from ..content.help import HELP_NOTE, takeaway_short_text, takeaway_text
 from ..content.model import Card, Contact, Leaflet
 from ..content.routes import Answer, Routes
+from ..i18n import tr
 from .help_screen import HelpPage, PageItem
 from .takeaway import fits
 
@@ -45,7 +46,7 @@ def question_page(routes: Routes, leaflet: Leaflet) -> HelpPage:
         routes.question,
         paragraphs,
         items,
-        note=f"{HELP_NOTE} The answers only point to cards of {origin(leaflet)}.",
+        note=f"{tr(HELP_NOTE)} The answers only point to cards of {origin(leaflet)}.",
         spoken=_spoken(routes.question, paragraphs, len(items), "answers"),
     )
 
@@ -123,7 +124,7 @@ def term_page(term: Term) -> HelpPage:
         term.term,
         (term.explanation,),
         read_aloud=f"{term.term}. {term.explanation}",
-        note=f"Source: {term.source}. {HELP_NOTE}",
+        note=f"Source: {term.source}. {tr(HELP_NOTE)}",
         spoken=f"Kiosk help. {term.term}. {term.explanation} Source: {term.source}.",
     )
 
@@ -152,6 +153,6 @@ def keep_page(leaflet: Leaflet, card: Card, contact: Contact | None) -> HelpPage
         title,
         paragraphs,
         qr_text=text,
-        note=HELP_NOTE,
+        note=tr(HELP_NOTE),
         spoken=f"Kiosk help. {title}. " + " ".join(paragraphs),
     )

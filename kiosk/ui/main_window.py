@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ..content.help import HelpLoad
 from ..content.model import Leaflet, Library
+from ..i18n import SOURCE_LANGUAGE, Catalogues, on_language_change, tr, translation_folders
 from .accessibility import install_roles
 from .attract import AttractScreen
 from .attract import stylesheet_rules as attract_rules
@@ -29,7 +30,7 @@ from .language import direction
 from .style import stylesheet
 from .theme import Fonts, Look, Metrics, Theme
 from .top_bar import TopBar
-from .widgets import big_button, display_button, speaker_icon
+from .widgets import big_button, display_button, display_button_words, speaker_icon
 
 if TYPE_CHECKING:
     from ..session.pin import PinGate
@@ -74,7 +75,11 @@ class KioskWindow(QMainWindow):
         self.metrics = Metrics.for_size(1920, 1080, self.look.text_scale)
         self._painted = False
         self.first_paint_ns = 0  # time.time_ns() of the first paint, for the start-up benchmark
-        self.setWindowTitle(library.leaflets[0].title if len(library.leaflets) == 1 else "SEN help")
+        # The kiosk's words take the open leaflet's language where a catalogue has it.
+        self.catalogues = Catalogues(translation_folders(library.root), self)
+        self.setWindowTitle(
+            library.leaflets[0].title if len(library.leaflets) == 1 else tr("SEN help")
+        )
         self.setAccessibleName(self.windowTitle())
         # The window is always screen-sized; layout-driven minimum sizes only make platform
         # plugins complain (offscreen: "does not support propagateSizeHints").
@@ -88,25 +93,18 @@ class KioskWindow(QMainWindow):
         self.top_bar = TopBar(library_brand(library), self.metrics)
         # Audio mode's switch lives in the top-left corner on every screen, so staff can put a
         # tactile marker beside it and the attract screen can say where it is.
-        self.listen = big_button(
-            "Listen",
-            "listenButton",
-            "Turns on audio mode: everything on the screen is spoken. Touch once to hear a "
-            "button, touch again to press it. Keyboard: arrows to move, Enter to press.",
-        )
+        self.listen = big_button("", "listenButton", "")
         self.listen.setCheckable(True)
         self.top_bar.left.addWidget(self.listen)
-        self.top_bar.keep_whole(self.listen, ["Listen", "Audio on"])
         # Several leaflets: a way back to the choice, always in the same place.
-        self.all_leaflets = big_button(
-            "All leaflets", "allLeaflets", "Go back to the list of leaflets to choose another."
-        )
+        self.all_leaflets = big_button("", "allLeaflets", "")
         self.all_leaflets.clicked.connect(self.show_library)
         self.top_bar.right.addWidget(self.all_leaflets)
-        self.top_bar.keep_whole(self.all_leaflets, [self.all_leaflets.text()])
         self.display_button = display_button()
         self.top_bar.right.addWidget(self.display_button)
-        self.top_bar.keep_whole(self.display_button, [self.display_button.text()])
+        self._top_bar_words()
+        on_language_change(self.top_bar, self._top_bar_words)
+        on_language_change(self, self._drop_hidden_overlays)
         layout = QVBoxLayout(root)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -127,7 +125,7 @@ class KioskWindow(QMainWindow):
         if with_attract:
             first = library.leaflets[0]
             self.attract = AttractScreen(
-                first.title if len(library.leaflets) == 1 else "Help with SEN decisions",
+                first.title if len(library.leaflets) == 1 else tr("Help with SEN decisions"),
                 first.publisher,
                 self.metrics,
             )
@@ -157,6 +155,41 @@ class KioskWindow(QMainWindow):
         self._restyle()
         self._install_keys()
         self.stack.installEventFilter(self)
+
+    def _top_bar_words(self) -> None:
+        """The top bar's words in the kiosk's current language (again when it changes)."""
+        listen = [tr("Listen"), tr("Audio on")]
+        self.listen.setText(listen[self.listen.isChecked()])
+        self.listen.setAccessibleName(self.listen.text())
+        if not self.listen.isChecked():
+            self.listen.setAccessibleDescription(
+                tr(
+                    "Turns on audio mode: everything on the screen is spoken. Touch once to "
+                    "hear a button, touch again to press it. Keyboard: arrows to move, Enter "
+                    "to press."
+                )
+            )
+        self.top_bar.keep_whole(self.listen, listen)
+        self.all_leaflets.setText(tr("All leaflets"))
+        self.all_leaflets.setAccessibleName(tr("All leaflets"))
+        self.all_leaflets.setAccessibleDescription(
+            tr("Go back to the list of leaflets to choose another.")
+        )
+        self.top_bar.keep_whole(self.all_leaflets, [self.all_leaflets.text()])
+        display_button_words(self.display_button)
+        self.top_bar.keep_whole(self.display_button, [self.display_button.text()])
+        self.top_bar.fit_controls(force=True)
+
+    def _drop_hidden_overlays(self) -> None:
+        """Overlays built on first use took the words of that moment's language: when it
+        changes, hidden ones are built again when next needed, in the new language."""
+        if self._idle_warning is not None and self._idle_warning.isHidden():
+            self._idle_warning.deleteLater()
+            self._idle_warning = None
+        if self._display_panel is not None and self._display_panel.isHidden():
+            self._display_panel.removeEventFilter(self)
+            self._display_panel.deleteLater()
+            self._display_panel = None
 
     # --- screens -------------------------------------------------------------------------
     def build_screens(self) -> None:
@@ -243,6 +276,8 @@ class KioskWindow(QMainWindow):
         if old_home is not None:
             self.stack.removeWidget(old_home)
             old_home.deleteLater()
+        if show:
+            self.catalogues.use(leaflet.language)  # before the new screen takes its words
         self._home = HomeScreen(leaflet, self.metrics)
         self._home.startRequested.connect(lambda: self.show_card(0))
         self._home.sectionRequested.connect(self.show_section)
@@ -264,6 +299,7 @@ class KioskWindow(QMainWindow):
         """Show new content (after staff reloaded it), starting again from the first screen."""
         self.build_screens()
         self.library = library
+        self.catalogues.folders = translation_folders(library.root)
         if self.kiosk_help is not None:
             self.kiosk_help.load = help or HelpLoad()
         if self._library_screen is not None:
@@ -502,9 +538,11 @@ class KioskWindow(QMainWindow):
     @Slot(str)
     def _follow_language(self, screen: str) -> None:
         """A leaflet's screens read in its language's direction (Arabic: right to left, Next
-        on the left); the chooser, the attract and staff screens are the kiosk's own, left to
+        on the left) and the kiosk's words there are in its language, if there is a catalogue
+        for it; the chooser, the attract and staff screens are the kiosk's own: English, left to
         right. The top bar stays as it is: Listen keeps its corner and its tactile marker."""
         in_leaflet = screen in ("home", "card", "help")
+        self.catalogues.use(self.leaflet.language if in_leaflet else SOURCE_LANGUAGE)
         way = direction(self.leaflet.language) if in_leaflet else Qt.LayoutDirection.LeftToRight
         if self.stack.layoutDirection() != way:
             self.stack.setLayoutDirection(way)
@@ -704,4 +742,4 @@ def lay_out_hidden(widget: QWidget, size: QSize) -> None:
 def library_brand(library: Library) -> str:
     """The name in the top bar outside a leaflet: the publisher, if one published them all."""
     publishers = {leaflet.publisher for leaflet in library.leaflets}
-    return publishers.pop() if len(publishers) == 1 else "SEN help"
+    return publishers.pop() if len(publishers) == 1 else tr("SEN help")

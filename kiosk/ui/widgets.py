@@ -6,6 +6,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from ..i18n import tr
 from .mirror import follow_reading_way
 from .theme import Metrics
 
@@ -70,15 +71,16 @@ def centre_panel(host: QWidget, panel: QWidget) -> QVBoxLayout:
 
 def display_button(parent: QWidget | None = None) -> QPushButton:
     """The top-bar button that opens the display settings ("Aa")."""
-    button = big_button(
-        "Aa  Text and colours",
-        "displaySettingsButton",
-        "Change the text size, colours, font and spacing.",
-        parent=parent,
-    )
-    # "Aa" is a picture of text, not words: a screen reader should not spell it out.
-    button.setAccessibleName("Text and colours")
+    button = big_button("Aa", "displaySettingsButton", "", parent=parent)
+    display_button_words(button)
     return button
+
+
+def display_button_words(button: QPushButton) -> None:
+    button.setText("Aa  " + tr("Text and colours"))
+    button.setAccessibleDescription(tr("Change the text size, colours, font and spacing."))
+    # "Aa" is a picture of text, not words: a screen reader should not spell it out.
+    button.setAccessibleName(tr("Text and colours"))
 
 
 class TileButton(QPushButton):

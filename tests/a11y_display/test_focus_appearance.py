@@ -23,14 +23,28 @@ from kiosk.session.pin import PinGate, hash_pin
 from kiosk.speech.service import State
 from kiosk.ui.admin import AdminInfo
 from kiosk.ui.main_window import KioskWindow
-from kiosk.ui.theme import THEMES, Fonts, Look, Theme
+from kiosk.ui.read_aloud import ReadAloudBar
+from kiosk.ui.theme import THEMES, Fonts, Look
 from tests.helpers.focus_pixels import FocusMeasure, measure
 from tests.helpers.leaflets import library_folder
 from tests.helpers.screen_tour import settle
 from tests.kiosk.conftest import make_kiosk
 
-SIZE = (1920, 1080)
 RESULTS: list[FocusMeasure] = []
+THEME_IDS = list(THEMES)
+# The quick suite: every theme at the design size; the slow run adds the other screens and
+# the largest text, where buttons are tightest around their labels.
+LOOKS = [pytest.param(theme, (1920, 1080), 1.0, id=theme) for theme in THEME_IDS] + [
+    pytest.param(
+        theme,
+        size,
+        scale,
+        id=f"{theme}-{size[0]}x{size[1]}-{round(scale * 100)}",
+        marks=pytest.mark.slow,
+    )
+    for theme in THEME_IDS
+    for size, scale in (((1080, 1920), 1.0), ((1366, 768), 1.0), ((1920, 1080), 2.5))
+]
 
 
 @pytest.fixture(scope="module")
@@ -42,12 +56,19 @@ def two_leaflets(tmp_path_factory: pytest.TempPathFactory) -> tuple[Library, Hel
 
 @pytest.fixture
 def kiosk(
-    qtbot, two_leaflets: tuple[Library, HelpLoad], fonts: Fonts, theme: Theme, tmp_path: Path
+    qtbot,
+    two_leaflets: tuple[Library, HelpLoad],
+    fonts: Fonts,
+    theme: str,
+    size: tuple[int, int],
+    text_scale: float,
+    tmp_path: Path,
 ) -> Iterator[Kiosk]:  # type: ignore[no-untyped-def]
     library, help_load = two_leaflets
-    window = KioskWindow(library, fonts, Look(theme=theme), with_attract=True, help=help_load)
+    look = Look(theme=THEMES[theme], text_scale=text_scale)
+    window = KioskWindow(library, fonts, look, with_attract=True, help=help_load)
     qtbot.addWidget(window)
-    window.resize(*SIZE)
+    window.resize(*size)
     window.show()
     qtbot.waitExposed(window)
     made = make_kiosk(window, tmp_path)
@@ -69,8 +90,9 @@ def bring_into_view(widget: QWidget) -> None:
     settle()
 
 
-def controls(window: KioskWindow) -> Iterator[tuple[str, QWidget]]:
+def controls(kiosk: Kiosk) -> Iterator[tuple[str, QWidget]]:
     """(control type, an example) on each screen, the screen shown while it is yielded."""
+    window = kiosk.window
     window.leave_attract()
     settle()
     assert window.library_screen is not None
@@ -78,6 +100,11 @@ def controls(window: KioskWindow) -> Iterator[tuple[str, QWidget]]:
     yield "chooser leaflet button", window.library_screen.tiles[0]
     yield "chooser leaflet button (2nd)", window.library_screen.tiles[1]
     yield "top bar: Listen (audio)", window.listen
+    assert kiosk.audio is not None
+    kiosk.audio.set_active(True)
+    settle()
+    yield "top bar: Audio on (checked)", window.listen
+    kiosk.audio.set_active(False)
     yield "top bar: Text and colours", window.display_button
 
     window.open_leaflet(0)
@@ -87,11 +114,10 @@ def controls(window: KioskWindow) -> Iterator[tuple[str, QWidget]]:
     yield "home topic tile", home.tiles[0]
     yield "top bar: All leaflets", window.all_leaflets
     help_ = window.kiosk_help
-    assert help_ is not None
-    if help_.routes_button is not None:
-        yield "help box button", help_.routes_button
-    if help_.words_tile is not None:
-        yield "help tile: Words explained", help_.words_tile
+    # The bundled leaflet has routes and a glossary, so the help box has both.
+    assert help_ is not None and help_.routes_button and help_.words_tile
+    yield "help box button", help_.routes_button
+    yield "help tile: Words explained", help_.words_tile
 
     window.show_card(1)  # not the first: its Back is disabled
     settle()
@@ -99,26 +125,20 @@ def controls(window: KioskWindow) -> Iterator[tuple[str, QWidget]]:
     yield "nav: Next (primary)", cards.next
     yield "nav: Back", cards.back
     yield "nav: Home", cards.home
-    if help_.get_help.isVisible():
-        yield "nav: Get help", help_.get_help
+    yield "nav: Get help", help_.get_help
     yield "Keep this card", help_.keep
-    if help_.card_words.isVisible():
-        yield "Words on this card", help_.card_words
+    yield "Words on this card", help_.card_words
     view = cards.current_view
     assert view is not None
     yield "card text", view
-    kiosk_bar = window._card_tools[0]
-    read = kiosk_bar.findChild(QWidget, "readAloudButton")
-    assert read is not None
-    yield "top bar: Read aloud", read
-    bar = read.parentWidget()
-    bar.set_state(State.Speaking)  # type: ignore[attr-defined]
+    bar = window.findChild(ReadAloudBar)
+    assert bar is not None
+    yield "top bar: Read aloud", bar.read_button
+    bar.set_state(State.Speaking)  # the reading controls show while it reads
     settle()
-    for name in ("readAloudPause", "readAloudSlower", "readAloudQuieter"):
-        button = window.findChild(QWidget, name)
-        assert button is not None, name
+    for button in (bar.pause_button, bar.slower_button, bar.quieter_button):
         yield f"read-aloud bar: {button.accessibleName()}", button
-    bar.set_state(State.Ready)  # type: ignore[attr-defined]
+    bar.set_state(State.Ready)
 
     help_.open_question()
     settle()
@@ -134,9 +154,20 @@ def controls(window: KioskWindow) -> Iterator[tuple[str, QWidget]]:
     for control in panel.controls():
         role = str(control.property("role"))
         kind = "theme swatch" if control.objectName().startswith("theme-") else role
+        if control.isCheckable():
+            kind += " (chosen)" if control.isChecked() else " (not chosen)"
         if kind not in seen and control.isVisible():
             seen.add(kind)
             yield f"display settings: {kind}", control
+    assert seen == {
+        "choice (chosen)",
+        "choice (not chosen)",
+        "theme swatch (chosen)",
+        "theme swatch (not chosen)",
+        "toggle (not chosen)",
+        "reset",
+        "primary",
+    }, seen
     panel.close_panel()
     settle()
 
@@ -160,29 +191,29 @@ def controls(window: KioskWindow) -> Iterator[tuple[str, QWidget]]:
     admin = window.admin
     assert admin is not None
     for button in admin.buttons():
-        if button.isVisible():
-            yield f"admin: {button.text()}", button
+        yield f"admin: {button.text()}", button
+    yield "admin: details (scroll area)", admin.details
 
 
-@pytest.mark.parametrize("theme", list(THEMES.values()), ids=list(THEMES))
-def test_every_control_shows_focus_by_3_to_1_over_a_2px_perimeter(
-    kiosk: Kiosk, theme: Theme
-) -> None:
+@pytest.mark.parametrize(("theme", "size", "text_scale"), LOOKS)
+def test_every_control_shows_focus_by_3_to_1_over_a_2px_perimeter(kiosk: Kiosk) -> None:
     window = kiosk.window
-    css_px = window.metrics.scale  # design px are CSS px at 1920x1080
+    theme = window.look.theme.name
+    css_px = window.metrics.scale  # the design's px are CSS px; scale is device px per one
+    where = f"{theme} {window.width()}x{window.height()} {round(window.look.text_scale * 100)}%"
     measured: list[FocusMeasure] = []
-    for name, widget in controls(window):
+    for name, widget in controls(kiosk):
         bring_into_view(widget)
         assert widget.isVisible(), name
         assert widget.isEnabled(), name
-        measured.append(measure(widget, name, theme.name, css_px, margin=window.metrics.px(8)))
+        measured.append(measure(widget, name, where, css_px, margin=window.metrics.px(8)))
     RESULTS.extend(measured)
     report = os.environ.get("FOCUS_REPORT")
     if report:
         Path(report).write_text(json.dumps([m.row() for m in RESULTS], indent=1) + "\n")
     for m in measured:
         print(
-            f"{m.theme:14} {m.control:42} contrast {m.contrast:5.2f}  "
+            f"{m.look:24} {m.control:42} contrast {m.contrast:5.2f}  "
             f"changed {m.changed_px:6} / required {m.required_px:5}  clipped {m.clipped_px}"
         )
     failing = [m for m in measured if not m.passes or m.clipped_px]

@@ -27,8 +27,8 @@ _LINEAR = np.where(_levels <= 0.04045, _levels / 12.92, ((_levels + 0.055) / 1.0
 @dataclass(frozen=True)
 class FocusMeasure:
     control: str
-    theme: str
-    changed_px: int  # pixels changing by at least 3:1, inside the visible control
+    look: str  # theme, window size and text size
+    changed_px: int  # pixels changing by at least 3:1 on the visible control or just round it
     required_px: int  # a 2 CSS px perimeter of the control
     contrast: float  # the contrast reached by the `required_px` most-changed pixels
     clipped_px: int  # pixels of the control its parents or the window cut off
@@ -82,7 +82,7 @@ def park_focus(widget: QWidget) -> None:
     assert not widget.hasFocus()
 
 
-def measure(widget: QWidget, control: str, theme: str, css_px: float, margin: int) -> FocusMeasure:
+def measure(widget: QWidget, control: str, look: str, css_px: float, margin: int) -> FocusMeasure:
     """Grab the window around `widget` unfocused, then focused by Tab; compare the grabs.
     `css_px` is device pixels per CSS pixel; `margin` px around the control are grabbed too,
     so an indicator drawn just outside the control counts. The grabs are of the window, as
@@ -98,7 +98,7 @@ def measure(widget: QWidget, control: str, theme: str, css_px: float, margin: in
     focused = window.grab(area).toImage()
     shots = os.environ.get("FOCUS_SHOTS")
     if shots:
-        stem = re.sub(r"[^a-z0-9]+", "-", f"{theme} {control}".lower()).strip("-")
+        stem = re.sub(r"[^a-z0-9]+", "-", f"{look} {control}".lower()).strip("-")
         unfocused.save(os.path.join(shots, f"{stem}-0.png"))
         focused.save(os.path.join(shots, f"{stem}-1.png"))
     before, after = luminance(unfocused), luminance(focused)
@@ -110,7 +110,7 @@ def measure(widget: QWidget, control: str, theme: str, css_px: float, margin: in
     reached = float(ranked[required - 1]) if ranked.size >= required else 1.0
     return FocusMeasure(
         control=control,
-        theme=theme,
+        look=look,
         changed_px=int(np.count_nonzero(ratio >= MIN_CONTRAST)),
         required_px=required,
         contrast=round(reached, 2),
