@@ -93,6 +93,7 @@ class ContentChoice:
     source: str
     problems: list[str] = field(default_factory=list)
     help: HelpLoad = field(default_factory=HelpLoad)  # the kiosk's own help beside the leaflet
+    help_pending: bool = False  # not loaded yet: see help_after_paint
 
 
 def with_help(choice: ContentChoice) -> ContentChoice:
@@ -121,13 +122,20 @@ def content_candidates(args: argparse.Namespace, settings: Settings) -> list[Pat
     return found
 
 
-def choose_content(candidates: list[Path], cache_dir: Path | None = None) -> ContentChoice:
+def choose_content(
+    candidates: list[Path], cache_dir: Path | None = None, *, help_now: bool = True
+) -> ContentChoice:
     """Load the first usable folder. Problems in an override are kept, never fatal.
-    With `cache_dir`, unchanged content comes from the parsed-content cache."""
+    With `cache_dir`, unchanged content comes from the parsed-content cache. Without
+    `help_now` the help is left for later (its problems never change the folder chosen)."""
     problems: list[str] = []
     for position, folder in enumerate(candidates):
         try:
-            return with_help(ContentChoice(_load(folder, cache_dir), str(folder), problems))
+            choice = ContentChoice(_load(folder, cache_dir), str(folder), problems)
+            if not help_now:
+                choice.help_pending = True
+                return choice
+            return with_help(choice)
         except ContentError as exc:
             if position == len(candidates) - 1:
                 raise
@@ -173,7 +181,11 @@ def run(args: argparse.Namespace) -> int:
     layered = load_layered(settings_file)
     settings, setting_problems = layered.settings, layered.problems
     try:
-        choice = choose_content(content_candidates(args, settings), paths.data_dir() / "cache")
+        choice = choose_content(
+            content_candidates(args, settings),
+            paths.data_dir() / "cache",
+            help_now=args.self_test,
+        )
     except ContentError as exc:
         print(f"the bundled content has problems:\n{exc}", file=sys.stderr)
         return 1
@@ -267,8 +279,11 @@ def assemble(
     # Imported here so that --version, --check-content and --export-text start fast.
     from .ui.main_window import KioskWindow
 
+    help: HelpLoad | Callable[[], HelpLoad] = choice.help
+    if choice.help_pending:
+        help = partial(help_after_paint, choice, startup)
     window = KioskWindow(
-        choice.library, load_fonts(), look_from(settings), with_attract=True, help=choice.help
+        choice.library, load_fonts(), look_from(settings), with_attract=True, help=help
     )
     kiosk = Kiosk(app, window, settings, windowed=args.windowed, speech_factory=speech_factory)
     kiosk.startup = startup
@@ -279,6 +294,20 @@ def assemble(
         # Everything but the first screen starts once it is up: start-up never waits on it.
         window.firstPaint.connect(kiosk.start_services)
     return kiosk
+
+
+def help_after_paint(choice: ContentChoice, startup: Startup) -> HelpLoad:
+    """The help (glossaries, routes), loaded as its screens are made just after the first
+    paint: with 50 leaflets that is a second of TOML before anything could show. Its problems
+    are reported as the content's are at start-up: printed, logged, on the admin screen."""
+    before = len(choice.problems)
+    with_help(choice)
+    choice.help_pending = False
+    for line in choice.problems[before:]:
+        print(line, file=sys.stderr)
+        log.warning("%s", line)
+    startup.content_problems.extend(choice.problems[before:])
+    return choice.help
 
 
 def _run_kiosk(

@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QLayout,
@@ -65,7 +65,7 @@ class KioskWindow(QMainWindow):
         look: Look | None = None,
         *,
         with_attract: bool = False,
-        help: HelpLoad | None = None,
+        help: HelpLoad | Callable[[], HelpLoad] | None = None,
     ):
         super().__init__()
         install_roles()
@@ -218,7 +218,9 @@ class KioskWindow(QMainWindow):
             self._library_screen.leafletChosen.connect(self.open_leaflet)
             self.stack.addWidget(self._library_screen)
         self.open_leaflet(0, show=len(library.leaflets) == 1 and self.attract is None)
-        self._kiosk_help = KioskHelp(self, self._help_load)
+        # The wiring may hand the help over as a loader: it is read only now, when it is needed.
+        load = self._help_load
+        self._kiosk_help = KioskHelp(self, load() if callable(load) else load)
 
     @property
     def home(self) -> HomeScreen:
@@ -670,7 +672,10 @@ class KioskWindow(QMainWindow):
     def _prebuild_next(self) -> None:
         for index in range(len(self.leaflet.cards)):
             if index not in self.cards.views:
-                self.cards.view(index)
+                if not self.cards.isVisible():
+                    # Not shown yet: its page area has only Qt's default size until it is.
+                    lay_out_hidden(self.cards, self.stack.size())
+                lay_out_hidden(self.cards.view(index), self.cards.stack.contentsRect().size())
                 return
         self._prebuild.stop()
 
@@ -716,6 +721,22 @@ class KioskWindow(QMainWindow):
             self.show_home()
         elif self.current_screen() == "help" and self.kiosk_help is not None:
             self.kiosk_help.back()
+
+
+def lay_out_hidden(widget: QWidget, size: QSize) -> None:
+    """Give a hidden page of a stack its size now, and its children theirs. Qt holds a hidden
+    widget's resize until it is shown, so a prebuilt card would wrap its whole document on
+    the tap that shows it (a third of that tap's work); done here, the tap finds it ready."""
+    widget.resize(size)
+    pending = Qt.WidgetAttribute.WA_PendingResizeEvent
+    # Parents first: each one's resize places its children (a scroll area its viewport).
+    for member in [widget, *widget.findChildren(QWidget)]:
+        if member.testAttribute(pending):
+            member.setAttribute(pending, False)
+            QCoreApplication.sendEvent(member, QResizeEvent(member.size(), QSize(-1, -1)))
+        layout = member.layout()
+        if layout is not None:
+            layout.activate()
 
 
 def library_brand(library: Library) -> str:

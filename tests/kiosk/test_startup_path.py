@@ -8,14 +8,20 @@ on the spot, so nothing ever finds a screen missing.
 
 from __future__ import annotations
 
+import functools
+from pathlib import Path
+
+import pytest
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QWidget
 
+from kiosk.app import Startup, choose_content, help_after_paint
 from kiosk.content import Library
 from kiosk.content.help import load_help
 from kiosk.ui import kiosk_help
 from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.theme import Fonts
+from tests.helpers.content_factory import make_leaflet
 
 
 class _Painted(QObject):
@@ -104,3 +110,79 @@ def test_the_words_on_a_card_are_found_once_not_on_every_tap(
     assert len(searched) == len(set(searched)), "a card's words were searched again"
     # The same answer each time the card comes back.
     assert first_pass[0] == first_pass[4] and first_pass[1] == first_pass[3] == first_pass[5]
+
+
+def test_the_help_is_read_after_the_first_paint_and_its_problems_still_reported(
+    qtbot, tmp_path: Path, fonts: Fonts, capsys: pytest.CaptureFixture[str]
+) -> None:  # type: ignore[no-untyped-def]
+    """Glossaries and routes are a second of TOML with fifty leaflets: the kiosk reads them
+    as the help's screens are made, and a broken one is printed, logged and listed for the
+    admin screen as before."""
+    folder = make_leaflet(tmp_path / "lf")
+    (folder / "glossary.toml").write_text("[[term]]\nterm = 3\n", encoding="utf-8")
+    choice = choose_content([folder], help_now=False)
+    assert choice.help_pending and not choice.problems
+    startup = Startup(Path("kiosk.toml"), [], str(folder), list(choice.problems))
+    window = KioskWindow(
+        choice.library,
+        fonts,
+        with_attract=True,
+        help=functools.partial(help_after_paint, choice, startup),
+    )
+    qtbot.addWidget(window)
+    assert not choice.problems  # nothing read before the screens are made
+    window.resize(1920, 1080)
+    with qtbot.waitSignal(window.firstPaint, timeout=10_000):
+        window.show()
+    assert not choice.help_pending
+    assert any("glossary.toml:2" in line for line in startup.problems), startup.problems
+    assert "glossary.toml:2" in capsys.readouterr().err
+    helper = window.kiosk_help
+    assert helper is not None and helper.data.glossary is None
+    assert window.leaflet.cards  # the leaflet itself is whole
+
+
+def test_a_contact_detail_is_encoded_once_whatever_its_size(
+    qapp: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening a leaflet or changing the text size redraws the same few QR codes: the slow
+    encoding is done once per detail, only the drawing again."""
+    import segno
+
+    from kiosk.ui import qr
+    from tests.foundation.test_qr import decode
+
+    made: list[str] = []
+    real = segno.make
+
+    def counting(content: str, **kwargs: object) -> segno.QRCode:
+        made.append(content)
+        return real(content, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(segno, "make", counting)
+    data = "tel:+441572758300-startup-path-test"
+    images = [qr.qr_image(data, size) for size in (110, 190, 110, 300)]
+    assert made == [data]
+    assert all(decode(image) == data for image in images)
+    assert images[1].width() > images[0].width()
+
+
+def test_prebuilt_cards_are_laid_out_before_the_tap_that_shows_them(
+    qtbot, library: Library, fonts: Fonts
+) -> None:  # type: ignore[no-untyped-def]
+    """Qt keeps a hidden widget's resize until it is shown: unless the prebuild gives each
+    card its size, the tap that shows it wraps its whole document first."""
+    window = KioskWindow(library, fonts, with_attract=True, help=load_help(library))
+    qtbot.addWidget(window)
+    window.resize(1920, 1080)
+    window.show()
+    qtbot.waitUntil(lambda: len(window.cards.views) == len(window.leaflet.cards), timeout=30_000)
+    last = window.cards.views[len(window.leaflet.cards) - 1]
+    assert not last.isVisible()
+    width = last.viewport().width()
+    assert width > 1000  # the card area's width, not Qt's 640 x 480 default
+    # The document is wrapped at that width already.
+    assert last.document().textWidth() == width
+    window.leave_attract()
+    window.show_card(len(window.leaflet.cards) - 1)
+    assert last.isVisible() and last.viewport().width() == width
