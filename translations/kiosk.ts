@@ -68,6 +68,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>underscore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>colon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>plus</source>
         <translation type="unfinished"></translation>
     </message>
@@ -205,6 +217,58 @@
     </message>
     <message>
         <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dyslexia-friendly font</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the OpenDyslexic font, with heavier letter bottoms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wider spacing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More space between lines, words and letters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reduce motion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn off scrolling animations and moving highlights.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show text at {percent} of the normal size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the kiosk in {label} colours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put text size, colours, font and spacing back to standard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading aids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -689,6 +753,14 @@
     </message>
     <message>
         <source>Usage figures per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For audio, press any key or touch Listen in the top-left corner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Touch the screen to start</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -32,6 +32,8 @@ BUILDERS: dict[str, tuple[int, ...]] = {
     "big_button": (0, 2),
     "TileButton": (0, 1, 2),
     "Utterance": (0,),
+    "PanelButton": (1,),  # the display settings' buttons: (name, description, ...)
+    "add_label": (0,),
 }
 WORDS = re.compile(r"[A-Za-z]{2,}")  # ("Aa", a picture of text on a button, is not words)
 
