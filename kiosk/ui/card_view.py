@@ -60,6 +60,18 @@ BOXED = {
 }
 
 
+# A word too long to break well: 12 or more characters without a space a line may break at.
+LONG_WORD = r"(?:[^\s]|\u00a0){12,}"
+
+
+def unbroken(unit: TextUnit, text: str) -> str:
+    """A phone number is one word: its groups never part at a line's end (a visitor would
+    dial half of it). No-break spaces keep every offset, so narration still lines up."""
+    if unit.field != "phone" or not unit.value or unit.value not in text:
+        return text
+    return text.replace(unit.value, unit.value.replace(" ", "\u00a0"))
+
+
 @dataclass
 class QrCode:
     field: str
@@ -332,7 +344,7 @@ class CardDocument:
                     fmt.setFontWeight(QFont.Weight.Bold)
                 if span.italic:
                     fmt.setFontItalic(True)
-                cursor.insertText(span.text, fmt)
+                cursor.insertText(unbroken(unit, span.text), fmt)
             self.ranges.append((start, cursor.position()))
         if self.units and BOXED.get(self.units[-1].kind) is None:
             # Space that parts a paragraph from the next is not needed after the last one.
@@ -359,7 +371,7 @@ class CardDocument:
             layout = block.layout()
             room = layout.lineAt(0).width() if layout is not None and layout.lineCount() else 0
             if room > 0:
-                for word in re.finditer(r"\S{12,}", block.text()):
+                for word in re.finditer(LONG_WORD, block.text()):
                     self._fit_word(block.position() + word.start(), word.group(), room)
             block = block.next()
 
@@ -370,7 +382,7 @@ class CardDocument:
             doc.documentLayout().blockBoundingRect(block)
             layout = block.layout()
             room = layout.lineAt(0).width() if layout is not None and layout.lineCount() else 0
-            for word in re.finditer(r"\S{12,}", block.text()):
+            for word in re.finditer(LONG_WORD, block.text()):
                 cursor = QTextCursor(doc)
                 cursor.setPosition(block.position() + word.start() + 1)
                 font = cursor.charFormat().font()
