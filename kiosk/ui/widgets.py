@@ -97,9 +97,12 @@ class TileButton(QPushButton):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         layout = QVBoxLayout(self)
         self._layout = layout
-        self.title_label = QLabel(title)
+        # Made with their parent: a screen reader's interface for a label is made once, when
+        # it is first asked about (screens built after the first paint are asked at once),
+        # and a tile's labels must be known as the tile's then (ui/accessibility.py).
+        self.title_label = QLabel(title, self)
         self.title_label.setObjectName("tileTitle")
-        self.meta_label = QLabel(meta)
+        self.meta_label = QLabel(meta, self)
         self.meta_label.setObjectName("tileMeta")
         for label in (self.title_label, self.meta_label):
             label.setWordWrap(True)
