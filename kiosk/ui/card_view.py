@@ -35,7 +35,7 @@ from PySide6.QtWidgets import QFrame, QScroller, QScrollerProperties, QTextEdit,
 
 from ..content.model import Card
 from ..content.text import TextUnit, card_units
-from ..i18n import tr
+from ..i18n import QT_TR_NOOP, tr
 from .qr import payload, qr_image
 from .theme import Metrics, Theme
 
@@ -47,7 +47,11 @@ MEASURE = 75
 COLUMN_CHARS = 71
 # Ordinary English prose, so the average advance is that of real text, not of "x".
 MEASURE_SAMPLE = "Mediation is a way to settle a disagreement with the help of someone neutral."
-QR_CAPTIONS = {"phone": "Scan to phone", "email": "Scan to email", "website": "Scan for website"}
+QR_CAPTIONS = {  # marked for the catalogue: tr() where shown
+    "phone": QT_TR_NOOP("Scan to phone"),
+    "email": QT_TR_NOOP("Scan to email"),
+    "website": QT_TR_NOOP("Scan for website"),
+}
 BOXED = {
     "quote-paragraph": "quote",
     "quote-item": "quote",
@@ -110,7 +114,9 @@ class CardDocument:
         self.qr_size = metrics.px(190)
         caption_font = QFont(family)
         caption_font.setPixelSize(metrics.small)
-        widest = max(QFontMetrics(caption_font).horizontalAdvance(c) for c in QR_CAPTIONS.values())
+        widest = max(
+            QFontMetrics(caption_font).horizontalAdvance(tr(c)) for c in QR_CAPTIONS.values()
+        )
         self.qr_cell = max(self.qr_size, widest) + 2 * metrics.px(10)
         self.caption_height = metrics.small * 2
         self._shrunk: list[tuple[int, int, QTextCharFormat]] = []
@@ -258,7 +264,7 @@ class CardDocument:
                 if data is not None:
                     image = qr_image(data, self.qr_size)
                     box.qr.append(
-                        QrCode(unit.field, unit.value, data, QR_CAPTIONS[unit.field], image)
+                        QrCode(unit.field, unit.value, data, tr(QR_CAPTIONS[unit.field]), image)
                     )
 
     def _box_margins(self, i: int, block_fmt: QTextBlockFormat) -> None:

@@ -300,14 +300,14 @@ class DisplaySettingsPanel(QWidget):
         for theme in self.themes:
             button = PanelButton(
                 f"theme-{theme.name}",
-                tr("Show the kiosk in {label} colours.").format(label=theme.label),
+                tr("Show the kiosk in {label} colours.").format(label=tr(theme.label)),
                 "swatch",
             )
             button.setCheckable(True)
             top = QHBoxLayout()
             button.box.addLayout(top)
             button.add_label("Aa", "sample", stretch=1, into=top)
-            button.add_label(theme.label, "caption")
+            button.add_label(tr(theme.label), "caption")
             state = button.add_label("✓ " + tr("In use"), "state", wrap=False, into=top)
             state.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             policy = state.sizePolicy()
