@@ -97,9 +97,8 @@ class TileButton(QPushButton):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         layout = QVBoxLayout(self)
         self._layout = layout
-        # Made with their parent: a screen reader's interface for a label is made once, when
-        # it is first asked about (screens built after the first paint are asked at once),
-        # and a tile's labels must be known as the tile's then (ui/accessibility.py).
+        # Made with their parent: a label's accessible interface is made once, and one made
+        # before the label is in its tile would let a screen reader read the title twice.
         self.title_label = QLabel(title, self)
         self.title_label.setObjectName("tileTitle")
         self.meta_label = QLabel(meta, self)
