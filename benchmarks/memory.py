@@ -37,23 +37,36 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--python", default=sys.executable)
+    parser.add_argument(
+        "--compare",
+        type=Path,
+        action="append",
+        default=[],
+        help="another checkout of the kiosk to run as an extra arm (before/after, interleaved)",
+    )
     args = parser.parse_args()
     outside.compile_kiosk(args.python)
     work = Path(tempfile.mkdtemp(prefix="bench-memory-"))
     probe = write_probe(work)
     home = outside.kiosk_home()
     runs: dict[str, list[dict[str, Any]]] = {"kiosk": [], "probe": []}
+    others = {f"kiosk@{other.name}": other for other in args.compare}
+    for name, other in others.items():
+        outside.compile_kiosk(args.python, other)
+        runs[name] = []
     with outside.xvfb() as display:
         screen = Screen(display)
         blank = screen.rows()
         for run in range(args.runs + 1):  # the first run warms the disk and content caches
             for arm in runs:
                 command = (
-                    outside.kiosk_command(python=args.python)
-                    if arm == "kiosk"
-                    else [args.python, str(probe)]
+                    [args.python, str(probe)]
+                    if arm == "probe"
+                    else outside.kiosk_command(python=args.python)
                 )
-                launched = outside.spawn(command, display, {"SEN_KIOSK_HOME": str(home)})
+                launched = outside.spawn(
+                    command, display, {"SEN_KIOSK_HOME": str(home)}, cwd=others.get(arm)
+                )
                 try:
                     outside.wait_first_screen(screen, launched, blank, settle_ms=300)
                     painted = launched.started + launched.screen_ms / 1000
@@ -89,6 +102,13 @@ def main() -> int:
         },
         "targets": {"rss_mib_tree": TARGET_TREE_MIB, "rss_mib_kiosk_process": TARGET_KIOSK_MIB},
     }
+    for name in others:
+        result[name] = {
+            "rss_mib_tree": median(name, lambda m: m["rss_mib_total"]),
+            "pss_mib_tree": median(name, lambda m: m["pss_mib_total"]),
+            "rss_mib_kiosk_process": median(name, lambda m: m["processes"][0]["rss_mib"]),
+            "last_run": runs[name][-1]["processes"],
+        }
     misses = []
     if kiosk_tree > TARGET_TREE_MIB:
         misses.append(f"tree RSS {kiosk_tree} MiB > {TARGET_TREE_MIB}")

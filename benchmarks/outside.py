@@ -339,11 +339,11 @@ def wait_until(predicate: Callable[[], bool], timeout_s: float = 30, poll_s: flo
 
 
 # --- the kiosk, as `python -m kiosk` starts it ------------------------------------------------
-def compile_kiosk(python: str = sys.executable) -> None:
+def compile_kiosk(python: str = sys.executable, root: Path = ROOT) -> None:
     """Write the bytecode, as pip and PyInstaller do for an installed kiosk: with
     PYTHONDONTWRITEBYTECODE set, a checkout would otherwise compile every module at each start
     and the benchmark would time the compiler."""
-    subprocess.run([python, "-m", "compileall", "-q", str(ROOT / "kiosk")], check=True)
+    subprocess.run([python, "-m", "compileall", "-q", str(root / "kiosk")], check=True)
 
 
 def kiosk_home(settings: str = "") -> Path:

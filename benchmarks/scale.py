@@ -53,7 +53,7 @@ This leaflet is number {number} of a generated library used to measure the kiosk
 
 
 def generate(folder: Path, leaflets: int) -> Path:
-    """`leaflets` copies of the bundled leaflet, each with unique ids and 30 cards."""
+    """`leaflets` copies of the bundled leaflet, each with unique ids and at least 30 cards."""
     from kiosk import paths
 
     source = next(p for p in paths.bundled_content().iterdir() if p.is_dir())

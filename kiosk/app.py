@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
-from PySide6.QtGui import QFontDatabase, QGuiApplication, QPixmapCache
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QGuiApplication, QPixmapCache
 from PySide6.QtWidgets import QApplication
 
 from . import APP_ID, APP_NAME, __version__, paths
@@ -21,6 +21,7 @@ from .config import Settings
 from .content import ContentError, ContentProblem, Library
 from .content.help import HelpLoad, load_help
 from .guarded import FileProblem, guard
+from .i18n import QT_TR_NOOP, tr
 from .input_gateway import InputGateway, Stage, is_act
 from .ui.theme import STANDARD, THEMES, Fonts, Look
 
@@ -39,13 +40,17 @@ READING_FONTS = ("AtkinsonHyperlegible-Regular.ttf", "AtkinsonHyperlegible-Bold.
 DYSLEXIC_FONTS = ("OpenDyslexic-Regular.otf", "OpenDyslexic-Bold.otf")
 FONT_FILES = READING_FONTS + DYSLEXIC_FONTS
 FALLBACK_FAMILY = "DejaVu Sans"
+SYMBOLS = "\u25c0\u2302\u25b6\u260e\u21a9\u25bc\u2713\u25cf\u21ba"  # ◀ ⌂ ▶ ☎ ↩ ▼ ✓ ● ↺
 PIXMAP_CACHE_KIB = 2048
 ALREADY_RUNNING_EXIT = 3
 EXIT_TO_DESKTOP = 4  # staff chose "Exit to desktop": the supervisor must not restart it
-TEST_SENTENCE = "This is a test of the kiosk's speech. If you can hear this, reading aloud works."
-RESET_SPOKEN = "The kiosk has been reset for the next visitor."
-STILL_HERE_SPOKEN = "Welcome back. Nothing was cleared."
-TEN_SECONDS_SPOKEN = "10 seconds left. Press any key or touch the screen to stay."
+TEST_SENTENCE = QT_TR_NOOP(
+    "This is a test of the kiosk's speech. If you can hear this, reading aloud works."
+)
+RESET_SPOKEN = QT_TR_NOOP("The kiosk has been reset for the next visitor.")
+STILL_HERE_SPOKEN = QT_TR_NOOP("Welcome back. Nothing was cleared.")
+# A catalogue keeps the "10": the count is put in its place.
+TEN_SECONDS_SPOKEN = QT_TR_NOOP("10 seconds left. Press any key or touch the screen to stay.")
 COUNTDOWN_SPOKEN_AT = 10
 
 
@@ -61,7 +66,12 @@ def _register(files: tuple[str, ...]) -> str:
 
 def load_fonts() -> Fonts:
     """Register the bundled fonts (a missing file falls back to a system sans-serif)."""
-    return Fonts(reading=_register(READING_FONTS), dyslexic=_register(DYSLEXIC_FONTS))
+    fonts = Fonts(reading=_register(READING_FONTS), dyslexic=_register(DYSLEXIC_FONTS))
+    # The buttons' symbols are not in the reading font. Finding the font that has them once
+    # text is on screen re-shapes that text (the attract title's second line moved 15 px
+    # when the card screen was built after the first paint): find it before anything shows.
+    QFontMetrics(QFont(fonts.reading)).horizontalAdvance(SYMBOLS)
+    return fonts
 
 
 def make_application(argv: list[str]) -> QApplication:
@@ -83,6 +93,7 @@ class ContentChoice:
     source: str
     problems: list[str] = field(default_factory=list)
     help: HelpLoad = field(default_factory=HelpLoad)  # the kiosk's own help beside the leaflet
+    help_pending: bool = False  # not loaded yet: see help_after_paint
 
 
 def with_help(choice: ContentChoice) -> ContentChoice:
@@ -111,13 +122,20 @@ def content_candidates(args: argparse.Namespace, settings: Settings) -> list[Pat
     return found
 
 
-def choose_content(candidates: list[Path], cache_dir: Path | None = None) -> ContentChoice:
+def choose_content(
+    candidates: list[Path], cache_dir: Path | None = None, *, help_now: bool = True
+) -> ContentChoice:
     """Load the first usable folder. Problems in an override are kept, never fatal.
-    With `cache_dir`, unchanged content comes from the parsed-content cache."""
+    With `cache_dir`, unchanged content comes from the parsed-content cache. Without
+    `help_now` the help is left for later (its problems never change the folder chosen)."""
     problems: list[str] = []
     for position, folder in enumerate(candidates):
         try:
-            return with_help(ContentChoice(_load(folder, cache_dir), str(folder), problems))
+            choice = ContentChoice(_load(folder, cache_dir), str(folder), problems)
+            if not help_now:
+                choice.help_pending = True
+                return choice
+            return with_help(choice)
         except ContentError as exc:
             if position == len(candidates) - 1:
                 raise
@@ -163,7 +181,11 @@ def run(args: argparse.Namespace) -> int:
     layered = load_layered(settings_file)
     settings, setting_problems = layered.settings, layered.problems
     try:
-        choice = choose_content(content_candidates(args, settings), paths.data_dir() / "cache")
+        choice = choose_content(
+            content_candidates(args, settings),
+            paths.data_dir() / "cache",
+            help_now=args.self_test,
+        )
     except ContentError as exc:
         print(f"the bundled content has problems:\n{exc}", file=sys.stderr)
         return 1
@@ -257,8 +279,11 @@ def assemble(
     # Imported here so that --version, --check-content and --export-text start fast.
     from .ui.main_window import KioskWindow
 
+    help: HelpLoad | Callable[[], HelpLoad] = choice.help
+    if choice.help_pending:
+        help = partial(help_after_paint, choice, startup)
     window = KioskWindow(
-        choice.library, load_fonts(), look_from(settings), with_attract=True, help=choice.help
+        choice.library, load_fonts(), look_from(settings), with_attract=True, help=help
     )
     kiosk = Kiosk(app, window, settings, windowed=args.windowed, speech_factory=speech_factory)
     kiosk.startup = startup
@@ -269,6 +294,20 @@ def assemble(
         # Everything but the first screen starts once it is up: start-up never waits on it.
         window.firstPaint.connect(kiosk.start_services)
     return kiosk
+
+
+def help_after_paint(choice: ContentChoice, startup: Startup) -> HelpLoad:
+    """The help (glossaries, routes), loaded as its screens are made just after the first
+    paint: with 50 leaflets that is a second of TOML before anything could show. Its problems
+    are reported as the content's are at start-up: printed, logged, on the admin screen."""
+    before = len(choice.problems)
+    with_help(choice)
+    choice.help_pending = False
+    for line in choice.problems[before:]:
+        print(line, file=sys.stderr)
+        log.warning("%s", line)
+    startup.content_problems.extend(choice.problems[before:])
+    return choice.help
 
 
 def _run_kiosk(
@@ -434,13 +473,13 @@ class Kiosk(QObject):
         if seconds <= at and not self._warned_ten:
             self._warned_ten = True
             if self.audio is not None and self.audio.active:
-                self.audio.say(TEN_SECONDS_SPOKEN.replace("10", str(at)), Priority.NOTICE)
+                self.audio.say(tr(TEN_SECONDS_SPOKEN).replace("10", str(at)), Priority.NOTICE)
 
     @Slot()
     def _warning_answered(self) -> None:
         self.window.hide_idle_warning()
         if self.audio is not None and self.audio.active:
-            self.audio.say(STILL_HERE_SPOKEN)
+            self.audio.say(tr(STILL_HERE_SPOKEN))
 
     @Slot(str)
     def _speak_if_audio(self, text: str) -> None:
@@ -519,7 +558,7 @@ class Kiosk(QObject):
         from .speech.narration import Utterance
 
         if self.speech is not None:
-            self.speech.speak([Utterance(TEST_SENTENCE, -1, 0, 0)])
+            self.speech.speak([Utterance(tr(TEST_SENTENCE), -1, 0, 0)])
 
     @Slot()
     def start_speech(self) -> None:
@@ -583,7 +622,7 @@ class Kiosk(QObject):
         self.window.reset_to_start()
         if was_audio and self.audio is not None:
             # The visitor who cannot see the screen hears that their visit is over.
-            self.audio.say(RESET_SPOKEN, Priority.NOTICE)
+            self.audio.say(tr(RESET_SPOKEN), Priority.NOTICE)
 
     @Slot(int)
     def stop_on_signal(self, number: int) -> None:

@@ -27,6 +27,7 @@ from PySide6.QtGui import QAccessible, QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from .announcer import Announcer, Priority
+from .i18n import QT_TR_NOOP, tr
 from .input_gateway import InputGateway, Stage
 from .reading import ReadingController
 from .speech.service import SpeechService, State
@@ -45,7 +46,7 @@ HOW_TO = (
     "On the screen, touch once to hear a button, and again to press it. "
     "The Listen button, top left, turns audio mode off."
 )
-OFF = "Audio mode off."
+OFF = QT_TR_NOOP("Audio mode off.")
 STAFF_SCREENS = ("pin", "admin")
 
 KEYPAD_HELP = {
@@ -179,12 +180,12 @@ class AudioMode(QObject):
         self.window.listen.blockSignals(True)
         self.window.listen.setChecked(on)
         self.window.listen.blockSignals(False)
-        self.window.listen.setText("Audio on" if on else "Listen")
+        self.window.listen.setText(tr("Audio on") if on else tr("Listen"))
         # The name stays the visible word; the switch state says on or off.
         self.window.listen.setAccessibleDescription(
-            "Turns audio mode off."
+            tr("Turns audio mode off.")
             if on
-            else "Turns on audio mode: everything on the screen is spoken."
+            else tr("Turns on audio mode: everything on the screen is spoken.")
         )
         # Not logged: the time a blind visitor came or left is theirs (only counted, in stats).
         if on:
@@ -210,7 +211,7 @@ class AudioMode(QObject):
         if not checked:
             self.turned_off = True
             # Said before the silence, so the visitor knows the key did what they meant.
-            self.announcer.say(OFF, Priority.NOTICE)
+            self.announcer.say(tr(OFF), Priority.NOTICE)
 
     # --- speaking -------------------------------------------------------------------------
     def say(self, text: str, priority: Priority = Priority.ANSWER) -> int:
@@ -334,7 +335,7 @@ class AudioMode(QObject):
         if self.speech.state() in (State.Speaking, State.Paused) and not self.announcer.speaking():
             return  # a card is being read: the visitor hears the change; do not cut it off
         level, levels = self.reading.volume_level()
-        self.say(f"Volume {level} of {levels}.")
+        self.say(tr("Volume {level} of {levels}.").format(level=level, levels=levels))
 
     def read_card(self) -> None:
         self.reading.read_current_card()
@@ -393,7 +394,9 @@ class AudioMode(QObject):
         self._disarm.stop()
         self._armed = target
         self._armed_id = -1
-        self._armed_id = self.say(describe(target, hint=False) + " Touch again to press it.")
+        self._armed_id = self.say(
+            describe(target, hint=False) + " " + tr("Touch again to press it.")
+        )
         return True
 
     @Slot(int)
@@ -427,7 +430,7 @@ class AudioMode(QObject):
         shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
         action = action_for(key, shift)
         if action is None:
-            self.say("That key does nothing here. Press H for help.")
+            self.say(tr("That key does nothing here. Press H for help."))
             return True
         handled: bool | None = getattr(self, f"_on_{action}")()
         return handled is not False
@@ -489,7 +492,7 @@ class AudioMode(QObject):
         if self.window.current_screen() == "home" and 0 < topics <= len(self.window.home.tiles):
             self.window.home.tiles[topics - 1].setFocus(Qt.FocusReason.OtherFocusReason)
         else:
-            self.say("End goes to the last topic on the start screen.")
+            self.say(tr("End goes to the last topic on the start screen."))
 
     def _on_previous_card(self) -> None:
         if self.window.current_screen() == "card":

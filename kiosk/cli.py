@@ -60,7 +60,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--list-voices", action="store_true", help="list speech voices and exit")
     p.add_argument("--speak-card", metavar="CARD_ID", help="read a card into FILE.wav (see --out)")
     p.add_argument("--out", type=Path, metavar="FILE.wav", help="output file for --speak-card")
-    p.add_argument("--voice", default="gmw/en", help="speech voice id (see --list-voices)")
+    p.add_argument(
+        "--voice",
+        help="speech voice id (see --list-voices); default: the card's leaflet's language",
+    )
     p.add_argument("--rate", type=float, default=1.0, help="speech speed multiplier, 0.5 to 2")
     # --- end speech options ---
     return p

@@ -11,9 +11,11 @@ import shiboken6
 from PySide6.QtCore import QEvent, QObject, Signal, Slot
 from PySide6.QtWidgets import QAbstractButton
 
+from .i18n import QT_TR_NOOP, tr
 from .input_gateway import InputGateway, Stage
 from .speech.narration import Script, narrate_card
 from .speech.service import VOLUME_STEPS_DB, SpeechService, State
+from .speech.voices import LeafletVoices
 from .ui.card_screen import CardScreen
 from .ui.read_aloud import ReadAloudBar
 
@@ -23,7 +25,7 @@ log = logging.getLogger("kiosk.reading")
 # Failures in a row (no audio heard in between) before reading aloud is shown as unavailable:
 # one glitch must not switch speech off for every visitor after.
 FAILURES_BEFORE_UNAVAILABLE = 3
-TRY_AGAIN = "Sorry, the sound did not play. Touch Read aloud to try again."
+TRY_AGAIN = QT_TR_NOOP("Sorry, the sound did not play. Touch Read aloud to try again.")
 
 
 class ReadingController(QObject):
@@ -45,6 +47,7 @@ class ReadingController(QObject):
         self._script: Script = []
         self._sentence: tuple[int, int, int] | None = None  # unit, start, length
         self._failures = 0
+        self._voices = LeafletVoices()
         bar.readRequested.connect(self.read_current_card)
         bar.pauseRequested.connect(speech.pause)
         bar.resumeRequested.connect(speech.resume)
@@ -90,8 +93,16 @@ class ReadingController(QObject):
             return
         following = cards[index + 1].title if index + 1 < len(cards) else None
         self._script = narrate_card(cards[index], following)
-        self.speech.speak(self._script)
+        self.speech.speak(self._script, self.leaflet_voice())
         self.readingStarted.emit()
+
+    def leaflet_voice(self) -> str | None:
+        """The voice for the open leaflet's language (see speech/voices.py)."""
+        if not self.speech.is_available():
+            return None
+        leaflet = self.cards.leaflet
+        voices = self.speech.available_voices()
+        return self._voices.voice_for(leaflet.id, leaflet.language, voices, self.speech.voice())
 
     def yield_voice(self) -> None:
         """An announcement takes the voice: forget the card being read without stopping the
@@ -168,7 +179,7 @@ class ReadingController(QObject):
             self.bar.set_unavailable(message)
         else:
             self.bar.set_state(State.Ready)
-            self.bar.show_message(TRY_AGAIN)
+            self.bar.show_message(tr(TRY_AGAIN))
 
     def retry(self) -> None:
         """Give speech a fresh chance (for the next visitor), if the engine is there."""

@@ -7,6 +7,7 @@ leaflet's cards. Finding terms never changes a card's text; it only reports posi
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,7 +77,10 @@ class TermHit:
     end: int
 
 
+@functools.lru_cache(maxsize=4096)
 def _pattern(spelling: str) -> re.Pattern[str]:
+    # Cached: cards are searched for every spelling on each card shown, and building the
+    # pattern cost more than the search (re's own cache holds only 512 and is keyed by text).
     # Capitals-only spellings are acronyms: "SEN" must not match an ordinary word.
     flags = 0 if spelling.isupper() else re.IGNORECASE
     words = r"\s+".join(re.escape(w) for w in spelling.split())

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..i18n import QT_TR_NOOP
 from .errors import ContentProblem
 from .glossary import Glossary, load_glossary
 from .model import Card, Contact, ContactBlock, Leaflet, Library
 from .routes import Routes, load_routes, local_card_id
 from .text import card_plain_text, contact_units
 
-HELP_LABEL = "Kiosk help"  # how every added screen and panel names itself
-HELP_NOTE = "This is the kiosk's help, not part of the leaflet."
+# How every added screen and panel names itself (marked for the catalogue: tr() where shown).
+HELP_LABEL = QT_TR_NOOP("Kiosk help")
+HELP_NOTE = QT_TR_NOOP("This is the kiosk's help, not part of the leaflet.")
 
 
 @dataclass(frozen=True, slots=True)

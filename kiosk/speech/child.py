@@ -218,9 +218,23 @@ def _synthesise(
             return SynthResult(request.id, "", error="engine wrote no audio")
         with wave.open(request.out_path, "rb") as wav:
             frames, rate = wav.getnframes(), wav.getframerate()
-        return SynthResult(request.id, request.out_path, _audio_order(words), rate, frames)
+        return SynthResult(
+            request.id, request.out_path, _audio_order(words), rate, frames, voice=_spoken_in()
+        )
     except Exception as exc:
         return SynthResult(request.id, "", error=f"{type(exc).__name__}: {exc}")
+
+
+def _spoken_in() -> str:
+    """The voice eSpeak NG has selected, asked of espeak itself: pyttsx3 2.99 keeps its own
+    copy of properties, which can be stale, and ignores an unknown voice without a word."""
+    try:
+        from pyttsx3.drivers import _espeak  # type: ignore[import-untyped,unused-ignore]
+
+        identifier = _espeak.GetCurrentVoice().contents.identifier
+    except (ImportError, AttributeError, ValueError):
+        return ""  # sapi5/nsss, or no voice selected yet
+    return identifier.decode("utf-8", "replace") if identifier else ""
 
 
 def _audio_order(words: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:

@@ -43,11 +43,20 @@ def run(args: argparse.Namespace, content: Path) -> int:
     index = leaflet.card_index(card.id)
     next_title = leaflet.cards[index + 1].title if index + 1 < len(leaflet.cards) else None
     try:
+        voice = args.voice or _leaflet_voice(leaflet.id, leaflet.language)
         seconds = render_card_to_wav(
-            card, next_title, args.out, voice=args.voice, rate=args.rate, volume=1.0
+            card, next_title, args.out, voice=voice, rate=args.rate, volume=1.0
         )
     except (RuntimeError, ValueError) as exc:
         print(exc, file=sys.stderr)
         return 1
     print(f"{args.out}: {seconds:.1f} s of speech for card {library.card_ref(leaflet, card)}")
     return 0
+
+
+def _leaflet_voice(leaflet_id: str, language: str) -> str:
+    from .protocol import DEFAULT_VOICE
+    from .render import list_voices
+    from .voices import LeafletVoices
+
+    return LeafletVoices().voice_for(leaflet_id, language, list_voices(), DEFAULT_VOICE)

@@ -17,6 +17,10 @@ from dataclasses import dataclass, field
 
 from kiosk.content.model import Card, Quote
 from kiosk.content.text import TextUnit, card_units
+from kiosk.i18n import QT_TR_NOOP, tr
+
+# Said for these characters in an address (marked for the catalogue; tr() where said).
+_PUNCTUATION = {"_": QT_TR_NOOP("underscore"), "-": QT_TR_NOOP("dash"), ":": QT_TR_NOOP("colon")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +146,7 @@ def _digit_groups(number: str, offset: int, b: _Builder) -> None:
             digits, start = digits[3:], start + 3
         groups.append((start, digits))
     if number.startswith("+"):
-        b.say("plus", offset, offset + 1)
+        b.say(tr("plus"), offset, offset + 1)
         b.raw(" ")
     for g, (start, digits) in enumerate(groups):
         if g:
@@ -185,13 +189,13 @@ def _address(text: str, offset: int, vocabulary: set[str], b: _Builder) -> None:
             b.raw(" ")
         first = False
         if piece == "@":
-            b.say("at", start, start + 1)
+            b.say(tr("at"), start, start + 1)
         elif piece == ".":
-            b.say("dot", start, start + 1)
+            b.say(tr("dot"), start, start + 1)
         elif piece == "/":
-            b.say("slash", start, start + 1)
+            b.say(tr("slash"), start, start + 1)
         elif piece in "_-:":
-            b.say({"_": "underscore", "-": "dash", ":": "colon"}[piece], start, start + 1)
+            b.say(tr(_PUNCTUATION[piece]), start, start + 1)
         elif piece.lower() in _SPELL_LABELS:
             b.say(_SPELL_LABELS[piece.lower()], start, start + len(piece))
         else:
@@ -200,7 +204,7 @@ def _address(text: str, offset: int, vocabulary: set[str], b: _Builder) -> None:
 
 def _handle(text: str, offset: int, b: _Builder) -> None:
     """ "@SendiassR" -> "at Sendiass R": split camel case so the trailing capital is a letter."""
-    b.say("at", offset, offset + 1)
+    b.say(tr("at"), offset, offset + 1)
     b.raw(" ")
     words = re.findall(r"[A-Z][a-z]+|[A-Z]+(?![a-z])|[a-z]+|\d+", text[1:])
     b.say(" ".join(words), offset + 1, offset + len(text))
@@ -366,9 +370,9 @@ def narrate_card(card: Card, next_title: str | None) -> Script:
         block = card.blocks[unit.block] if unit.block >= 0 else None
         first_of_quote = isinstance(block, Quote) and unit.block != prev_block
         if isinstance(block, Quote) and block.continued and unit.block != prev_block:
-            script.append(Utterance("The SEND Code of Practice, continued:", -1, 0, 0))
+            script.append(Utterance(tr("The SEND Code of Practice, continued:"), -1, 0, 0))
         elif first_of_quote and not _introduces_quote(units[index - 1] if index else None):
-            script.append(Utterance("The SEND Code of Practice says:", -1, 0, 0))
+            script.append(Utterance(tr("The SEND Code of Practice says:"), -1, 0, 0))
         if unit.kind == "quote-ref":
             u = _utterance(index, unit.text, 0, len(unit.text), vocabulary, prefix="End of quote.")
             script.append(u)
@@ -380,9 +384,10 @@ def narrate_card(card: Card, next_title: str | None) -> Script:
         _plain(next_title, 0, b)
         title = b.text().rstrip()
         end = "" if title[-1:] in {".", "?", "!"} else "."
-        script.append(Utterance(f"End of card. Next: {title}{end}", -1, 0, 0))
+        said = tr("End of card. Next: {title}").format(title=f"{title}{end}")
+        script.append(Utterance(said, -1, 0, 0))
     else:
-        script.append(Utterance("End of card. This is the end of the leaflet.", -1, 0, 0))
+        script.append(Utterance(tr("End of card. This is the end of the leaflet."), -1, 0, 0))
     return script
 
 

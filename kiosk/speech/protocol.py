@@ -28,7 +28,8 @@ class SynthRequest:
 
 @dataclass(frozen=True, slots=True)
 class SynthResult:
-    """`words` holds (character offset in the request text, sample offset in the WAV)."""
+    """`words` holds (character offset in the request text, sample offset in the WAV);
+    `voice` is the voice the synthesiser itself says it spoke in ("" if it cannot say)."""
 
     id: int
     wav_path: str
@@ -36,6 +37,7 @@ class SynthResult:
     sample_rate: int = SAMPLE_RATE
     frames: int = 0
     error: str = ""
+    voice: str = ""
 
     @property
     def duration(self) -> float:

@@ -110,6 +110,7 @@ class SpeechService(QObject):
         self._state = State.Ready
         self._reason = ""
         self._voice = DEFAULT_VOICE
+        self._script_voice: str | None = None  # the voice of the script being read, if not ours
         self._rate = 1.0
         self._volume_db = 0.0
         self._script: Script = []
@@ -192,9 +193,11 @@ class SpeechService(QObject):
     def volume_levels_db() -> tuple[float, ...]:
         return VOLUME_STEPS_DB
 
-    def speak(self, script: Script) -> None:
-        """Read `script` from the start, replacing whatever was being read."""
+    def speak(self, script: Script, voice: str | None = None) -> None:
+        """Read `script` from the start, replacing whatever was being read; in `voice` (a
+        leaflet in another language), else in the kiosk's own voice."""
         self._halt()
+        self._script_voice = voice
         if not self.is_available():
             self._set_state(State.Error)
             self.errorOccurred.emit(f"speech is unavailable: {self._reason}")
@@ -293,7 +296,8 @@ class SpeechService(QObject):
 
     def _params(self) -> _Params:
         volume = round(10 ** (self._volume_db / 20.0), 4)
-        return _Params(self._voice, round(BASE_RATE_WPM * self._rate), volume)
+        voice = self._script_voice or self._voice
+        return _Params(voice, round(BASE_RATE_WPM * self._rate), volume)
 
     def _set_state(self, state: State) -> None:
         if state != self._state:

@@ -27,6 +27,8 @@ __all__ = [
 def stylesheet_rules(t: Theme, m: Metrics) -> str:
     """Rules to append to the kiosk style sheet for the PIN pad and the admin screen."""
     border = max(2, m.px(3))
+    # The details scroll area keeps a border in the page's colour: a scroll area's frame is
+    # sized when it is styled, so a border only its focus rule gave would lie under the page.
     return f"""
 QWidget#pinPad, QWidget#adminScreen {{ background: {t.background}; }}
 QFrame#pinPanel {{
@@ -75,7 +77,9 @@ QTableWidget#usageTable QHeaderView::section {{
     font-size: {m.text_px(26)}px; font-weight: 700; color: {t.heading};
     background: {t.quote_bg}; border: none; padding: {m.px(8)}px;
 }}
-QScrollArea#adminScroll {{ background: {t.background}; }}
-QScrollArea#adminScroll:focus {{ border: {m.focus_width}px solid {t.focus}; }}
+QScrollArea#adminScroll {{
+    background: {t.background}; border: {m.focus_width}px solid {t.background};
+}}
+QScrollArea#adminScroll:focus {{ border-color: {t.focus}; }}
 QScrollArea#adminScroll QScrollBar:vertical {{ width: {m.px(36)}px; }}
 """

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import tr
 from ..session.pin import MAX_ATTEMPTS, PinGate, PinResult, PinState
 from .fit import height_for
 from .theme import Metrics
@@ -78,8 +79,8 @@ class PinPad(QWidget):
         self.setObjectName("pinPad")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName("Staff PIN")
-        self.setAccessibleDescription("Type the staff PIN on the keys, then press OK.")
+        self.setAccessibleName(tr("Staff PIN"))
+        self.setAccessibleDescription(tr("Type the staff PIN on the keys, then press OK."))
         no_menu(self)
         self.gate = gate
         self._entry = ""
@@ -88,7 +89,7 @@ class PinPad(QWidget):
 
         self.panel = QFrame(self)
         self.panel.setObjectName("pinPanel")
-        self.title = QLabel("Staff PIN")
+        self.title = QLabel(tr("Staff PIN"))
         self.title.setObjectName("pinTitle")
         self.message_label = QLabel()
         self.message_label.setObjectName("pinMessage")
@@ -101,14 +102,18 @@ class PinPad(QWidget):
 
         self.digit_buttons: list[QPushButton] = []
         for digit in "0123456789":
-            button = big_button(digit, f"pinDigit{digit}", f"Type the digit {digit}.")
+            button = big_button(
+                digit, f"pinDigit{digit}", tr("Type the digit {digit}.").format(digit=digit)
+            )
             # Enter means OK wherever the focus is among the digits; Space presses the digit.
             button.setAutoDefault(False)
             button.clicked.connect(lambda _=False, d=digit: self.type_digit(d))
             self.digit_buttons.append(button)
-        self.delete = big_button("Delete", "pinDelete", "Remove the last digit typed.")
-        self.ok = big_button("OK", "pinOk", "Check the PIN and open the staff screen.", "primary")
-        self.cancel = big_button("Cancel", "pinCancel", "Go back to the kiosk.")
+        self.delete = big_button(tr("Delete"), "pinDelete", tr("Remove the last digit typed."))
+        self.ok = big_button(
+            tr("OK"), "pinOk", tr("Check the PIN and open the staff screen."), "primary"
+        )
+        self.cancel = big_button(tr("Cancel"), "pinCancel", tr("Go back to the kiosk."))
         self.delete.clicked.connect(self.delete_digit)
         self.ok.clicked.connect(self.submit)
         self.cancel.clicked.connect(self._cancel)
@@ -290,7 +295,11 @@ class PinPad(QWidget):
         count = len(self._entry)
         self.dots.setText(" ".join("●" * count))
         self.dots.setAccessibleName(
-            "No digits typed" if count == 0 else f"{plural(count, 'digit', 'digits')} typed"
+            tr("No digits typed")
+            if count == 0
+            else tr("1 digit typed")
+            if count == 1
+            else tr("{count} digits typed").format(count=count)
         )
         self._update_ok()
 

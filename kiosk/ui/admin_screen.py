@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import tr
 from ..session.pin import PinGate, PinState
 from .accessibility import SCREEN_READER_NOTE
 from .admin_pin import SET_PIN_COMMAND, no_menu
@@ -74,7 +75,7 @@ class AdminScreen(QWidget):
         self.gate = gate
         self.info = AdminInfo()
 
-        self.title = QLabel("Staff screen")
+        self.title = QLabel(tr("Staff screen"))
         self.title.setObjectName("adminTitle")
         self.banner = QLabel()
         self.banner.setObjectName("adminBanner")
@@ -82,17 +83,21 @@ class AdminScreen(QWidget):
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
         self.banner.hide()
 
-        self.back = big_button("Back to kiosk", "adminBack", "Close the staff screen.", "primary")
+        self.back = big_button(
+            tr("Back to kiosk"), "adminBack", tr("Close the staff screen."), "primary"
+        )
         self.reload = big_button(
-            "Reload content", "adminReload", "Read the leaflet files again from disk."
+            tr("Reload content"), "adminReload", tr("Read the leaflet files again from disk.")
         )
         self.test_speech = big_button(
-            "Test speech", "adminTestSpeech", "Say a short test sentence through the speaker."
+            tr("Test speech"),
+            "adminTestSpeech",
+            tr("Say a short test sentence through the speaker."),
         )
         self.exit = big_button(
-            "Exit to desktop",
+            tr("Exit to desktop"),
             "adminExit",
-            "Close the kiosk program. A supervisor may start it again.",
+            tr("Close the kiosk program. A supervisor may start it again."),
         )
         self.back.clicked.connect(self.closeRequested)
         self.reload.clicked.connect(self.reloadRequested)
@@ -162,8 +167,8 @@ class AdminScreen(QWidget):
         self.details.setFrameShape(QFrame.Shape.NoFrame)
         self.details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.details.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.details.setAccessibleName("Kiosk details, usage figures and log")
-        self.details.setAccessibleDescription("Drag or use the Page Up and Page Down keys.")
+        self.details.setAccessibleName(tr("Kiosk details, usage figures and log"))
+        self.details.setAccessibleDescription(tr("Drag or use the Page Up and Page Down keys."))
         no_menu(self.details)
         # Staff scroll by dragging, as on a phone; the thin scroll bar is hard to hit.
         QScroller.grabGesture(
@@ -295,7 +300,7 @@ class AdminScreen(QWidget):
             self.totals.setText(f"{text}\n{usage.note}" if usage.note else text)
         else:
             self.totals.setText(
-                "No usage figures (counting is off, or the figures could not be read)."
+                tr("No usage figures (counting is off, or the figures could not be read).")
             )
         self.table.set_usage(usage)
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import tr
 from .admin_pin import no_menu
 from .theme import STANDARD
 
@@ -62,7 +63,7 @@ class UsageChart(QWidget):
         self._bar = QColor(STANDARD.accent)
         self._axis = QColor(STANDARD.muted)
         self._label = QColor(STANDARD.text)
-        self.setAccessibleName("Visits per day")
+        self.setAccessibleName(tr("Visits per day"))
 
     def _get_bar(self) -> QColor:
         return self._bar
@@ -92,16 +93,25 @@ class UsageChart(QWidget):
     def set_usage(self, usage: Usage) -> None:
         self._days = list(usage.days)
         what = usage.columns[0].lower() if usage.columns else ""
-        self.setAccessibleName(f"{usage.columns[0]} per day" if usage.columns else "Usage per day")
+        self.setAccessibleName(
+            tr("{what} per day").format(what=usage.columns[0])
+            if usage.columns
+            else tr("Usage per day")
+        )
         visits = self.bar_values()
         if visits:
             busiest = max(range(len(visits)), key=lambda i: visits[i])
             self.setAccessibleDescription(
-                f"{len(visits)} days, {sum(visits)} {what} in all; busiest day "
-                f"{day_label(self._days[busiest].day)} with {visits[busiest]}."
+                tr("{days} days, {total} {what} in all; busiest day {day} with {most}.").format(
+                    days=len(visits),
+                    total=sum(visits),
+                    what=what,
+                    day=day_label(self._days[busiest].day),
+                    most=visits[busiest],
+                )
             )
         else:
-            self.setAccessibleDescription("No usage figures.")
+            self.setAccessibleDescription(tr("No usage figures."))
         self.update()
 
     def bar_values(self) -> list[int]:
@@ -180,7 +190,7 @@ class UsageTable(QTableWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 1, parent)
         self.setObjectName("usageTable")
-        self.setAccessibleName("Usage figures per day")
+        self.setAccessibleName(tr("Usage figures per day"))
         self.verticalHeader().hide()
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)

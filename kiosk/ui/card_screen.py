@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..content.model import Leaflet
+from ..i18n import on_language_change, tr
 from .fit import fit_factor, restyle
+from .mirror import mirrored
 from .theme import BUTTON_TEXT_PX, Metrics
 from .widgets import big_button, fit_label
 
@@ -27,7 +29,15 @@ if TYPE_CHECKING:
     # Card views are built after the first paint; their module loads then, not at start-up.
     from .card_view import CardView
 
-FINISH_AND_NEXT = ["Next  ▶", "Finish  ⌂"]
+
+def _progress_words() -> list[str]:
+    """The words of "Card 3 of 29" in the current language, the first one first."""
+    return tr("Card {number} of {total}").format(number=29, total=29).split() or ["29"]
+
+
+def next_labels() -> list[str]:
+    """The Next button's two labels (the last card's finishes), in the current language."""
+    return [tr("Next") + "  ▶", tr("Finish") + "  ⌂"]
 
 
 class CardScreen(QWidget):
@@ -56,15 +66,14 @@ class CardScreen(QWidget):
 
         self.stack = QStackedWidget()
         self.stack.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.more_below = QLabel("▼  More below: scroll down", self)
+        self.more_below = QLabel(self)
         self.more_below.setObjectName("moreBelow")
-        self.more_below.setAccessibleName("More text below. Scroll down to read it.")
         self.more_below.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.more_below.hide()
 
-        self.back = big_button("◀  Back", "back", "Go to the previous card.")
-        self.home = big_button("⌂  Home", "home", "Go to the list of topics.")
-        self.next = big_button("Next  ▶", "next", "Go to the next card.", role="primary")
+        self.back = big_button("◀", "back", "")
+        self.home = big_button("⌂", "home", "")
+        self.next = big_button("▶", "next", "", role="primary")
         self.progress = QLabel()
         self.progress.setObjectName("progress")
         self.progress.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -88,11 +97,33 @@ class CardScreen(QWidget):
         layout.addLayout(self.nav)
         self._progress_above = False
         self._nav_fitted_for: tuple[object, ...] | None = None
-        self.back.setProperty("fitLabels", ["◀  Back"])
-        self.home.setProperty("fitLabels", ["⌂  Home"])
-        self.next.setProperty("fitLabels", FINISH_AND_NEXT)
+        self._words()
+        on_language_change(self, self._words)
         self.apply_metrics(metrics)
         self.stack.installEventFilter(self)
+
+    def _words(self) -> None:
+        """The buttons' words in the kiosk's current language (again when it changes)."""
+        rtl = self.back.isRightToLeft()
+        self.more_below.setText("▼  " + tr("More below: scroll down"))
+        self.more_below.setAccessibleName(tr("More text below. Scroll down to read it."))
+        for button, label, description in (
+            (self.back, "◀  " + tr("Back"), tr("Go to the previous card.")),
+            (self.home, "⌂  " + tr("Home"), tr("Go to the list of topics.")),
+        ):
+            button.setText(mirrored(label, rtl))
+            button.setAccessibleName(label.strip(" ◀⌂"))
+            button.setAccessibleDescription(description)
+            button.setProperty("fitLabels", [label])
+        self.next.setProperty("fitLabels", next_labels())
+        if 0 <= self.index < len(self.leaflet.cards):
+            self._card_words(self.index)
+        else:
+            self.next.setText(mirrored(next_labels()[0], rtl))
+            self.next.setAccessibleName(tr("Next"))
+            self.next.setAccessibleDescription(tr("Go to the next card."))
+        if hasattr(self, "layout_"):
+            self._fit_nav_labels()
 
     def apply_metrics(self, metrics: Metrics) -> None:
         self.metrics = metrics
@@ -140,7 +171,7 @@ class CardScreen(QWidget):
             need += max(0, len(buttons) - 1) * self.nav.spacing()
             if not self._progress_above:
                 words = self.progress.fontMetrics()
-                need += self.nav.spacing() + words.horizontalAdvance("Card")
+                need += self.nav.spacing() + words.horizontalAdvance(_progress_words()[0])
             if need > spare:
                 return False
             self.layout_.activate()
@@ -156,7 +187,7 @@ class CardScreen(QWidget):
         if self.width() <= 0 or not self.isVisible():
             return  # not laid out yet: the first resize decides
         words = self.progress.fontMetrics()
-        word = max(words.horizontalAdvance(w) for w in ("Card", "of", "29"))
+        word = max(words.horizontalAdvance(w) for w in _progress_words())
         margins = self.layout_.contentsMargins()
         others = self._nav_buttons()
         buttons = sum(max(b.minimumWidth(), b.sizeHint().width()) for b in others)
@@ -250,20 +281,28 @@ class CardScreen(QWidget):
         view.verticalScrollBar().setValue(0)
         view.clear_highlight()
         self.stack.setCurrentWidget(view)
-        total = len(self.leaflet.cards)
-        self.progress.setText(f"Card {index + 1} of {total}")
-        self.progress.setAccessibleName(f"Card {index + 1} of {total}")
-        self.back.setEnabled(index > 0)
-        last = index == total - 1
-        self.next.setText(FINISH_AND_NEXT[1] if last else FINISH_AND_NEXT[0])
-        self.next.setAccessibleName("Finish" if last else "Next")
-        self.next.setAccessibleDescription(
-            "Back to the list of topics."
-            if last
-            else f"Go to card {index + 2}: {self.leaflet.cards[index + 1].title}"
-        )
+        self._card_words(index)
         self._update_more_below()
         self.cardShown.emit(index)
+
+    def _card_words(self, index: int) -> None:
+        """Progress and the Next button, which say where in the leaflet card `index` is."""
+        total = len(self.leaflet.cards)
+        progress = tr("Card {number} of {total}").format(number=index + 1, total=total)
+        self.progress.setText(progress)
+        self.progress.setAccessibleName(progress)
+        self.back.setEnabled(index > 0)
+        last = index == total - 1
+        label = next_labels()[1 if last else 0]
+        self.next.setText(mirrored(label, self.next.isRightToLeft()))
+        self.next.setAccessibleName(tr("Finish") if last else tr("Next"))
+        self.next.setAccessibleDescription(
+            tr("Back to the list of topics.")
+            if last
+            else tr("Go to card {number}: {title}").format(
+                number=index + 2, title=self.leaflet.cards[index + 1].title
+            )
+        )
 
     @Slot()
     def go_next(self) -> None:
@@ -279,7 +318,8 @@ class CardScreen(QWidget):
 
     @Slot(int)
     def _swiped(self, direction: int) -> None:
-        if direction > 0:
+        # A right-to-left page is turned the other way: the finger moves right for Next.
+        if (direction > 0) != self.isRightToLeft():
             self.go_next()
         else:
             self.go_back()
@@ -293,7 +333,10 @@ class CardScreen(QWidget):
         bar = view.verticalScrollBar()
         self.more_below.adjustSize()
         strip = self.more_below.height() + self.metrics.px(16)
-        overflowing = bar.maximum() > 0
+        # Whether the text needs the cue is judged against the room it has without the cue's
+        # strip: judged with it, a card that once overflowed (laid out at a passing width)
+        # would keep the strip, and so keep overflowing.
+        overflowing = view.content_height() > view.room_without_strip()
         # The cue gets its own strip under the text of a card that scrolls; a card that
         # fits keeps all its room. The strip stays at the end so nothing jumps.
         view.reserve_bottom(strip if overflowing else 0)

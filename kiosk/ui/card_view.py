@@ -35,10 +35,23 @@ from PySide6.QtWidgets import QFrame, QScroller, QScrollerProperties, QTextEdit,
 
 from ..content.model import Card
 from ..content.text import TextUnit, card_units
+from ..i18n import QT_TR_NOOP, tr
 from .qr import payload, qr_image
 from .theme import Metrics, Theme
 
-QR_CAPTIONS = {"phone": "Scan to phone", "email": "Scan to email", "website": "Scan for website"}
+# The reading measure (WCAG 1.4.8 asks for at most 80 characters a line; 50-75 is what
+# typographers aim for). Lines hold whole words, so a column sized for MEASURE average
+# characters would often take a few more narrow ones: the column is sized for COLUMN_CHARS
+# average characters of the current font, which keeps measured lines at MEASURE or fewer.
+MEASURE = 75
+COLUMN_CHARS = 71
+# Ordinary English prose, so the average advance is that of real text, not of "x".
+MEASURE_SAMPLE = "Mediation is a way to settle a disagreement with the help of someone neutral."
+QR_CAPTIONS = {  # marked for the catalogue: tr() where shown
+    "phone": QT_TR_NOOP("Scan to phone"),
+    "email": QT_TR_NOOP("Scan to email"),
+    "website": QT_TR_NOOP("Scan for website"),
+}
 BOXED = {
     "quote-paragraph": "quote",
     "quote-item": "quote",
@@ -49,6 +62,18 @@ BOXED = {
     "contact-tagline": "contact",
     "contact-detail": "contact",
 }
+
+
+# A word too long to break well: 12 or more characters without a space a line may break at.
+LONG_WORD = r"(?:[^\s]|\u00a0){12,}"
+
+
+def unbroken(unit: TextUnit, text: str) -> str:
+    """A phone number is one word: its groups never part at a line's end (a visitor would
+    dial half of it). No-break spaces keep every offset, so narration still lines up."""
+    if unit.field != "phone" or not unit.value or unit.value not in text:
+        return text
+    return text.replace(unit.value, unit.value.replace(" ", "\u00a0"))
 
 
 @dataclass
@@ -89,10 +114,14 @@ class CardDocument:
         self.qr_size = metrics.px(190)
         caption_font = QFont(family)
         caption_font.setPixelSize(metrics.small)
-        widest = max(QFontMetrics(caption_font).horizontalAdvance(c) for c in QR_CAPTIONS.values())
+        widest = max(
+            QFontMetrics(caption_font).horizontalAdvance(tr(c)) for c in QR_CAPTIONS.values()
+        )
         self.qr_cell = max(self.qr_size, widest) + 2 * metrics.px(10)
         self.caption_height = metrics.small * 2
         self._shrunk: list[tuple[int, int, QTextCharFormat]] = []
+        self._prose: list[int] = []  # units outside the boxes
+        self._prose_right = 0.0
         self._build()
 
     @property
@@ -134,6 +163,50 @@ class CardDocument:
             fmt.setAlignment(align)
         return fmt
 
+    def column(self) -> float:
+        """The reading column: the measure in the body font (with its letter spacing)."""
+        font = self._char(self.m.body).font()
+        per_char = QFontMetricsF(font).horizontalAdvance(MEASURE_SAMPLE) / len(MEASURE_SAMPLE)
+        return COLUMN_CHARS * per_char
+
+    def measure(self) -> float:
+        """The widest the document may be laid out: the reading column, the document's
+        margins, the boxes' frames and, where QR codes sit beside a contact, their column."""
+        return self.column() + 2 * self.document.documentMargin() + self.beside()
+
+    def beside(self) -> int:
+        return self.frame() + self.qr_column()
+
+    def fit_column(self) -> None:
+        """Text outside the boxes keeps to the reading column; what the boxes' frames and the
+        QR codes need beside it comes out of the spare width, and only out of that: on a
+        screen narrower than the measure the text takes the whole line."""
+        doc = self.document
+        spare = doc.textWidth() - 2 * doc.documentMargin() - self.column()
+        right = max(0.0, min(float(self.beside()), spare))
+        if right == self._prose_right:
+            return
+        self._prose_right = right
+        for i in self._prose:
+            cursor = QTextCursor(doc.findBlock(self.ranges[i][0]))
+            fmt = QTextBlockFormat()
+            fmt.setRightMargin(right)
+            cursor.mergeBlockFormat(fmt)
+
+    def frame(self) -> int:
+        """What the widest box on this card adds around its text (indent and padding): the
+        boxes reach out past the reading column so their text keeps the full measure."""
+        return max((self.box_frame(box.kind) for box in self.boxes), default=0)
+
+    def box_frame(self, kind: str) -> int:
+        return self.box_indent(kind) + 2 * self.pad
+
+    def qr_column(self) -> int:
+        """Width of the QR codes beside a contact box (0 when they go below it)."""
+        if not self.qr_beside():
+            return 0
+        return max((len(box.qr) * self.qr_cell for box in self.boxes), default=0)
+
     def box_indent(self, kind: str) -> int:
         return self.m.px(40) if kind == "quote" else 0
 
@@ -151,6 +224,10 @@ class CardDocument:
         char_fmt = self._char(m.body, colour=t.quote_text if kind == "quote" else t.text)
         if unit.kind == "title":
             block_fmt = self._block(m.text_px(26))
+            if not self.wide_spacing:
+                # A heading's lines sit closer than a paragraph's: it is one line, rarely two.
+                proportional = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+                block_fmt.setLineHeight(115, proportional)
             block_fmt.setHeadingLevel(1)
             char_fmt = self._char(m.title, bold=True, colour=t.heading)
         elif unit.kind == "quote-ref":
@@ -187,24 +264,28 @@ class CardDocument:
                 if data is not None:
                     image = qr_image(data, self.qr_size)
                     box.qr.append(
-                        QrCode(unit.field, unit.value, data, QR_CAPTIONS[unit.field], image)
+                        QrCode(unit.field, unit.value, data, tr(QR_CAPTIONS[unit.field]), image)
                     )
 
     def _box_margins(self, i: int, block_fmt: QTextBlockFormat) -> None:
         """Reserve room inside a box (padding) and beside or below it (QR codes)."""
+        if not any(box.first <= i <= box.last for box in self.boxes):
+            self._prose.append(i)  # its right margin follows the width (fit_column)
+            return
         for box in self.boxes:
             if not box.first <= i <= box.last:
                 continue
             gap = self.m.px(4)
             block_fmt.setLeftMargin(self.box_indent(box.kind) + self.pad)
-            right = self.pad
-            if box.qr and self.qr_beside():
-                right += len(box.qr) * self.qr_cell
+            # Every box's text is as wide as the reading column, whatever its frame; codes
+            # beside a contact sit in the column they share.
+            right = self.pad + self.frame() - self.box_frame(box.kind) + self.qr_column()
             block_fmt.setRightMargin(right)
             if i == box.first:
                 block_fmt.setTopMargin(block_fmt.topMargin() + self.pad + gap)
             if i == box.last:
-                below: float = self.pad + self.m.px(20)
+                # The gap that parts a box from what follows is not needed at the end.
+                below: float = self.pad + (self.m.px(20) if i < len(self.units) - 1 else 0)
                 if box.qr and not self.qr_beside():
                     below += self.qr_cell + self.caption_height
                 elif box.qr:
@@ -223,6 +304,11 @@ class CardDocument:
         m = self.m
         doc = self.document
         doc.setDocumentMargin(m.px(12))
+        # Above and below, the text edit's own padding already parts the text from the edge.
+        root = doc.rootFrame().frameFormat()
+        root.setTopMargin(m.px(4))
+        root.setBottomMargin(m.px(4))
+        doc.rootFrame().setFrameFormat(root)
         font = QFont(self.family)
         font.setPixelSize(m.body)
         doc.setDefaultFont(font)
@@ -264,8 +350,13 @@ class CardDocument:
                     fmt.setFontWeight(QFont.Weight.Bold)
                 if span.italic:
                     fmt.setFontItalic(True)
-                cursor.insertText(span.text, fmt)
+                cursor.insertText(unbroken(unit, span.text), fmt)
             self.ranges.append((start, cursor.position()))
+        if self.units and BOXED.get(self.units[-1].kind) is None:
+            # Space that parts a paragraph from the next is not needed after the last one.
+            last = cursor.blockFormat()
+            last.setBottomMargin(0)
+            cursor.setBlockFormat(last)
 
     def fit_words(self) -> None:
         """Shrink any word too long for its line (a web address at 250% on an upright
@@ -286,7 +377,7 @@ class CardDocument:
             layout = block.layout()
             room = layout.lineAt(0).width() if layout is not None and layout.lineCount() else 0
             if room > 0:
-                for word in re.finditer(r"\S{12,}", block.text()):
+                for word in re.finditer(LONG_WORD, block.text()):
                     self._fit_word(block.position() + word.start(), word.group(), room)
             block = block.next()
 
@@ -297,7 +388,7 @@ class CardDocument:
             doc.documentLayout().blockBoundingRect(block)
             layout = block.layout()
             room = layout.lineAt(0).width() if layout is not None and layout.lineCount() else 0
-            for word in re.finditer(r"\S{12,}", block.text()):
+            for word in re.finditer(LONG_WORD, block.text()):
                 cursor = QTextCursor(doc)
                 cursor.setPosition(block.position() + word.start() + 1)
                 font = cursor.charFormat().font()
@@ -438,7 +529,7 @@ class CardView(QTextEdit):
         self.card = card
         self.setAccessibleName(card.title)
         self.setAccessibleDescription(
-            "Card text. Use the arrow keys or swipe up and down to scroll."
+            tr("Card text. Use the arrow keys or swipe up and down to scroll.")
         )
         self.content = CardDocument(card, theme, metrics, family, wide_spacing)
         if qr := self.content.qr_description():
@@ -474,16 +565,54 @@ class CardView(QTextEdit):
         painter.end()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        # Margins first: the text edit lays the document out for the viewport it then has.
+        self._keep_measure()
         super().resizeEvent(event)
+        self._fit_width()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        handled = super().viewportEvent(event)
+        if event.type() == QEvent.Type.Resize:
+            # The viewport also changes width on its own, when the scroll bar comes or goes.
+            self._fit_width()
+        return handled
+
+    def _fit_width(self) -> None:
+        self._keep_measure()
         width = self.viewport().width()
         if width != self._fitted_width:
             self._fitted_width = width
+            self.content.fit_column()
             self.content.fit_words()
+
+    def _keep_measure(self) -> None:
+        """Lines no longer than the reading measure: on a wide screen the spare width
+        becomes equal margins, so the text sits in a comfortable column in the middle."""
+        margins = self.viewportMargins()
+        bar = self.verticalScrollBar()
+        shown_bar = bar.width() if bar.isVisible() else 0
+        # What the frame and the padding take, besides the margins and a shown scroll bar.
+        chrome = self.width() - self.viewport().width() - margins.left() - margins.right()
+        spare = max(0, int(self.width() - (chrome - shown_bar) - self.content.measure()))
+        left = spare // 2
+        # A scroll bar that comes takes its room from the margin, not from the text: a card
+        # that only just fits would otherwise wrap one more line and keep its scroll bar.
+        right = max(0, spare - left - shown_bar)
+        if (margins.left(), margins.right()) != (left, right):
+            self.setViewportMargins(left, 0, right, margins.bottom())
+            # The text edit lays its document out again only when it is itself resized,
+            # not when its viewport is; a stale width would run lines past the viewport.
+            self.document().setTextWidth(self.viewport().width())
 
     def reserve_bottom(self, px: int) -> None:
         """Keep a strip below the text (for the "More below" cue) so the cue never covers it."""
-        if self.viewportMargins().bottom() != px:
-            self.setViewportMargins(0, 0, 0, px)
+        margins = self.viewportMargins()
+        if margins.bottom() != px:
+            self.setViewportMargins(margins.left(), 0, margins.right(), px)
+
+    def room_without_strip(self) -> int:
+        """The viewport's height if no strip were kept below the text."""
+        return self.viewport().height() + self.viewportMargins().bottom()
 
     def content_height(self) -> float:
         return self.document().size().height()

@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from ..content.model import Leaflet, Library
+from ..i18n import QT_TR_NOOP, tr
 from .language import direction, native_name
 from .theme import Metrics
 from .widgets import TileButton
 
-TITLE = "Choose a leaflet"
-HINT = "Touch a leaflet to read it. You can come back here with All leaflets."
+TITLE = QT_TR_NOOP("Choose a leaflet")
+HINT = QT_TR_NOOP("Touch a leaflet to read it. You can come back here with All leaflets.")
 
 
 class LeafletTile(TileButton):
@@ -34,9 +35,11 @@ class LeafletTile(TileButton):
         details = " · ".join(x for x in (leaflet.publisher, leaflet.edition) if x)
         language = native_name(leaflet.language)
         meta = " · ".join(x for x in (language, details) if x)
-        super().__init__(leaflet.title, meta, f"Opens {leaflet.title}", parent)
+        super().__init__(
+            leaflet.title, meta, tr("Opens {title}").format(title=leaflet.title), parent
+        )
         self.setObjectName(f"leaflet-{leaflet.id}")
-        self.description = QLabel(leaflet.description)
+        self.description = QLabel(leaflet.description, self)
         self.description.setObjectName("tileDescription")
         self.description.setWordWrap(True)
         self.description.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -49,7 +52,7 @@ class LeafletTile(TileButton):
         for label in (self.title_label, self.meta_label, self.description):
             label.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
         said = ". ".join(x for x in (leaflet.description, meta) if x)
-        self.setAccessibleDescription(f"{said}. Opens this leaflet.")
+        self.setAccessibleDescription(said + ". " + tr("Opens this leaflet."))
 
 
 class ChooserScreen(QWidget):
@@ -67,7 +70,7 @@ class ChooserScreen(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setAccessibleName("Leaflets")
+        scroll.setAccessibleName(tr("Leaflets"))
         page = QWidget()
         page.setObjectName("homePage")
         scroll.setWidget(page)
@@ -78,10 +81,10 @@ class ChooserScreen(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         self.layout_ = QVBoxLayout(page)
-        self.title = QLabel(TITLE)
+        self.title = QLabel(tr(TITLE))
         self.title.setObjectName("screenTitle")
         self.title.setWordWrap(True)
-        self.hint = QLabel(HINT)
+        self.hint = QLabel(tr(HINT))
         self.hint.setObjectName("hint")
         self.hint.setWordWrap(True)
         self.layout_.addWidget(self.title)

@@ -12,8 +12,10 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
-CLOSED_TITLE = "Closed"
-CLOSED_HINT = "Touch the screen to see when it opens."
+from ..i18n import QT_TR_NOOP, tr
+
+CLOSED_TITLE = QT_TR_NOOP("Closed")
+CLOSED_HINT = QT_TR_NOOP("Touch the screen to see when it opens.")
 
 
 class ClosedScreen(QWidget):
@@ -24,7 +26,7 @@ class ClosedScreen(QWidget):
     def __init__(self, reveal_ms: int = 15_000, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("closedScreen")
-        self.setWindowTitle("SEN help kiosk: closed")
+        self.setWindowTitle(tr("SEN help kiosk: closed"))
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -36,16 +38,16 @@ class ClosedScreen(QWidget):
             "QLabel#closedTitle { font-size: 96px; font-weight: 700; }"
             "QLabel#closedDetail { font-size: 44px; }"
         )
-        self.title = QLabel(CLOSED_TITLE, self)
+        self.title = QLabel(tr(CLOSED_TITLE), self)
         self.title.setObjectName("closedTitle")
-        self.detail = QLabel(CLOSED_HINT, self)
+        self.detail = QLabel(tr(CLOSED_HINT), self)
         self.detail.setObjectName("closedDetail")
         self.detail.setWordWrap(True)
         for label in (self.title, self.detail):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setTextFormat(Qt.TextFormat.PlainText)
         self.opening_text = ""
-        self.setAccessibleName(CLOSED_TITLE)
+        self.setAccessibleName(tr(CLOSED_TITLE))
         self._quiet = QTimer(self)
         self._quiet.setSingleShot(True)
         self._quiet.setInterval(reveal_ms)
@@ -66,7 +68,7 @@ class ClosedScreen(QWidget):
 
     @Slot()
     def _hide_opening(self) -> None:
-        self.detail.setText(CLOSED_HINT)
+        self.detail.setText(tr(CLOSED_HINT))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         # Placed by hand: nothing here ever moves, so a layout would only add work.

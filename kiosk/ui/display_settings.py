@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import QT_TR_NOOP, tr
 from .theme import THEMES, Look, Metrics, Theme
 from .widgets import big_button, display_button
 
@@ -42,18 +43,18 @@ SAMPLE_PX = 34  # the "A" on each text-size button, at 100%
 TOGGLES = (
     (
         "dyslexic_font",
-        "Dyslexia-friendly font",
-        "Use the OpenDyslexic font, with heavier letter bottoms.",
+        QT_TR_NOOP("Dyslexia-friendly font"),
+        QT_TR_NOOP("Use the OpenDyslexic font, with heavier letter bottoms."),
     ),
     (
         "wide_spacing",
-        "Wider spacing",
-        "More space between lines, words and letters.",
+        QT_TR_NOOP("Wider spacing"),
+        QT_TR_NOOP("More space between lines, words and letters."),
     ),
     (
         "reduced_motion",
-        "Reduce motion",
-        "Turn off scrolling animations and moving highlights.",
+        QT_TR_NOOP("Reduce motion"),
+        QT_TR_NOOP("Turn off scrolling animations and moving highlights."),
     ),
 )
 
@@ -254,9 +255,9 @@ class DisplaySettingsPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("displaySettings")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setAccessibleName("Text and colours")
+        self.setAccessibleName(tr("Text and colours"))
         self.setAccessibleDescription(
-            "Settings for text size, colours, font and spacing. Changes show straight away."
+            tr("Settings for text size, colours, font and spacing. Changes show straight away.")
         )
         self.themes = list(themes if themes is not None else THEMES.values())
         self.reset_to = reset_to or Look()
@@ -267,11 +268,11 @@ class DisplaySettingsPanel(QWidget):
         self.header = QWidget()
         self.header.setObjectName("displayHeader")
         self.header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.title = QLabel("Text and colours")
+        self.title = QLabel(tr("Text and colours"))
         self.title.setObjectName("displayTitle")
         self.title.setWordWrap(True)
         self.hint = QLabel(
-            "Changes show straight away. They go back to standard for the next visitor."
+            tr("Changes show straight away. They go back to standard for the next visitor.")
         )
         self.hint.setObjectName("displayHint")
         self.hint.setWordWrap(True)
@@ -294,7 +295,8 @@ class DisplaySettingsPanel(QWidget):
         content.setObjectName("displayContent")
         self.body = QVBoxLayout(content)
         self.body.addWidget(self.hint)
-        for heading, grid in zip(("Text size", "Colours", "Reading aids"), self.grids, strict=True):
+        headings = (tr("Text size"), tr("Colours"), tr("Reading aids"))
+        for heading, grid in zip(headings, self.grids, strict=True):
             title = QLabel(heading)
             title.setObjectName("displaySectionTitle")
             title.setWordWrap(True)
@@ -305,7 +307,7 @@ class DisplaySettingsPanel(QWidget):
         for scale in TEXT_SIZES:
             button = PanelButton(
                 f"textSize-{round(scale * 100)}",
-                f"Show text at {percent(scale)} of the normal size.",
+                tr("Show text at {percent} of the normal size.").format(percent=percent(scale)),
                 "choice",
             )
             button.setCheckable(True)
@@ -319,14 +321,16 @@ class DisplaySettingsPanel(QWidget):
         self.chips: list[QFrame] = []
         for theme in self.themes:
             button = PanelButton(
-                f"theme-{theme.name}", f"Show the kiosk in {theme.label} colours.", "swatch"
+                f"theme-{theme.name}",
+                tr("Show the kiosk in {label} colours.").format(label=tr(theme.label)),
+                "swatch",
             )
             button.setCheckable(True)
             top = QHBoxLayout()
             button.box.addLayout(top)
             button.add_label("Aa", "sample", stretch=1, into=top)
-            button.add_label(theme.label, "caption")
-            state = button.add_label("✓ In use", "state", wrap=False, into=top)
+            button.add_label(tr(theme.label), "caption")
+            state = button.add_label("✓ " + tr("In use"), "state", wrap=False, into=top)
             state.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             policy = state.sizePolicy()
             policy.setRetainSizeWhenHidden(True)  # choosing a theme must not move anything
@@ -344,11 +348,11 @@ class DisplaySettingsPanel(QWidget):
         self.toggle_buttons: dict[str, PanelButton] = {}
         for field, label, description in TOGGLES:
             button = PanelButton(
-                field.replace("_", "-"), description, "toggle", QBoxLayout.Direction.LeftToRight
+                field.replace("_", "-"), tr(description), "toggle", QBoxLayout.Direction.LeftToRight
             )
             button.setCheckable(True)
-            button.add_label(label, "caption", stretch=1)
-            button.add_label("Off", "state", wrap=False).setAlignment(
+            button.add_label(tr(label), "caption", stretch=1)
+            button.add_label(tr("Off"), "state", wrap=False).setAlignment(
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
             )
             button.clicked.connect(lambda _=False, f=field: self.flip(f))
@@ -356,17 +360,22 @@ class DisplaySettingsPanel(QWidget):
             toggle_grid.addWidget(button)
 
         self.reset = PanelButton(
-            "displayReset", "Put text size, colours, font and spacing back to standard.", "reset"
+            "displayReset",
+            tr("Put text size, colours, font and spacing back to standard."),
+            "reset",
         )
-        self.reset.add_label("↺  Reset to standard", "caption")
-        self.reset.setAccessibleName("Reset to standard")
+        self.reset.add_label("↺  " + tr("Reset to standard"), "caption")
+        self.reset.setAccessibleName(tr("Reset to standard"))
         self.reset.clicked.connect(self.reset_look)
         # Done stays in the top right corner, always on screen; Reset joins it when there is
         # room and otherwise ends the list, so large text never leaves a squeezed header.
         self.done = big_button(
-            "Done  ✓", "displayDone", "Close these settings and go back to reading.", "primary"
+            tr("Done") + "  ✓",
+            "displayDone",
+            tr("Close these settings and go back to reading."),
+            "primary",
         )
-        self.done.setAccessibleName("Done")
+        self.done.setAccessibleName(tr("Done"))
         self.done.clicked.connect(self.close_panel)
         self.header_row.addWidget(self.done, 0, Qt.AlignmentFlag.AlignVCenter)
 
@@ -417,22 +426,25 @@ class DisplaySettingsPanel(QWidget):
             button.setChecked(chosen)
             button.set_on(chosen)
             button.labels[1].setText(f"✓ {percent(scale)}" if chosen else percent(scale))
-            name = f"Text size {percent(scale)}"
-            button.setAccessibleName(f"{name}, selected" if chosen else name)
+            name = tr("Text size {percent}").format(percent=percent(scale))
+            button.setAccessibleName(tr("{name}, selected").format(name=name) if chosen else name)
         for name, button in self.theme_buttons.items():
             chosen = name == look.theme.name
             button.setChecked(chosen)
             button.labels[2].setVisible(chosen)
             label = button.labels[1].text()
-            button.setAccessibleName(f"{label} colours, in use" if chosen else f"{label} colours")
+            colours = tr("{label} colours").format(label=label)
+            in_use = tr("{label} colours, in use").format(label=label)
+            button.setAccessibleName(in_use if chosen else colours)
         for field, label, _ in TOGGLES:
             on = bool(getattr(look, field))
             button = self.toggle_buttons[field]
             button.setChecked(on)
             button.set_on(on)
-            button.labels[1].setText("On" if on else "Off")
+            button.labels[1].setText(tr("On") if on else tr("Off"))
             # An explicit accessible name does not follow the label: keep the state in it.
-            button.setAccessibleName(f"{label}: {'on' if on else 'off'}")
+            state = tr("on") if on else tr("off")
+            button.setAccessibleName(tr("{label}: {state}").format(label=tr(label), state=state))
         self._settle()
 
     def apply_metrics(self, metrics: Metrics) -> None:
@@ -634,9 +646,6 @@ QPushButton[role="choice"]:checked, QPushButton[role="toggle"]:checked {{
 QPushButton[role="choice"]:checked:pressed, QPushButton[role="toggle"]:checked:pressed {{
     background: {t.heading}; border-color: {t.heading};
 }}
-QPushButton[role="choice"]:focus, QPushButton[role="toggle"]:focus {{
-    border: {m.focus_width}px solid {t.focus};
-}}
 QLabel[part="sample"] {{ color: {t.button_text}; font-weight: 700; }}
 """
     ]
@@ -648,7 +657,7 @@ QLabel[part="sample"] {{ color: {t.button_text}; font-weight: 700; }}
         )
     for s in themes if themes is not None else THEMES.values():
         # A swatch is a small piece of its theme: its own surface, text, heading and accent.
-        # The outline and focus ring use the current theme, since they sit on its background.
+        # The outline uses the current theme, since it sits on its background.
         key = f"theme-{s.name}"
         rules.append(
             f"""
@@ -657,7 +666,6 @@ QPushButton#{key} {{
 }}
 QPushButton#{key}:pressed {{ background: {s.background}; }}
 QPushButton#{key}:checked {{ border: {m.px(8)}px solid {t.heading}; }}
-QPushButton#{key}:focus {{ border: {m.focus_width}px solid {t.focus}; }}
 QLabel#{key}-sample {{ color: {s.text}; font-size: {m.chrome_px(44)}px; font-weight: 700; }}
 QLabel#{key}-caption, QLabel#{key}-state {{ color: {s.heading}; }}
 QFrame#{key}-chip {{ background: {s.accent}; border-radius: {m.px(4)}px; }}

@@ -14,14 +14,15 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from ..content.help import HELP_LABEL
 from ..content.model import Contact
+from ..i18n import QT_TR_NOOP, tr
 from .help_screen import mark_help
 from .qr import payload, qr_image
 from .theme import Metrics
 
 # The leaflet's own labels; the website and social handles are on the contacts card.
 QR_FIELDS = ("phone", "email")
-QR_CAPTIONS = {"phone": "Scan to phone", "email": "Scan to email"}
-LABELS = {"phone": "Telephone: ", "email": "Email: "}
+QR_CAPTIONS = {"phone": QT_TR_NOOP("Scan to phone"), "email": QT_TR_NOOP("Scan to email")}
+LABELS = {"phone": QT_TR_NOOP("Telephone: "), "email": QT_TR_NOOP("Email: ")}
 
 
 class HelpBox(QWidget):
@@ -31,8 +32,8 @@ class HelpBox(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         mark_help(self)
         self.contact = contact
-        who = contact.organisation if contact is not None else "someone"
-        self.heading = QLabel(f"{HELP_LABEL} · Talk to {who}")
+        who = contact.organisation if contact is not None else tr("someone")
+        self.heading = QLabel(tr(HELP_LABEL) + " · " + tr("Talk to {who}").format(who=who))
         self.heading.setObjectName("helpBoxHeading")
         self.heading.setWordWrap(True)
         mark_help(self.heading)
@@ -45,14 +46,17 @@ class HelpBox(QWidget):
             for field in QR_FIELDS:
                 value = getattr(contact, field)
                 if value:
-                    text = LABELS[field] + value
+                    text = tr(LABELS[field]) + value
                     label = self._label(text, "helpBoxDetail")
                     # Shown with break points after @ and dots, so a long address wraps at
                     # large text instead of running off the screen; read without them.
-                    label.setText(LABELS[field] + re.sub(r"([@.])", "\\1\u200b", value))
+                    label.setText(tr(LABELS[field]) + re.sub(r"([@.])", "\\1\u200b", value))
                     self.details.append(label)
                     spoken.append(text)
-        self.setAccessibleName(f"{HELP_LABEL}. Who to talk to: " + ". ".join(spoken))
+        who_is = tr("{help}. Who to talk to: {who}").format(
+            help=tr(HELP_LABEL), who=". ".join(spoken)
+        )
+        self.setAccessibleName(who_is)
         self.grid = QGridLayout(self)
         self.apply_metrics(metrics)
 
@@ -88,12 +92,15 @@ class HelpBox(QWidget):
                 picture.setObjectName(f"helpBoxQr-{field}")
                 picture.setPixmap(QPixmap.fromImage(qr_image(data, metrics.px(110))))
                 picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-                picture.setAccessibleName(f"QR code: {QR_CAPTIONS[field].lower()} {value}")
+                said = tr(QR_CAPTIONS[field]).lower()
+                picture.setAccessibleName(
+                    tr("QR code: {caption} {value}").format(caption=said, value=value)
+                )
                 mark_help(picture)
                 self.qr_labels.append(picture)
                 self.grid.addWidget(picture, row, 1)
                 if captions:
-                    caption = QLabel(QR_CAPTIONS[field])
+                    caption = QLabel(tr(QR_CAPTIONS[field]))
                     caption.setObjectName("helpBoxCaption")
                     caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
                     # Captions grow with the text too: wrapped, they never widen the box.

@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..content.help import HELP_LABEL
+from ..i18n import on_language_change, tr
+from .mirror import mirrored
 from .takeaway import QrWidget
 from .theme import Metrics, Theme
 from .widgets import TileButton, big_button, fit_label
@@ -80,7 +82,7 @@ class HelpScreen(QWidget):
         self.page: HelpPage | None = None
         self.controls: list[QWidget] = []
         self.qr: QrWidget | None = None
-        self.badge = QLabel(f"{HELP_LABEL}: not part of the leaflet")
+        self.badge = QLabel(tr("{help}: not part of the leaflet").format(help=tr(HELP_LABEL)))
         self.badge.setObjectName("helpBadge")
         self.badge.setWordWrap(True)
         mark_help(self.badge)
@@ -98,13 +100,17 @@ class HelpScreen(QWidget):
             self.scroll_area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
         )
         self.scroll_area.viewport().installEventFilter(self)
-        self.back = big_button("◀  Back", "helpBack", "Go back to where you were.")
-        self.home = big_button("⌂  Home", "helpHome", "Go to the list of topics.")
+        self.back = big_button("◀  " + tr("Back"), "helpBack", tr("Go back to where you were."))
+        self.home = big_button("⌂  " + tr("Home"), "helpHome", tr("Go to the list of topics."))
         self.read = big_button(
-            "Read aloud", "helpReadAloud", "Hear this explanation read aloud.", role="primary"
+            tr("Read aloud"),
+            "helpReadAloud",
+            tr("Hear this explanation read aloud."),
+            role="primary",
         )
         for button in (self.back, self.home, self.read):
             mark_help(button)
+        on_language_change(self, self._words)
         self.back.clicked.connect(self.backRequested)
         self.home.clicked.connect(self.homeRequested)
         self.read.clicked.connect(self._read_aloud)
@@ -122,15 +128,29 @@ class HelpScreen(QWidget):
         layout.addLayout(nav)
         self.apply_metrics(metrics)
 
+    def _words(self) -> None:
+        """The buttons' words again, when the kiosk's language changes."""
+        rtl = self.back.isRightToLeft()
+        self.back.setText(mirrored("◀  " + tr("Back"), rtl))
+        self.back.setAccessibleName(tr("Back"))
+        self.back.setAccessibleDescription(tr("Go back to where you were."))
+        self.home.setText("⌂  " + tr("Home"))
+        self.home.setAccessibleName(tr("Home"))
+        self.home.setAccessibleDescription(tr("Go to the list of topics."))
+        self.read.setText(tr("Read aloud"))
+        self.read.setAccessibleName(tr("Read aloud"))
+        self.read.setAccessibleDescription(tr("Hear this explanation read aloud."))
+        self.apply_metrics(self.metrics)
+
     def apply_metrics(self, metrics: Metrics) -> None:
         self.metrics = metrics
         m = metrics.margin
         self.layout_.setContentsMargins(m, m // 2, m, m // 2)
         self.layout_.setSpacing(metrics.gap)
         self.nav.setSpacing(metrics.gap)
-        fit_label(self.back, ["◀  Back"])
-        fit_label(self.home, ["⌂  Home"])
-        fit_label(self.read, ["Read aloud"])
+        fit_label(self.back, ["◀  " + tr("Back")])
+        fit_label(self.home, ["⌂  " + tr("Home")])
+        fit_label(self.read, [tr("Read aloud")])
         if self.page is not None:
             self.show_page(self.page)
 
@@ -138,8 +158,8 @@ class HelpScreen(QWidget):
     def show_page(self, page: HelpPage) -> None:
         self.page = page
         self.title.setText(page.title)
-        self.title.setAccessibleName(f"{HELP_LABEL}. {page.title}")
-        self.setAccessibleName(f"{HELP_LABEL}: {page.title}")
+        self.title.setAccessibleName(f"{tr(HELP_LABEL)}. {page.title}")
+        self.setAccessibleName(f"{tr(HELP_LABEL)}: {page.title}")
         body = QWidget()
         body.setObjectName("helpBody")
         mark_help(body)

@@ -18,6 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..content.model import Leaflet
+from ..i18n import on_language_change, tr
+from .language import is_right_to_left
+from .mirror import mirrored
 from .theme import Metrics
 from .widgets import TileButton, big_button
 
@@ -35,10 +38,6 @@ class HomeScreen(QWidget):
         # At large text sizes the topics do not fit one screen: the page scrolls by finger.
         self.page_scroll = QScrollArea(self)
         self.page_scroll.setObjectName("homeScroll")
-        self.page_scroll.setAccessibleName("Topics")
-        self.page_scroll.setAccessibleDescription(
-            "The leaflet's topics. Swipe up or down to scroll."
-        )
         # The tiles take focus; the scroll area follows it rather than being a Tab stop.
         self.page_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.page_scroll.setWidgetResizable(True)
@@ -66,15 +65,10 @@ class HomeScreen(QWidget):
         )
         self.subtitle.setObjectName("subtitle")
         self.subtitle.setWordWrap(True)
-        self.hint = QLabel("Choose a topic, or start at the beginning.")
+        self.hint = QLabel()
         self.hint.setObjectName("hint")
         self.hint.setWordWrap(True)
-        self.start = big_button(
-            "Start reading  ▶",
-            "startReading",
-            f"Read the leaflet from the first card, {len(leaflet.cards)} cards in all.",
-            role="primary",
-        )
+        self.start = big_button("▶", "startReading", "", role="primary")
         self.start.clicked.connect(self.startRequested)
         top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.top = top
@@ -95,19 +89,21 @@ class HomeScreen(QWidget):
 
         self.grid = QGridLayout()
         self.tiles: list[TileButton] = []
-        for number, section in enumerate(leaflet.sections, 1):
-            count = len(section.cards)
-            meta = f"{number}  ·  {count} card{'s' if count != 1 else ''}"
-            tile = TileButton(section.tile, meta, f"Opens {section.title}")
+        for section in leaflet.sections:
+            tile = TileButton(section.tile, "", "")
             tile.setObjectName(f"tile-{section.id}")
-            # Heard, not seen: no "middle dot", and the section's own title is not said twice.
-            cards = f"{count} card{'s' if count != 1 else ''}"
-            heard = f"Topic {number} of {len(leaflet.sections)}, {cards}."
-            tile.setAccessibleDescription(heard)
             tile.clicked.connect(lambda _=False, sid=section.id: self.sectionRequested.emit(sid))
             self.tiles.append(tile)
         self.help_box: QWidget | None = None
         self.help_actions: list[QPushButton] = []
+        self._words()
+        on_language_change(self, self._words)
+        if is_right_to_left(leaflet.language):
+            # Qt aligns a label by its own words: the kiosk's words, English where there is
+            # no catalogue, would otherwise start at the left of a page read from the right.
+            reading_side = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
+            for label in (self.hint, *(tile.meta_label for tile in self.tiles)):
+                label.setAlignment(reading_side | Qt.AlignmentFlag.AlignVCenter)
         layout.addLayout(self.grid)
         layout.addStretch(1)
         self.apply_metrics(metrics)
@@ -116,6 +112,33 @@ class HomeScreen(QWidget):
         for tile in self.tiles:
             QWidget.setTabOrder(previous, tile)
             previous = tile
+
+    def _words(self) -> None:
+        """The kiosk's words here, in its current language (again when it changes)."""
+        leaflet = self.leaflet
+        self.page_scroll.setAccessibleName(tr("Topics"))
+        self.page_scroll.setAccessibleDescription(
+            tr("The leaflet's topics. Swipe up or down to scroll.")
+        )
+        self.hint.setText(tr("Choose a topic, or start at the beginning."))
+        self.start.setText(mirrored(tr("Start reading") + "  ▶", self.start.isRightToLeft()))
+        self.start.setAccessibleName(tr("Start reading"))
+        self.start.setAccessibleDescription(
+            tr("Read the leaflet from the first card, {count} cards in all.").format(
+                count=len(leaflet.cards)
+            )
+        )
+        for number, (section, tile) in enumerate(
+            zip(leaflet.sections, self.tiles[: len(leaflet.sections)], strict=True), 1
+        ):
+            count = len(section.cards)
+            cards = tr("1 card") if count == 1 else tr("{count} cards").format(count=count)
+            tile.meta_label.setText(f"{number}  ·  {cards}")
+            # Heard, not seen: no "middle dot", and the section's own title is not said twice.
+            heard = tr("Topic {number} of {total}, {cards}.").format(
+                number=number, total=len(leaflet.sections), cards=cards
+            )
+            tile.setAccessibleDescription(heard)
 
     def add_help(self, box: QWidget, actions: list[QPushButton], tiles: list[TileButton]) -> None:
         """The kiosk's help: `box` (who to talk to) above the tiles, `actions` before Start

@@ -11,19 +11,23 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QVBoxLayout, QWidget
 
+from ..i18n import QT_TR_NOOP, tr
 from .accessibility import Alert
 from .fit import fit_factor, height_for, restyle, words_fit
 from .theme import Metrics, Theme, luminance
 from .widgets import big_button, centre_panel
 
-HEADING = "Are you still there?"
-EXPLANATION = "To keep your reading private, the screen will be cleared for the next visitor."
-BUTTON = "I'm still here"
+HEADING = QT_TR_NOOP("Are you still there?")
+EXPLANATION = QT_TR_NOOP(
+    "To keep your reading private, the screen will be cleared for the next visitor."
+)
+BUTTON = QT_TR_NOOP("I'm still here")
 
 
 def countdown_text(seconds: int) -> str:
-    unit = "second" if seconds == 1 else "seconds"
-    return f"The screen will reset in {seconds} {unit}"
+    if seconds == 1:
+        return tr("The screen will reset in 1 second")
+    return tr("The screen will reset in {seconds} seconds").format(seconds=seconds)
 
 
 class IdleWarning(Alert):
@@ -41,7 +45,7 @@ class IdleWarning(Alert):
         self.setObjectName("idleWarning")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-        self.setAccessibleName(HEADING)  # announced as an alert (see ui/accessibility.py)
+        self.setAccessibleName(tr(HEADING))  # announced as an alert (see ui/accessibility.py)
         self._seconds = 0
         self._previous_focus: QWidget | None = None
         self.metrics = metrics
@@ -49,18 +53,21 @@ class IdleWarning(Alert):
 
         self.panel = QFrame(self)
         self.panel.setObjectName("idlePanel")
-        self.heading = QLabel(HEADING)
+        self.heading = QLabel(tr(HEADING))
         self.heading.setObjectName("idleHeading")
         self.countdown = QLabel()
         self.countdown.setObjectName("idleCountdown")
-        self.explanation = QLabel(EXPLANATION)
+        self.explanation = QLabel(tr(EXPLANATION))
         self.explanation.setObjectName("idleExplanation")
         for label in (self.heading, self.countdown, self.explanation):
             label.setWordWrap(True)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setTextFormat(Qt.TextFormat.PlainText)
         self.button = big_button(
-            BUTTON, "stillHere", "Keep reading. The screen will not be cleared.", role="primary"
+            tr(BUTTON),
+            "stillHere",
+            tr("Keep reading. The screen will not be cleared."),
+            role="primary",
         )
         self.button.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.button.clicked.connect(self.stillHere)
@@ -162,7 +169,7 @@ class IdleWarning(Alert):
         self.countdown.setText(text)
         # An explicit accessible name does not follow the label text by itself.
         self.countdown.setAccessibleName(text)
-        self.setAccessibleDescription(f"{text}. {EXPLANATION}")
+        self.setAccessibleDescription(f"{text}. {tr(EXPLANATION)}")
 
     @property
     def seconds(self) -> int:
@@ -171,7 +178,7 @@ class IdleWarning(Alert):
     def message(self) -> str:
         """Everything on the overlay as one sentence run, for the audio mode to speak."""
         return (
-            f"{HEADING} {countdown_text(self._seconds)}. {EXPLANATION} "
+            f"{tr(HEADING)} {countdown_text(self._seconds)}. {tr(EXPLANATION)} "
             f"To keep reading, press {BUTTON}."
         )
 
@@ -250,7 +257,6 @@ def label_sizes(m: Metrics, factor: float) -> str:
         return max(1, round(design * m.scale * factor))
 
     button = max(m.target + m.px(24), round(px(44) * 1.6))
-    border = max(2, m.px(3))
     pad = m.px(60)
     return f"""
 QLabel#idleHeading {{ font-size: {px(72)}px; }}
@@ -258,9 +264,5 @@ QLabel#idleCountdown {{ font-size: {px(48)}px; }}
 QLabel#idleExplanation {{ font-size: {px(36)}px; }}
 QPushButton#stillHere {{
     font-size: {px(44)}px; min-height: {button}px; padding: 0 {pad}px;
-}}
-QPushButton#stillHere:focus {{
-    min-height: {button + 2 * border - 2 * m.focus_width}px;
-    padding: 0 {pad - (m.focus_width - border)}px;
 }}
 """

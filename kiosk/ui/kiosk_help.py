@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 from ..content.glossary import Term, find_terms, terms_on_card
 from ..content.help import HELP_LABEL, HelpLoad, LeafletHelp
 from ..content.model import Card
+from ..i18n import QT_TR_NOOP, tr
 from .help_box import HelpBox
 from .help_pages import (
     WORDS_TITLE,
@@ -36,8 +37,8 @@ if TYPE_CHECKING:
     from .card_view import CardView
     from .main_window import KioskWindow
 
-GET_HELP = "☎  Get help"
-RETURN = "↩  Return"
+GET_HELP = QT_TR_NOOP("☎  Get help")
+RETURN = QT_TR_NOOP("↩  Return")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,18 +67,18 @@ class KioskHelp(QObject):
         window.stack.addWidget(self.screen)
         cards = window.cards
         # Parented at once: a parentless button is a window of its own until laid out.
-        self.get_help = big_button(GET_HELP, "getHelp", "", parent=cards)
+        self.get_help = big_button(tr(GET_HELP), "getHelp", "", parent=cards)
         mark_help(self.get_help)
         self.get_help.clicked.connect(self.get_help_pressed)
-        self.get_help.setProperty("fitLabels", [GET_HELP, RETURN])  # the nav re-fits it
-        self.card_words = big_button("Words on this card", "cardWords", "", parent=cards)
+        self.get_help.setProperty("fitLabels", [tr(GET_HELP), tr(RETURN)])  # the nav re-fits it
+        self.card_words = big_button(tr("Words on this card"), "cardWords", "", parent=cards)
         self.keep = big_button(
-            "Keep this card",
+            tr("Keep this card"),
             "keepCard",
-            "Kiosk help: shows a QR code holding this card's text, for your phone to keep.",
+            tr("Kiosk help: shows a QR code holding this card's text, for your phone to keep."),
             parent=cards,
         )
-        self.to_route = big_button("◀  Your list", "backToRoute", "", parent=cards)
+        self.to_route = big_button("◀  " + tr("Your list"), "backToRoute", "", parent=cards)
         self.row = QGridLayout()
         for button in (self.to_route, self.card_words, self.keep):
             mark_help(button)
@@ -90,6 +91,8 @@ class KioskHelp(QObject):
         self.box: HelpBox | None = None
         self.routes_button: QPushButton | None = None
         self.words_tile: TileButton | None = None
+        # card id -> its terms: searched once per card, not on every tap of Next.
+        self._terms: dict[str, list[Term]] = {}
         self.leaflet_opened()
 
     # --- data ----------------------------------------------------------------------------
@@ -113,6 +116,7 @@ class KioskHelp(QObject):
     def leaflet_opened(self) -> None:
         """A (new) home screen exists: give it the help box and the Words explained tile."""
         home, data = self.window.home, self.data
+        self._terms.clear()
         self.history.clear()
         self.return_to = self.route = None
         self.box = HelpBox(data.contact, self.window.metrics)
@@ -122,8 +126,10 @@ class KioskHelp(QObject):
             button = big_button(
                 data.routes.question,
                 "whatIsHappening",
-                "Kiosk help: choose what is happening to you, and see which of the leaflet's "
-                "cards are about it.",
+                tr(
+                    "Kiosk help: choose what is happening to you, and see which of the leaflet's "
+                    "cards are about it."
+                ),
                 role="primary",
             )
             mark_help(button)
@@ -135,9 +141,9 @@ class KioskHelp(QObject):
         if data.glossary is not None:
             count = len(data.glossary.terms)
             tile = TileButton(
-                WORDS_TITLE,
-                f"{HELP_LABEL}  ·  {count} words",
-                "Kiosk help: what some words in the leaflet mean, in plain English.",
+                tr(WORDS_TITLE),
+                tr(HELP_LABEL) + "  ·  " + tr("{count} words").format(count=count),
+                tr("Kiosk help: what some words in the leaflet mean, in plain English."),
             )
             tile.setObjectName("tile-words-explained")
             mark_help(tile)
@@ -154,7 +160,7 @@ class KioskHelp(QObject):
             self.box.apply_metrics(metrics)
         if self.routes_button is not None:
             fit_label(self.routes_button, [self.routes_button.text()])
-        fit_label(self.get_help, [GET_HELP, RETURN])
+        fit_label(self.get_help, [tr(GET_HELP), tr(RETURN)])
         if not metrics.portrait and metrics.text_scale < 1.5:
             self._place_row("nav")
         elif metrics.portrait and metrics.text_scale >= 1.5:
@@ -282,8 +288,12 @@ class KioskHelp(QObject):
         return self.window.leaflet.cards[index] if index >= 0 else None
 
     def card_terms(self, card: Card) -> list[Term]:
-        glossary = self.data.glossary
-        return terms_on_card(card, glossary) if glossary is not None else []
+        terms = self._terms.get(card.id)
+        if terms is None:
+            glossary = self.data.glossary
+            terms = terms_on_card(card, glossary) if glossary is not None else []
+            self._terms[card.id] = terms
+        return list(terms)
 
     def view_built(self, view: CardView) -> None:
         """Mark each term's first occurrence on a new card view; taps on it explain it."""
@@ -296,10 +306,11 @@ class KioskHelp(QObject):
         marks = mark_terms(view, hits, self.window.look.theme.accent)
         TermTaps(view, marks, self.open_term, self.window.metrics.px(24))
         names = ", ".join(t.term for t in self.card_terms(view.card))
-        view.setAccessibleDescription(
-            f"{view.accessibleDescription()} {HELP_LABEL}: words explained on this card: "
-            f"{names}. Use the Words on this card button to hear what they mean."
-        )
+        explained = tr(
+            "{help}: words explained on this card: {names}. Use the Words on this card "
+            "button to hear what they mean."
+        ).format(help=tr(HELP_LABEL), names=names)
+        view.setAccessibleDescription(f"{view.accessibleDescription()} {explained}")
 
     @Slot()
     def get_help_pressed(self) -> None:
@@ -323,19 +334,21 @@ class KioskHelp(QObject):
     def _update_get_help(self) -> None:
         button = self.get_help
         if self.return_to is not None:
-            button.setText(RETURN)
-            where = "the start screen"
+            button.setText(tr(RETURN))
+            where = tr("the start screen")
             if self.return_to.screen == "card":
                 where = self.window.leaflet.cards[self.return_to.card].title
-            button.setAccessibleName(f"Return to {where}")
-            button.setAccessibleDescription("Kiosk help: go back to where you were.")
+            button.setAccessibleName(tr("Return to {where}").format(where=where))
+            button.setAccessibleDescription(tr("Kiosk help: go back to where you were."))
             button.setEnabled(True)
         else:
-            button.setText(GET_HELP)
-            button.setAccessibleName("Get help")
+            button.setText(tr(GET_HELP))
+            button.setAccessibleName(tr("Get help"))
             button.setAccessibleDescription(
-                "Kiosk help: opens the contacts card, with who to talk to and how. "
-                "Press it again there to return."
+                tr(
+                    "Kiosk help: opens the contacts card, with who to talk to and how. "
+                    "Press it again there to return."
+                )
             )
             button.setEnabled(not self.on_help_card())
 
@@ -347,16 +360,20 @@ class KioskHelp(QObject):
         card = self.window.leaflet.cards[index]
         terms = self.card_terms(card)
         self.card_words.setVisible(bool(terms))
-        self.card_words.setText(f"Words on this card ({len(terms)})")
-        self.card_words.setAccessibleName(f"Words on this card, {len(terms)}")
+        self.card_words.setText(tr("Words on this card ({count})").format(count=len(terms)))
+        self.card_words.setAccessibleName(
+            tr("Words on this card, {count}").format(count=len(terms))
+        )
         self.card_words.setAccessibleDescription(
-            "Kiosk help: what these words mean: " + ", ".join(t.term for t in terms)
+            tr("Kiosk help: what these words mean: {terms}").format(
+                terms=", ".join(t.term for t in terms)
+            )
         )
         fit_label(self.card_words, [self.card_words.text()])
         self.to_route.setVisible(self.route is not None)
         if self.route is not None:
             self.to_route.setAccessibleDescription(
-                f"Kiosk help: back to the cards for: {self.route.title}"
+                tr("Kiosk help: back to the cards for: {title}").format(title=self.route.title)
             )
 
     @Slot(str)
@@ -382,26 +399,31 @@ class KioskHelp(QObject):
             if field in ("phone", "email")
         )
         who = contact.organisation
-        return f"{HELP_LABEL}: to talk to someone, {who}: {how}. Press G for all their details."
+        return tr(
+            "{help}: to talk to someone, {who}: {how}. Press G for all their details."
+        ).format(help=tr(HELP_LABEL), who=who, how=how)
 
     def help_text(self) -> str:
         """What audio mode's help key says on the help screen."""
         page = self.screen.page
-        title = page.title if page else "Kiosk help"
-        return (
-            f"Kiosk help: {title}. Up and down arrows move between the buttons, Enter chooses. "
+        title = page.title if page else tr(HELP_LABEL)
+        return tr(
+            "Kiosk help: {title}. Up and down arrows move between the buttons, Enter chooses. "
             "Backspace goes back to where you were."
-        )
+        ).format(title=title)
 
     def speak_card_words(self) -> str:
         """Audio mode's words key: the words explained on the current card, and what they
         mean, ready to speak."""
         card = self.current_card()
         if self.window.current_screen() != "card" or card is None:
-            return "Words explained are listed on each card. Open a card first."
+            return tr("Words explained are listed on each card. Open a card first.")
         terms = self.card_terms(card)
         if not terms:
-            return "This card has no words explained."
+            return tr("This card has no words explained.")
         listing = ", ".join(t.term for t in terms)
         meanings = " ".join(f"{t.term}: {t.explanation}" for t in terms)
-        return f"Kiosk help. {len(terms)} words explained on this card: {listing}. {meanings}"
+        said = tr("Kiosk help. {count} words explained on this card: {listing}.").format(
+            count=len(terms), listing=listing
+        )
+        return f"{said} {meanings}"

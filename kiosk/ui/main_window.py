@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QLayout,
@@ -20,25 +20,28 @@ from PySide6.QtWidgets import (
 
 from ..content.help import HelpLoad
 from ..content.model import Leaflet, Library
+from ..i18n import SOURCE_LANGUAGE, Catalogues, on_language_change, tr, translation_folders
 from .accessibility import install_roles
 from .attract import AttractScreen
 from .attract import stylesheet_rules as attract_rules
-from .card_screen import CardScreen
-from .chooser import ChooserScreen
+from .focus_ring import FocusRing
 from .help_screen import stylesheet_rules as help_rules
-from .home import HomeScreen
-from .kiosk_help import KioskHelp
+from .language import direction
 from .style import stylesheet
 from .theme import Fonts, Look, Metrics, Theme
 from .top_bar import TopBar
-from .widgets import big_button, display_button, speaker_icon
+from .widgets import big_button, display_button, display_button_words, speaker_icon
 
 if TYPE_CHECKING:
     from ..session.pin import PinGate
     from .admin import AdminInfo, AdminScreen, PinPad
+    from .card_screen import CardScreen
     from .card_view import CardView
+    from .chooser import ChooserScreen
     from .display_settings import DisplaySettingsPanel
+    from .home import HomeScreen
     from .idle_warning import IdleWarning
+    from .kiosk_help import KioskHelp
 
 
 class KioskWindow(QMainWindow):
@@ -62,7 +65,7 @@ class KioskWindow(QMainWindow):
         look: Look | None = None,
         *,
         with_attract: bool = False,
-        help: HelpLoad | None = None,
+        help: HelpLoad | Callable[[], HelpLoad] | None = None,
     ):
         super().__init__()
         install_roles()
@@ -72,7 +75,11 @@ class KioskWindow(QMainWindow):
         self.metrics = Metrics.for_size(1920, 1080, self.look.text_scale)
         self._painted = False
         self.first_paint_ns = 0  # time.time_ns() of the first paint, for the start-up benchmark
-        self.setWindowTitle(library.leaflets[0].title if len(library.leaflets) == 1 else "SEN help")
+        # The kiosk's words take the open leaflet's language where a catalogue has it.
+        self.catalogues = Catalogues(translation_folders(library.root), self)
+        self.setWindowTitle(
+            library.leaflets[0].title if len(library.leaflets) == 1 else tr("SEN help")
+        )
         self.setAccessibleName(self.windowTitle())
         # The window is always screen-sized; layout-driven minimum sizes only make platform
         # plugins complain (offscreen: "does not support propagateSizeHints").
@@ -86,37 +93,31 @@ class KioskWindow(QMainWindow):
         self.top_bar = TopBar(library_brand(library), self.metrics)
         # Audio mode's switch lives in the top-left corner on every screen, so staff can put a
         # tactile marker beside it and the attract screen can say where it is.
-        self.listen = big_button(
-            "Listen",
-            "listenButton",
-            "Turns on audio mode: everything on the screen is spoken. Touch once to hear a "
-            "button, touch again to press it. Keyboard: arrows to move, Enter to press.",
-        )
+        self.listen = big_button("", "listenButton", "")
         self.listen.setCheckable(True)
         self.top_bar.left.addWidget(self.listen)
-        self.top_bar.keep_whole(self.listen, ["Listen", "Audio on"])
         # Several leaflets: a way back to the choice, always in the same place.
-        self.all_leaflets = big_button(
-            "All leaflets", "allLeaflets", "Go back to the list of leaflets to choose another."
-        )
+        self.all_leaflets = big_button("", "allLeaflets", "")
         self.all_leaflets.clicked.connect(self.show_library)
         self.top_bar.right.addWidget(self.all_leaflets)
-        self.top_bar.keep_whole(self.all_leaflets, [self.all_leaflets.text()])
         self.display_button = display_button()
         self.top_bar.right.addWidget(self.display_button)
-        self.top_bar.keep_whole(self.display_button, [self.display_button.text()])
+        self._top_bar_words()
+        on_language_change(self.top_bar, self._top_bar_words)
+        on_language_change(self, self._drop_hidden_overlays)
         layout = QVBoxLayout(root)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.top_bar)
         layout.addWidget(self.stack, 1)
-        self.library_screen: ChooserScreen | None = None
-        if len(library.leaflets) > 1:
-            self.library_screen = ChooserScreen(library, self.metrics)
-            self.library_screen.leafletChosen.connect(self.open_leaflet)
-            self.stack.addWidget(self.library_screen)
-        self.home: HomeScreen
-        self.cards: CardScreen = None  # type: ignore[assignment]  # made by open_leaflet
+        # The chooser, home, cards and help are made by build_screens: at once, or, behind
+        # the attract screen, just after the first paint (see the properties below).
+        self._library_screen: ChooserScreen | None = None
+        self._home: HomeScreen | None = None
+        self._cards: CardScreen | None = None
+        self._kiosk_help: KioskHelp | None = None
+        self._help_load = help
+        self._screens_built = False
         self._prebuild = QTimer(self)
         self._prebuild.setInterval(0)
         self._prebuild.timeout.connect(self._prebuild_next)
@@ -124,7 +125,7 @@ class KioskWindow(QMainWindow):
         if with_attract:
             first = library.leaflets[0]
             self.attract = AttractScreen(
-                first.title if len(library.leaflets) == 1 else "Help with SEN decisions",
+                first.title if len(library.leaflets) == 1 else tr("Help with SEN decisions"),
                 first.publisher,
                 self.metrics,
             )
@@ -138,23 +139,111 @@ class KioskWindow(QMainWindow):
         self.admin: AdminScreen | None = None
         self._display_panel: DisplaySettingsPanel | None = None
         self._idle_warning: IdleWarning | None = None
-        self.kiosk_help: KioskHelp | None = None  # made once the first home and cards exist
         self._covered: QWidget | None = None  # the page the settings panel covers
-        self.open_leaflet(0, show=len(library.leaflets) == 1 and not with_attract)
-        self.kiosk_help = KioskHelp(self, help)
         self._rules.append(help_rules)
+        if not with_attract:
+            self._make_screens()  # styled with the rest of the window below
         self.display_button.clicked.connect(self.open_display_settings)
         self._card_tools: list[QWidget] = []
         self._right_tools: list[QWidget] = [self.all_leaflets, self.display_button]
         self.allow_close = False  # only the admin screen's "Exit to desktop" sets this
         self.screenChanged.connect(self._show_card_tools)
+        self.screenChanged.connect(self._follow_language)
         if self.attract is not None:
             self.stack.setCurrentWidget(self.attract)
+        self.focus_ring = FocusRing(self, self.look.theme, self.metrics)
         self._restyle()
         self._install_keys()
         self.stack.installEventFilter(self)
 
+    def _top_bar_words(self) -> None:
+        """The top bar's words in the kiosk's current language (again when it changes)."""
+        listen = [tr("Listen"), tr("Audio on")]
+        self.listen.setText(listen[self.listen.isChecked()])
+        self.listen.setAccessibleName(self.listen.text())
+        if not self.listen.isChecked():
+            self.listen.setAccessibleDescription(
+                tr(
+                    "Turns on audio mode: everything on the screen is spoken. Touch once to "
+                    "hear a button, touch again to press it. Keyboard: arrows to move, Enter "
+                    "to press."
+                )
+            )
+        self.top_bar.keep_whole(self.listen, listen)
+        self.all_leaflets.setText(tr("All leaflets"))
+        self.all_leaflets.setAccessibleName(tr("All leaflets"))
+        self.all_leaflets.setAccessibleDescription(
+            tr("Go back to the list of leaflets to choose another.")
+        )
+        self.top_bar.keep_whole(self.all_leaflets, [self.all_leaflets.text()])
+        display_button_words(self.display_button)
+        self.top_bar.keep_whole(self.display_button, [self.display_button.text()])
+        self.top_bar.fit_controls(force=True)
+
+    def _drop_hidden_overlays(self) -> None:
+        """Overlays built on first use took the words of that moment's language: when it
+        changes, hidden ones are built again when next needed, in the new language."""
+        if self._idle_warning is not None and self._idle_warning.isHidden():
+            self._idle_warning.deleteLater()
+            self._idle_warning = None
+        if self._display_panel is not None and self._display_panel.isHidden():
+            self._display_panel.removeEventFilter(self)
+            self._display_panel.deleteLater()
+            self._display_panel = None
+
     # --- screens -------------------------------------------------------------------------
+    def build_screens(self) -> None:
+        """Make the chooser, the first leaflet's home and cards, and the help. Behind the
+        attract screen this waits until just after the first paint (a visitor sees the kiosk
+        sooner); anything that needs a screen earlier builds them on the spot."""
+        if self._screens_built:
+            return
+        self._make_screens()
+        # Made after the window took its look: they take theirs now.
+        if self._library_screen is not None:
+            self._library_screen.apply_metrics(self.metrics)
+        if self._kiosk_help is not None:
+            self._kiosk_help.apply_metrics()
+        self._fit_labels()
+        self.home.apply_metrics(self.metrics)
+
+    def _make_screens(self) -> None:
+        self._screens_built = True
+        from .chooser import ChooserScreen
+        from .kiosk_help import KioskHelp
+
+        library = self.library
+        if len(library.leaflets) > 1:
+            self._library_screen = ChooserScreen(library, self.metrics)
+            self._library_screen.leafletChosen.connect(self.open_leaflet)
+            self.stack.addWidget(self._library_screen)
+        self.open_leaflet(0, show=len(library.leaflets) == 1 and self.attract is None)
+        # The wiring may hand the help over as a loader: it is read only now, when it is needed.
+        load = self._help_load
+        self._kiosk_help = KioskHelp(self, load() if callable(load) else load)
+
+    @property
+    def home(self) -> HomeScreen:
+        self.build_screens()
+        assert self._home is not None
+        return self._home
+
+    @property
+    def cards(self) -> CardScreen:
+        self.build_screens()
+        assert self._cards is not None
+        return self._cards
+
+    @property
+    def kiosk_help(self) -> KioskHelp | None:
+        self.build_screens()
+        return self._kiosk_help
+
+    @property
+    def library_screen(self) -> ChooserScreen | None:
+        self.build_screens()
+        return self._library_screen
+
     @property
     def leaflet(self) -> Leaflet:
         return self.home.leaflet
@@ -179,41 +268,50 @@ class KioskWindow(QMainWindow):
 
     @Slot(int)
     def open_leaflet(self, index: int, show: bool = True) -> None:
+        from .card_screen import CardScreen
+        from .home import HomeScreen
+
         leaflet = self.library.leaflets[index]
-        old_home = getattr(self, "home", None)
+        old_home = self._home
         if old_home is not None:
             self.stack.removeWidget(old_home)
             old_home.deleteLater()
-        self.home = HomeScreen(leaflet, self.metrics)
-        self.home.startRequested.connect(lambda: self.show_card(0))
-        self.home.sectionRequested.connect(self.show_section)
-        self.stack.addWidget(self.home)
-        if getattr(self, "cards", None) is None:
+        if show:
+            self.catalogues.use(leaflet.language)  # before the new screen takes its words
+        self._home = HomeScreen(leaflet, self.metrics)
+        self._home.startRequested.connect(lambda: self.show_card(0))
+        self._home.sectionRequested.connect(self.show_section)
+        self.stack.addWidget(self._home)
+        if self._cards is None:
             # One card screen for the window's life: controllers hold on to it.
-            self.cards = CardScreen(leaflet, self.metrics, self._make_view)
-            self.cards.homeRequested.connect(self.show_home)
-            self.cards.cardShown.connect(self._order_card_focus)
-            self.stack.addWidget(self.cards)
+            self._cards = CardScreen(leaflet, self.metrics, self._make_view)
+            self._cards.homeRequested.connect(self.show_home)
+            self._cards.cardShown.connect(self._order_card_focus)
+            self.stack.addWidget(self._cards)
         else:
-            self.cards.set_leaflet(leaflet)
-        if self.kiosk_help is not None:
-            self.kiosk_help.leaflet_opened()
+            self._cards.set_leaflet(leaflet)
+        if self._kiosk_help is not None:
+            self._kiosk_help.leaflet_opened()
         if show:
             self.show_home()
 
     def set_library(self, library: Library, help: HelpLoad | None = None) -> None:
         """Show new content (after staff reloaded it), starting again from the first screen."""
+        self.build_screens()
         self.library = library
+        self.catalogues.folders = translation_folders(library.root)
         if self.kiosk_help is not None:
             self.kiosk_help.load = help or HelpLoad()
-        if self.library_screen is not None:
-            self.stack.removeWidget(self.library_screen)
-            self.library_screen.deleteLater()
-            self.library_screen = None
+        if self._library_screen is not None:
+            self.stack.removeWidget(self._library_screen)
+            self._library_screen.deleteLater()
+            self._library_screen = None
         if len(library.leaflets) > 1:
-            self.library_screen = ChooserScreen(library, self.metrics)
-            self.library_screen.leafletChosen.connect(self.open_leaflet)
-            self.stack.addWidget(self.library_screen)
+            from .chooser import ChooserScreen
+
+            self._library_screen = ChooserScreen(library, self.metrics)
+            self._library_screen.leafletChosen.connect(self.open_leaflet)
+            self.stack.addWidget(self._library_screen)
         self.open_leaflet(0, show=False)
         self._show_card_tools(self.current_screen())
         self.home.apply_metrics(self.metrics)
@@ -276,14 +374,14 @@ class KioskWindow(QMainWindow):
     def current_screen(self) -> str:
         widget = self.stack.currentWidget()
         names: dict[QWidget | None, str] = {
-            self.cards: "card",
-            self.home: "home",
+            self._cards: "card",
+            self._home: "home",
             self.attract: "attract",
             self.pin_pad: "pin",
             self.admin: "admin",
         }
-        if self.kiosk_help is not None:
-            names[self.kiosk_help.screen] = "help"
+        if self._kiosk_help is not None:
+            names[self._kiosk_help.screen] = "help"
         return names.get(widget, "library")
 
     @Slot()
@@ -424,7 +522,8 @@ class KioskWindow(QMainWindow):
     def _show_card_tools(self, screen: str) -> None:
         # Staff screens are not for visitors: no Listen, no Text and colours, more room.
         self.top_bar.setVisible(screen not in ("pin", "admin"))
-        in_leaflet = screen in ("home", "card") and self.library_screen is not None
+        # The kiosk's help pages (Keep this card, Words...) are still inside the leaflet.
+        in_leaflet = screen in ("home", "card", "help") and self._library_screen is not None
         self.all_leaflets.setVisible(in_leaflet)
         self.top_bar.brand.setText(
             self.leaflet.publisher if in_leaflet else library_brand(self.library)
@@ -436,6 +535,18 @@ class KioskWindow(QMainWindow):
         self.top_bar.fit_controls()
         # In one row the reading tools take the brand's place; in two rows both fit.
         self.top_bar.want_brand(not on_card or self.top_bar.two_rows)
+
+    @Slot(str)
+    def _follow_language(self, screen: str) -> None:
+        """A leaflet's screens read in its language's direction (Arabic: right to left, Next
+        on the left) and the kiosk's words there are in its language, if there is a catalogue
+        for it; the chooser, the attract and staff screens are the kiosk's own: English, left to
+        right. The top bar stays as it is: Listen keeps its corner and its tactile marker."""
+        in_leaflet = screen in ("home", "card", "help")
+        self.catalogues.use(self.leaflet.language if in_leaflet else SOURCE_LANGUAGE)
+        way = direction(self.leaflet.language) if in_leaflet else Qt.LayoutDirection.LeftToRight
+        if self.stack.layoutDirection() != way:
+            self.stack.setLayoutDirection(way)
 
     @Slot()
     def reset_to_start(self) -> None:
@@ -494,6 +605,8 @@ class KioskWindow(QMainWindow):
         self.listen.setIcon(speaker_icon(icon_px * 2, self.look.theme.button_text))
         self.listen.setIconSize(QSize(icon_px, icon_px))
         self._fit_labels()
+        if not self._screens_built:
+            return  # they take the look when they are made
         self.home.apply_metrics(self.metrics)
         self.cards.apply_metrics(self.metrics)
         if self.library_screen is not None:
@@ -516,14 +629,14 @@ class KioskWindow(QMainWindow):
         panel = "QWidget#displaySettings"
         steady = f'{panel}, {panel} * {{ font-family: "{self.fonts.reading}"; }}'
         self.setStyleSheet(stylesheet(theme, m, self.family) + extra + steady)
+        self.focus_ring.set_look(theme, m)
         self._fit_labels()
 
     def _fit_labels(self) -> None:
         # A style sheet's min-width replaces any minimum set before: fit again after each.
-        if not hasattr(self, "cards"):
-            return
         self.top_bar.fit_controls(force=True)
-        self.cards.apply_metrics(self.metrics)
+        if self._cards is not None:
+            self._cards.apply_metrics(self.metrics)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         size = event.size()
@@ -551,6 +664,7 @@ class KioskWindow(QMainWindow):
 
     @Slot()
     def _after_first_paint(self) -> None:
+        self.build_screens()
         self.firstPaint.emit()
         # Then build the remaining cards, one per event-loop turn, so input stays responsive.
         self._prebuild.start()
@@ -559,16 +673,19 @@ class KioskWindow(QMainWindow):
     def _prebuild_next(self) -> None:
         for index in range(len(self.leaflet.cards)):
             if index not in self.cards.views:
-                self.cards.view(index)
+                if not self.cards.isVisible():
+                    # Not shown yet: its page area has only Qt's default size until it is.
+                    lay_out_hidden(self.cards, self.stack.size())
+                lay_out_hidden(self.cards.view(index), self.cards.stack.contentsRect().size())
                 return
         self._prebuild.stop()
 
     def _install_keys(self) -> None:
         # Shortcuts, not keyPressEvent: focused buttons would otherwise eat the arrow keys.
         keys = {
-            Qt.Key.Key_Right: self._key_next,
+            Qt.Key.Key_Right: self._key_right,
             Qt.Key.Key_PageDown: self._key_next,
-            Qt.Key.Key_Left: self._key_back,
+            Qt.Key.Key_Left: self._key_left,
             Qt.Key.Key_PageUp: self._key_back,
             Qt.Key.Key_Home: self.show_home,
             Qt.Key.Key_Escape: self._key_escape,
@@ -590,6 +707,15 @@ class KioskWindow(QMainWindow):
             self.cards.go_back()
 
     @Slot()
+    def _key_right(self) -> None:
+        # The arrow keys move the way the page reads: on an Arabic card, Left is Next.
+        (self._key_back if self.cards.isRightToLeft() else self._key_next)()
+
+    @Slot()
+    def _key_left(self) -> None:
+        (self._key_next if self.cards.isRightToLeft() else self._key_back)()
+
+    @Slot()
     def _key_escape(self) -> None:
         # Escape never leaves the kiosk; on a card it goes back to the topics.
         if self.current_screen() == "card":
@@ -598,7 +724,23 @@ class KioskWindow(QMainWindow):
             self.kiosk_help.back()
 
 
+def lay_out_hidden(widget: QWidget, size: QSize) -> None:
+    """Give a hidden page of a stack its size now, and its children theirs. Qt holds a hidden
+    widget's resize until it is shown, so a prebuilt card would wrap its whole document on
+    the tap that shows it (a third of that tap's work); done here, the tap finds it ready."""
+    widget.resize(size)
+    pending = Qt.WidgetAttribute.WA_PendingResizeEvent
+    # Parents first: each one's resize places its children (a scroll area its viewport).
+    for member in [widget, *widget.findChildren(QWidget)]:
+        if member.testAttribute(pending):
+            member.setAttribute(pending, False)
+            QCoreApplication.sendEvent(member, QResizeEvent(member.size(), QSize(-1, -1)))
+        layout = member.layout()
+        if layout is not None:
+            layout.activate()
+
+
 def library_brand(library: Library) -> str:
     """The name in the top bar outside a leaflet: the publisher, if one published them all."""
     publishers = {leaflet.publisher for leaflet in library.leaflets}
-    return publishers.pop() if len(publishers) == 1 else "SEN help"
+    return publishers.pop() if len(publishers) == 1 else tr("SEN help")

@@ -5,6 +5,8 @@ segno does the encoding; this module only paints its module matrix into a QImage
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
@@ -23,12 +25,20 @@ def payload(field: str, value: str) -> str | None:
     return None
 
 
-def qr_image(data: str, size_px: int) -> QImage:
-    """Render `data` as a crisp QR code no larger than `size_px` square (dark on white)."""
+@functools.lru_cache(maxsize=64)
+def _modules(data: str) -> tuple[tuple[int, ...], ...]:
+    """The symbol's modules, quiet zone included. Encoding is the slow part (choosing the
+    best of eight masks: ~20 ms), and the same few contact details come back on every leaflet
+    opened and every change of text size: encoded once each."""
     import segno  # imported on first use: it pulls in urllib and http, slow for start-up
 
     code = segno.make(data, error="m", micro=False)
-    matrix = [list(row) for row in code.matrix_iter(scale=1, border=QUIET_ZONE)]
+    return tuple(tuple(row) for row in code.matrix_iter(scale=1, border=QUIET_ZONE))
+
+
+def qr_image(data: str, size_px: int) -> QImage:
+    """Render `data` as a crisp QR code no larger than `size_px` square (dark on white)."""
+    matrix = _modules(data)
     count = len(matrix)
     module = max(1, size_px // count)  # whole pixels per module keep the edges sharp
     side = module * count

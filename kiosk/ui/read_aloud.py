@@ -10,9 +10,31 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWi
 
 from kiosk.speech.service import RATE_STEPS, State
 
+from ..i18n import QT_TR_NOOP, on_language_change, tr
 from .widgets import big_button
 
 MIN_TOUCH = 88  # px: the kiosk's smallest touch target
+# Label, accessible name, description of the buttons whose words never change.
+BUTTON_WORDS = {
+    "stop": (
+        QT_TR_NOOP("Stop"),
+        QT_TR_NOOP("Stop reading"),
+        QT_TR_NOOP("Stops reading this card."),
+    ),
+    "repeat": (
+        QT_TR_NOOP("Repeat"),
+        QT_TR_NOOP("Repeat sentence"),
+        QT_TR_NOOP("Reads the current sentence again."),
+    ),
+    "slower": ("\u2212", QT_TR_NOOP("Slower"), QT_TR_NOOP("Makes the reading voice slower.")),
+    "faster": ("+", QT_TR_NOOP("Faster"), QT_TR_NOOP("Makes the reading voice faster.")),
+    "quieter": (
+        QT_TR_NOOP("Vol \u2212"),
+        QT_TR_NOOP("Quieter"),
+        QT_TR_NOOP("Makes the voice quieter."),
+    ),
+    "louder": (QT_TR_NOOP("Vol +"), QT_TR_NOOP("Louder"), QT_TR_NOOP("Makes the voice louder.")),
+}
 
 
 class ReadAloudBar(QWidget):
@@ -38,39 +60,20 @@ class ReadAloudBar(QWidget):
         self._reason = ""
         self._speed_index = RATE_STEPS.index(1.0)
 
-        self.read_button = self._button(
-            "readAloudButton", "Read aloud", "Read aloud", "Reads this card out loud."
-        )
-        self.pause_button = self._button(
-            "readAloudPause", "Pause", "Pause reading", "Pauses reading; press again to carry on."
-        )
-        self.stop_button = self._button(
-            "readAloudStop", "Stop", "Stop reading", "Stops reading this card."
-        )
-        self.repeat_button = self._button(
-            "readAloudRepeat",
-            "Repeat",
-            "Repeat sentence",
-            "Reads the current sentence again.",
-        )
-        self.slower_button = self._button(
-            "readAloudSlower", "\u2212", "Slower", "Makes the reading voice slower."
-        )
-        self.faster_button = self._button(
-            "readAloudFaster", "+", "Faster", "Makes the reading voice faster."
-        )
+        self.read_button = self._button("readAloudButton")
+        self.pause_button = self._button("readAloudPause")
+        self.stop_button = self._button("readAloudStop")
+        self.repeat_button = self._button("readAloudRepeat")
+        self.slower_button = self._button("readAloudSlower")
+        self.faster_button = self._button("readAloudFaster")
         # Volume by touch as well as by the + and - keys (EN 301 549 5.1.3.11-13). In a box of
         # its own, which the window puts beside Text and colours: the reading row is full.
         self.volume = QWidget()
         self.volume.setObjectName("readAloudVolume")
         volume_row = QHBoxLayout(self.volume)
         volume_row.setContentsMargins(0, 0, 0, 0)
-        self.quieter_button = self._button(
-            "readAloudQuieter", "Vol \u2212", "Quieter", "Makes the voice quieter."
-        )
-        self.louder_button = self._button(
-            "readAloudLouder", "Vol +", "Louder", "Makes the voice louder."
-        )
+        self.quieter_button = self._button("readAloudQuieter")
+        self.louder_button = self._button("readAloudLouder")
         for button in (self.quieter_button, self.louder_button):
             button.setParent(self.volume)
             volume_row.addWidget(button)
@@ -78,13 +81,9 @@ class ReadAloudBar(QWidget):
         self.speed_label.setObjectName("readAloudSpeed")
         self.speed_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.speed_label.setMinimumHeight(MIN_TOUCH)
-        self.speed_label.setAccessibleName("Reading speed")
-        self.speed_label.setAccessibleDescription("The speed of the reading voice.")
         self.message = QLabel(self)
         self.message.setObjectName("readAloudMessage")
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Read aloud message")
-        self.message.setAccessibleDescription("Explains why reading aloud is not available.")
         self.message.hide()
 
         # Shown only while reading; the Read aloud button shows otherwise.
@@ -115,16 +114,42 @@ class ReadAloudBar(QWidget):
         self.faster_button.clicked.connect(self._on_faster)
         self.quieter_button.clicked.connect(lambda: self.volumeStepRequested.emit(False))
         self.louder_button.clicked.connect(lambda: self.volumeStepRequested.emit(True))
-        self._show_speed()
+        self._words()
         self.set_state(State.Ready)
+        on_language_change(self, self._words)
 
-    def _button(self, name: str, text: str, accessible: str, description: str) -> QPushButton:
+    def _button(self, name: str) -> QPushButton:
         role = "primary" if name == "readAloudButton" else "secondary"
-        button = big_button(text, name, description, role=role, parent=self)
+        button = big_button("", name, "", role=role, parent=self)
         button.setMinimumSize(MIN_TOUCH, MIN_TOUCH)
         button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-        button.setAccessibleName(accessible)
         return button
+
+    def _words(self) -> None:
+        """Every label, name and description, in the kiosk's current language."""
+        words = {
+            self.stop_button: BUTTON_WORDS["stop"],
+            self.repeat_button: BUTTON_WORDS["repeat"],
+            self.slower_button: BUTTON_WORDS["slower"],
+            self.faster_button: BUTTON_WORDS["faster"],
+            self.quieter_button: BUTTON_WORDS["quieter"],
+            self.louder_button: BUTTON_WORDS["louder"],
+        }
+        for button, (text, name, description) in words.items():
+            button.setText(tr(text))
+            button.setAccessibleName(tr(name))
+            button.setAccessibleDescription(tr(description))
+        self.pause_button.setAccessibleDescription(tr("Pauses reading; press again to carry on."))
+        self.speed_label.setAccessibleName(tr("Reading speed"))
+        self.speed_label.setAccessibleDescription(tr("The speed of the reading voice."))
+        self.message.setAccessibleName(tr("Read aloud message"))
+        self.message.setAccessibleDescription(tr("Explains why reading aloud is not available."))
+        self._show_speed()
+        self._show_pause()
+        if self._reason:
+            self._show_unavailable()
+        else:
+            self._show_read()
 
     def speed(self) -> float:
         return RATE_STEPS[self._speed_index]
@@ -145,17 +170,25 @@ class ReadAloudBar(QWidget):
         self.read_button.setVisible(not reading)
         for widget in self._reading_controls:
             widget.setVisible(reading)
-        paused = state == State.Paused
-        self.pause_button.setText("Resume" if paused else "Pause")
-        self.pause_button.setAccessibleName("Resume reading" if paused else "Pause reading")
+        self._show_pause()
+
+    def _show_pause(self) -> None:
+        paused = self._state == State.Paused
+        self.pause_button.setText(tr("Resume") if paused else tr("Pause"))
+        self.pause_button.setAccessibleName(tr("Resume reading") if paused else tr("Pause reading"))
 
     def set_unavailable(self, reason: str) -> None:
         """Keep the button but make it explain, so a press never silently does nothing."""
         self._reason = reason
-        self.read_button.setText("Speech unavailable")
-        self.read_button.setAccessibleName("Speech unavailable")
-        self.read_button.setAccessibleDescription(f"Reading aloud is not working: {reason}")
+        self._show_unavailable()
         self.set_state(State.Error)
+
+    def _show_unavailable(self) -> None:
+        self.read_button.setText(tr("Speech unavailable"))
+        self.read_button.setAccessibleName(tr("Speech unavailable"))
+        self.read_button.setAccessibleDescription(
+            tr("Reading aloud is not working: {reason}").format(reason=self._reason)
+        )
 
     def show_message(self, text: str) -> None:
         """A passing problem worth telling the visitor about; the next read hides it."""
@@ -165,20 +198,25 @@ class ReadAloudBar(QWidget):
     def set_available(self) -> None:
         self._reason = ""
         self.message.hide()
-        self.read_button.setText("Read aloud")
-        self.read_button.setAccessibleName("Read aloud")
-        self.read_button.setAccessibleDescription("Reads this card out loud.")
+        self._show_read()
         self.set_state(State.Ready)
 
+    def _show_read(self) -> None:
+        self.read_button.setText(tr("Read aloud"))
+        self.read_button.setAccessibleName(tr("Read aloud"))
+        self.read_button.setAccessibleDescription(tr("Reads this card out loud."))
+
     def _show_speed(self) -> None:
-        self.speed_label.setText(f"Speed {self.speed():g}x")
+        self.speed_label.setText(tr("Speed {speed}x").format(speed=f"{self.speed():g}"))
         self.slower_button.setEnabled(self._speed_index > 0)
         self.faster_button.setEnabled(self._speed_index < len(RATE_STEPS) - 1)
 
     @Slot()
     def _on_read(self) -> None:
         if self._reason:
-            text = f"Sorry, reading aloud is not working on this kiosk. ({self._reason})"
+            text = tr("Sorry, reading aloud is not working on this kiosk. ({reason})").format(
+                reason=self._reason
+            )
             self.message.setText(text)
             self.message.show()
             self.unavailableExplained.emit(text)

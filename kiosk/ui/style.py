@@ -9,9 +9,8 @@ def stylesheet(t: Theme, m: Metrics, family: str) -> str:
     pad = m.px(18)
     border = max(2, m.px(3))
     # min-height sizes the content box; subtracting the border keeps every button exactly
-    # `target` tall, focused or not, so nothing shifts when focus moves.
+    # `target` tall. Focus does not touch the border (focus_ring.py paints the ring inside).
     inner = m.target - 2 * border
-    inner_focus = m.target - 2 * m.focus_width
     return f"""
 QWidget#kioskRoot, QWidget#homePage, QScrollArea#homeScroll {{ background: {t.background}; }}
 QWidget {{ font-family: "{family}"; color: {t.text}; }}
@@ -45,11 +44,7 @@ QPushButton[role="primary"]:pressed {{ background: {t.heading}; }}
 QPushButton:disabled {{
     color: {t.disabled_text}; background: {t.disabled}; border-color: {t.disabled};
 }}
-QPushButton:focus {{
-    outline: none; border: {m.focus_width}px solid {t.focus};
-    min-height: {inner_focus}px; min-width: {inner_focus}px;
-    padding: 0 {pad - (m.focus_width - border)}px;
-}}
+QPushButton:focus {{ outline: none; }}
 QTextEdit#cardText:focus {{ border: {m.focus_width}px solid {t.focus}; }}
 QLabel#readAloudSpeed, QLabel#readAloudMessage {{ font-size: {m.small}px; color: {t.text}; }}
 QLabel#tileTitle {{ font-size: {m.button_text}px; font-weight: 700; color: {t.heading}; }}

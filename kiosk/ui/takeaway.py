@@ -14,6 +14,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
+from ..i18n import tr
 from .qr import QUIET_ZONE
 from .theme import Metrics
 
@@ -60,7 +61,7 @@ class QrWidget(QWidget):
             ]
         self.fit(self.modules() * MIN_MODULE_PX)
         self.setAccessibleName(
-            "QR code holding this card's text. Point a phone camera at it to keep the card."
+            tr("QR code holding this card's text. Point a phone camera at it to keep the card.")
         )
 
     def modules(self) -> int:

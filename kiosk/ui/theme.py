@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..i18n import QT_TR_NOOP
+
 
 @dataclass(frozen=True, slots=True)
 class Theme:
@@ -32,7 +34,11 @@ class Theme:
     ref_border: str
     contact_bg: str
     contact_border: str
-    focus: str
+    focus: str  # focus border on text areas
+    # The focus ring on buttons (focus_ring.py): two bands at least 9:1 apart, so one of them
+    # differs by 3:1 from whatever fill lies under it.
+    focus_dark: str
+    focus_light: str
     sentence_bg: str  # read-aloud highlight of the sentence being read
     word_bg: str
     word_text: str
@@ -40,7 +46,7 @@ class Theme:
 
 STANDARD = Theme(
     name="standard",
-    label="Standard",
+    label=QT_TR_NOOP("Standard"),  # tr() where shown
     background="#E9EEF0",
     surface="#FFFFFF",
     text="#1C2326",
@@ -61,6 +67,8 @@ STANDARD = Theme(
     contact_bg="#F2F6EC",
     contact_border="#3D6B21",
     focus="#C2410C",
+    focus_dark="#0B3B4A",
+    focus_light="#FFFFFF",
     sentence_bg="#FFF0A8",
     word_bg="#0B3B4A",
     word_text="#FFFFFF",
@@ -70,7 +78,7 @@ STANDARD = Theme(
 # because tinted backgrounds would dull the contrast that is the point of this theme.
 HIGH_CONTRAST = Theme(
     name="high-contrast",
-    label="High contrast",
+    label=QT_TR_NOOP("High contrast"),  # tr() where shown
     background="#000000",
     surface="#000000",
     text="#FFFF00",
@@ -91,6 +99,8 @@ HIGH_CONTRAST = Theme(
     contact_bg="#000000",
     contact_border="#7CFF6B",
     focus="#00FFFF",
+    focus_dark="#000000",
+    focus_light="#00FFFF",
     sentence_bg="#00307A",
     word_bg="#FFFFFF",
     word_text="#000000",
@@ -99,7 +109,7 @@ HIGH_CONTRAST = Theme(
 # Light grey on blue-grey: dark without the glare and halation of white on pure black.
 DARK = Theme(
     name="dark",
-    label="Dark",
+    label=QT_TR_NOOP("Dark"),  # tr() where shown
     background="#1B252C",
     surface="#24313A",
     text="#E3E8EB",
@@ -120,6 +130,8 @@ DARK = Theme(
     contact_bg="#26382B",
     contact_border="#94C774",
     focus="#FFAA66",
+    focus_dark="#10191E",
+    focus_light="#FFAA66",
     sentence_bg="#4D4420",
     word_bg="#FFD970",
     word_text="#1B252C",
@@ -128,7 +140,7 @@ DARK = Theme(
 # Brown and navy on cream: the low-glare paper tint many dyslexic readers ask for.
 CREAM = Theme(
     name="cream",
-    label="Cream",
+    label=QT_TR_NOOP("Cream"),  # tr() where shown
     background="#EFE4C6",
     surface="#FBF3DC",
     text="#2E2216",
@@ -149,6 +161,8 @@ CREAM = Theme(
     contact_bg="#EAEED5",
     contact_border="#4A6A26",
     focus="#B33C00",
+    focus_dark="#1E2F4F",
+    focus_light="#FBF3DC",
     sentence_bg="#F4D46E",
     word_bg="#1E2F4F",
     word_text="#FBF3DC",

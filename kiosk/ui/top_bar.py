@@ -44,6 +44,11 @@ class TopBar(QWidget):
     def fit_controls(self, force: bool = False) -> None:
         """Labels as large as the text size asks, unless a row of the bar is too narrow for
         them (portrait at 250%): then as large as the row allows. The bar never clips."""
+        if not self.window().isVisible():
+            # Fitted as the window shows, at its real width: fitting before that measures a
+            # width the bar never has, at the price of a style sheet per try.
+            self._fitted_for = None
+            return
         m = self.metrics
         shown = tuple(b.isVisibleTo(self) for b in self._labels)
         key = (self.width(), m, self.font().family(), self.tools_shown, shown)

@@ -6,6 +6,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from ..i18n import tr
+from .mirror import follow_reading_way
 from .theme import Metrics
 
 
@@ -22,6 +24,7 @@ def big_button(
     button.setAutoDefault(True)
     button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     button.setCursor(Qt.CursorShape.PointingHandCursor)
+    follow_reading_way(button)
     return button
 
 
@@ -68,15 +71,16 @@ def centre_panel(host: QWidget, panel: QWidget) -> QVBoxLayout:
 
 def display_button(parent: QWidget | None = None) -> QPushButton:
     """The top-bar button that opens the display settings ("Aa")."""
-    button = big_button(
-        "Aa  Text and colours",
-        "displaySettingsButton",
-        "Change the text size, colours, font and spacing.",
-        parent=parent,
-    )
-    # "Aa" is a picture of text, not words: a screen reader should not spell it out.
-    button.setAccessibleName("Text and colours")
+    button = big_button("Aa", "displaySettingsButton", "", parent=parent)
+    display_button_words(button)
     return button
+
+
+def display_button_words(button: QPushButton) -> None:
+    button.setText("Aa  " + tr("Text and colours"))
+    button.setAccessibleDescription(tr("Change the text size, colours, font and spacing."))
+    # "Aa" is a picture of text, not words: a screen reader should not spell it out.
+    button.setAccessibleName(tr("Text and colours"))
 
 
 class TileButton(QPushButton):
@@ -93,9 +97,11 @@ class TileButton(QPushButton):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         layout = QVBoxLayout(self)
         self._layout = layout
-        self.title_label = QLabel(title)
+        # Made with their parent: a label's accessible interface is made once, and one made
+        # before the label is in its tile would let a screen reader read the title twice.
+        self.title_label = QLabel(title, self)
         self.title_label.setObjectName("tileTitle")
-        self.meta_label = QLabel(meta)
+        self.meta_label = QLabel(meta, self)
         self.meta_label.setObjectName("tileMeta")
         for label in (self.title_label, self.meta_label):
             label.setWordWrap(True)

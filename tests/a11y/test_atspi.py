@@ -72,9 +72,11 @@ for _ in $(seq 100); do
         org.a11y.Bus.GetAddress >/dev/null 2>&1 && break
     sleep 0.1
 done
-"$KIOSK_PYTHON" -m kiosk >"$OUT_DIR/kiosk.log" 2>&1 &
+"$KIOSK_PYTHON" -m kiosk ${KIOSK_CONTENT:+--content "$KIOSK_CONTENT"} \
+    >"$OUT_DIR/kiosk.log" 2>&1 &
 kiosk=$!
-"$SYSTEM_PYTHON" "$PROBE" --out "$OUT_DIR/probe.json" --kiosk-pid "$kiosk" --pin "$PIN"
+"$SYSTEM_PYTHON" "$PROBE" --out "$OUT_DIR/probe.json" --kiosk-pid "$kiosk" --pin "$PIN" \
+    ${LIBRARY_LEAFLET:+--library "$LIBRARY_LEAFLET"}
 """
 
 
@@ -168,10 +170,16 @@ def _environment(out_dir: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    yield run_probe(tmp_path_factory.mktemp("atspi"))
+
+
+def run_probe(out_dir: Path, **env: str) -> dict[str, Any]:
+    """One run of the kiosk and the probe (see SCRIPT); `env` may add KIOSK_CONTENT (the
+    kiosk's content folder) and LIBRARY_LEAFLET (the probe opens that leaflet from the
+    chooser instead of touring the bundled one). Skips when the tools are missing."""
     missing = _missing_tools()
     if missing:
         pytest.skip(f"screen-reader check needs {', '.join(missing)} (scripts/_setup.sh)")
-    out_dir = tmp_path_factory.mktemp("atspi")
     command = [
         "xvfb-run",
         "-a",
@@ -189,7 +197,7 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
         proc = subprocess.Popen(
             command,
             cwd=REPO,
-            env=_environment(out_dir),
+            env={**_environment(out_dir), **env},
             stdin=subprocess.DEVNULL,
             stdout=sink,
             stderr=subprocess.STDOUT,
@@ -220,7 +228,7 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
         if plays.exists()
         else []
     )
-    yield result
+    return result
 
 
 def showing(snapshot: dict[str, Any]) -> list[dict[str, Any]]:

@@ -196,10 +196,11 @@ def focus_rules(sheet: str) -> dict[str, tuple[int, str]]:
 
 
 def test_the_window_uses_a_visible_focus_rule(window: KioskWindow) -> None:
+    # Buttons show focus with the ring focus_ring.py paints (Qt's own dotted rectangle is
+    # turned off); tests/a11y_display/test_focus_appearance.py measures it in pixels.
     rules = focus_rules(window.styleSheet())
-    assert "QPushButton" in rules
     assert "QTextEdit#cardText" in rules
-    assert "outline: none" not in window.styleSheet() or rules["QPushButton"][0] > 0
+    assert window.focus_ring.host is window
 
 
 @pytest.mark.parametrize("theme_name", sorted(THEMES))
@@ -207,7 +208,7 @@ def test_the_window_uses_a_visible_focus_rule(window: KioskWindow) -> None:
 def test_focus_indicator_is_thick_and_contrasting(theme_name: str, size: tuple[int, int]) -> None:
     theme = THEMES[theme_name]
     rules = focus_rules(stylesheet(theme, Metrics.for_size(*size), "Sans"))
-    assert set(rules) >= {"QPushButton", "QTextEdit#cardText"}, rules
+    assert set(rules) >= {"QTextEdit#cardText"}, rules
     for selector, (width, colour) in rules.items():
         assert width >= MIN_FOCUS_WIDTH, (selector, width)
         for ground in ("background", "surface"):

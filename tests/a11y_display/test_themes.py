@@ -98,3 +98,10 @@ def test_cream_is_a_low_glare_paper() -> None:
     r, g, b = (int(t.surface[i : i + 2], 16) for i in (1, 3, 5))
     assert r > g > b and b >= 0xD0  # warm, not white
     assert luminance(t.text) < 0.03
+
+
+@ALL
+def test_focus_ring_bands_differ_by_9_to_1(theme: Theme) -> None:
+    # focus_ring.py: with the bands 9:1 apart, one of them differs by at least sqrt(9) = 3:1
+    # from any fill under it. test_focus_appearance.py measures the rendered ring itself.
+    assert contrast_ratio(theme.focus_dark, theme.focus_light) >= 9

@@ -24,3 +24,37 @@ def library_folder(root: Path, *names: str, bundled: bool = True) -> Path:
     for name in chosen:
         shutil.copytree(TEST_LEAFLETS / name, root / name)
     return root
+
+
+TEST_CATALOGUES = Path(__file__).resolve().parent.parent / "i18n"
+
+
+def lrelease() -> Path:
+    """Qt's catalogue compiler, as PySide6-Essentials ships it beside its modules."""
+    import PySide6
+
+    return Path(PySide6.__file__).parent / "lrelease"
+
+
+def lupdate() -> Path:
+    import PySide6
+
+    return Path(PySide6.__file__).parent / "lupdate"
+
+
+def add_catalogues(root: Path, *languages: str) -> Path:
+    """Compile the test catalogues tests/i18n/kiosk_<language>.ts into `root`/translations,
+    where the kiosk looks for a council's catalogues beside its leaflets."""
+    import subprocess
+
+    folder = root / "translations"
+    folder.mkdir(parents=True, exist_ok=True)
+    for language in languages:
+        source = TEST_CATALOGUES / f"kiosk_{language}.ts"
+        target = folder / f"kiosk_{language}.qm"
+        subprocess.run(
+            [str(lrelease()), "-silent", str(source), "-qm", str(target)],
+            check=True,
+            capture_output=True,
+        )
+    return folder
