@@ -68,6 +68,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>underscore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>colon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>plus</source>
         <translation type="unfinished"></translation>
     </message>
@@ -208,6 +220,58 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Dyslexia-friendly font</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the OpenDyslexic font, with heavier letter bottoms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wider spacing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More space between lines, words and letters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reduce motion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn off scrolling animations and moving highlights.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show text at {percent} of the normal size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the kiosk in {label} colours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put text size, colours, font and spacing back to standard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading aids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Text size {percent}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -249,6 +313,10 @@
     </message>
     <message>
         <source>Scan to email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan for website</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -360,6 +428,98 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Words explained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by {publisher}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the leaflet {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kiosk help. {title}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the up and down keys to move, Enter to choose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the answer closest to yours. You will see which of the leaflet&apos;s cards are about it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows {count} cards from the leaflet about this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answers only point to cards of {origin}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These {count} cards are about this. They come from {origin}: its own words, in its order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card {number} of {total} in the leaflet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the first card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>buttons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kiosk help: see what it means.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What some words in the leaflet mean, in plain English. These explanations are the kiosk&apos;s help, not part of the leaflet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words on this card: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Touch a word to see what it means. Words explained are underlined with dots on the card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source: {source}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This code holds the card {named}: its text and who to contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Point your phone&apos;s camera at it to keep the card. It works without the internet, and nothing is sent anywhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card {named} is too long to fit in one code. This code holds its title and who to contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Point your phone&apos;s camera at it to keep them. It works without the internet, and nothing is sent anywhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Keep this card</source>
         <translation type="unfinished"></translation>
     </message>
@@ -421,6 +581,26 @@
     </message>
     <message>
         <source>Kiosk help: back to the cards for: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{help}: to talk to someone, {who}: {how}. Press G for all their details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kiosk help: {title}. Up and down arrows move between the buttons, Enter chooses. Backspace goes back to where you were.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words explained are listed on each card. Open a card first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This card has no words explained.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kiosk help. {count} words explained on this card: {listing}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -689,6 +869,30 @@
     </message>
     <message>
         <source>Usage figures per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For audio, press any key or touch Listen in the top-left corner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Touch the screen to start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cream</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -17,7 +17,10 @@ from dataclasses import dataclass, field
 
 from kiosk.content.model import Card, Quote
 from kiosk.content.text import TextUnit, card_units
-from kiosk.i18n import tr
+from kiosk.i18n import QT_TR_NOOP, tr
+
+# Said for these characters in an address (marked for the catalogue; tr() where said).
+_PUNCTUATION = {"_": QT_TR_NOOP("underscore"), "-": QT_TR_NOOP("dash"), ":": QT_TR_NOOP("colon")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +195,7 @@ def _address(text: str, offset: int, vocabulary: set[str], b: _Builder) -> None:
         elif piece == "/":
             b.say(tr("slash"), start, start + 1)
         elif piece in "_-:":
-            b.say({"_": "underscore", "-": "dash", ":": "colon"}[piece], start, start + 1)
+            b.say(tr(_PUNCTUATION[piece]), start, start + 1)
         elif piece.lower() in _SPELL_LABELS:
             b.say(_SPELL_LABELS[piece.lower()], start, start + len(piece))
         else:

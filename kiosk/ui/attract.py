@@ -29,12 +29,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QLabel, QStyle, QStyleOption, QVBoxLayout, QWidget
 
+from ..i18n import QT_TR_NOOP, tr
 from .fit import fit_factor, height_for, restyle, words_fit
 from .theme import Metrics, Theme
 from .widgets import MODIFIER_KEYS
 
-DEFAULT_AUDIO_HINT = "For audio, press any key or touch Listen in the top-left corner"
-DEFAULT_CALL = "Touch the screen to start"
+DEFAULT_AUDIO_HINT = QT_TR_NOOP("For audio, press any key or touch Listen in the top-left corner")
+DEFAULT_CALL = QT_TR_NOOP("Touch the screen to start")
 # Often enough against burn-in (an image held for hours), rare enough that the drift costs
 # next to nothing on an idle kiosk (each step is a 6 s animation).
 DRIFT_INTERVAL_MS = 90_000
@@ -115,6 +116,8 @@ class AttractScreen(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        # The kiosk's words by default (from the catalogue); words staff set stay as set.
+        audio_hint, call_to_action = tr(audio_hint), tr(call_to_action)
         self.setObjectName("attractScreen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import QFrame, QScroller, QScrollerProperties, QTextEdit,
 
 from ..content.model import Card
 from ..content.text import TextUnit, card_units
-from ..i18n import tr
+from ..i18n import QT_TR_NOOP, tr
 from .qr import payload, qr_image
 from .theme import Metrics, Theme
 
@@ -47,7 +47,11 @@ MEASURE = 75
 COLUMN_CHARS = 71
 # Ordinary English prose, so the average advance is that of real text, not of "x".
 MEASURE_SAMPLE = "Mediation is a way to settle a disagreement with the help of someone neutral."
-QR_CAPTIONS = {"phone": "Scan to phone", "email": "Scan to email", "website": "Scan for website"}
+QR_CAPTIONS = {  # marked for the catalogue: tr() where shown
+    "phone": QT_TR_NOOP("Scan to phone"),
+    "email": QT_TR_NOOP("Scan to email"),
+    "website": QT_TR_NOOP("Scan for website"),
+}
 BOXED = {
     "quote-paragraph": "quote",
     "quote-item": "quote",
@@ -58,6 +62,18 @@ BOXED = {
     "contact-tagline": "contact",
     "contact-detail": "contact",
 }
+
+
+# A word too long to break well: 12 or more characters without a space a line may break at.
+LONG_WORD = r"(?:[^\s]|\u00a0){12,}"
+
+
+def unbroken(unit: TextUnit, text: str) -> str:
+    """A phone number is one word: its groups never part at a line's end (a visitor would
+    dial half of it). No-break spaces keep every offset, so narration still lines up."""
+    if unit.field != "phone" or not unit.value or unit.value not in text:
+        return text
+    return text.replace(unit.value, unit.value.replace(" ", "\u00a0"))
 
 
 @dataclass
@@ -98,7 +114,9 @@ class CardDocument:
         self.qr_size = metrics.px(190)
         caption_font = QFont(family)
         caption_font.setPixelSize(metrics.small)
-        widest = max(QFontMetrics(caption_font).horizontalAdvance(c) for c in QR_CAPTIONS.values())
+        widest = max(
+            QFontMetrics(caption_font).horizontalAdvance(tr(c)) for c in QR_CAPTIONS.values()
+        )
         self.qr_cell = max(self.qr_size, widest) + 2 * metrics.px(10)
         self.caption_height = metrics.small * 2
         self._shrunk: list[tuple[int, int, QTextCharFormat]] = []
@@ -246,7 +264,7 @@ class CardDocument:
                 if data is not None:
                     image = qr_image(data, self.qr_size)
                     box.qr.append(
-                        QrCode(unit.field, unit.value, data, QR_CAPTIONS[unit.field], image)
+                        QrCode(unit.field, unit.value, data, tr(QR_CAPTIONS[unit.field]), image)
                     )
 
     def _box_margins(self, i: int, block_fmt: QTextBlockFormat) -> None:
@@ -332,7 +350,7 @@ class CardDocument:
                     fmt.setFontWeight(QFont.Weight.Bold)
                 if span.italic:
                     fmt.setFontItalic(True)
-                cursor.insertText(span.text, fmt)
+                cursor.insertText(unbroken(unit, span.text), fmt)
             self.ranges.append((start, cursor.position()))
         if self.units and BOXED.get(self.units[-1].kind) is None:
             # Space that parts a paragraph from the next is not needed after the last one.
@@ -359,7 +377,7 @@ class CardDocument:
             layout = block.layout()
             room = layout.lineAt(0).width() if layout is not None and layout.lineCount() else 0
             if room > 0:
-                for word in re.finditer(r"\S{12,}", block.text()):
+                for word in re.finditer(LONG_WORD, block.text()):
                     self._fit_word(block.position() + word.start(), word.group(), room)
             block = block.next()
 
@@ -370,7 +388,7 @@ class CardDocument:
             doc.documentLayout().blockBoundingRect(block)
             layout = block.layout()
             room = layout.lineAt(0).width() if layout is not None and layout.lineCount() else 0
-            for word in re.finditer(r"\S{12,}", block.text()):
+            for word in re.finditer(LONG_WORD, block.text()):
                 cursor = QTextCursor(doc)
                 cursor.setPosition(block.position() + word.start() + 1)
                 font = cursor.charFormat().font()

@@ -39,7 +39,7 @@ class LeafletTile(TileButton):
             leaflet.title, meta, tr("Opens {title}").format(title=leaflet.title), parent
         )
         self.setObjectName(f"leaflet-{leaflet.id}")
-        self.description = QLabel(leaflet.description)
+        self.description = QLabel(leaflet.description, self)
         self.description.setObjectName("tileDescription")
         self.description.setWordWrap(True)
         self.description.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)

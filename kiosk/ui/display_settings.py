@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..i18n import tr
+from ..i18n import QT_TR_NOOP, tr
 from .theme import THEMES, Look, Metrics, Theme
 from .widgets import big_button, display_button
 
@@ -43,18 +43,18 @@ SAMPLE_PX = 34  # the "A" on each text-size button, at 100%
 TOGGLES = (
     (
         "dyslexic_font",
-        "Dyslexia-friendly font",
-        "Use the OpenDyslexic font, with heavier letter bottoms.",
+        QT_TR_NOOP("Dyslexia-friendly font"),
+        QT_TR_NOOP("Use the OpenDyslexic font, with heavier letter bottoms."),
     ),
     (
         "wide_spacing",
-        "Wider spacing",
-        "More space between lines, words and letters.",
+        QT_TR_NOOP("Wider spacing"),
+        QT_TR_NOOP("More space between lines, words and letters."),
     ),
     (
         "reduced_motion",
-        "Reduce motion",
-        "Turn off scrolling animations and moving highlights.",
+        QT_TR_NOOP("Reduce motion"),
+        QT_TR_NOOP("Turn off scrolling animations and moving highlights."),
     ),
 )
 
@@ -284,7 +284,7 @@ class DisplaySettingsPanel(QWidget):
         for scale in TEXT_SIZES:
             button = PanelButton(
                 f"textSize-{round(scale * 100)}",
-                f"Show text at {percent(scale)} of the normal size.",
+                tr("Show text at {percent} of the normal size.").format(percent=percent(scale)),
                 "choice",
             )
             button.setCheckable(True)
@@ -299,14 +299,16 @@ class DisplaySettingsPanel(QWidget):
         theme_grid = GridFlow()
         for theme in self.themes:
             button = PanelButton(
-                f"theme-{theme.name}", f"Show the kiosk in {theme.label} colours.", "swatch"
+                f"theme-{theme.name}",
+                tr("Show the kiosk in {label} colours.").format(label=tr(theme.label)),
+                "swatch",
             )
             button.setCheckable(True)
             top = QHBoxLayout()
             button.box.addLayout(top)
             button.add_label("Aa", "sample", stretch=1, into=top)
-            button.add_label(theme.label, "caption")
-            state = button.add_label("✓ In use", "state", wrap=False, into=top)
+            button.add_label(tr(theme.label), "caption")
+            state = button.add_label("✓ " + tr("In use"), "state", wrap=False, into=top)
             state.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             policy = state.sizePolicy()
             policy.setRetainSizeWhenHidden(True)  # choosing a theme must not move anything
@@ -325,11 +327,11 @@ class DisplaySettingsPanel(QWidget):
         toggle_grid = GridFlow()
         for field, label, description in TOGGLES:
             button = PanelButton(
-                field.replace("_", "-"), description, "toggle", QBoxLayout.Direction.LeftToRight
+                field.replace("_", "-"), tr(description), "toggle", QBoxLayout.Direction.LeftToRight
             )
             button.setCheckable(True)
-            button.add_label(label, "caption", stretch=1)
-            button.add_label("Off", "state", wrap=False).setAlignment(
+            button.add_label(tr(label), "caption", stretch=1)
+            button.add_label(tr("Off"), "state", wrap=False).setAlignment(
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
             )
             button.clicked.connect(lambda _=False, f=field: self.flip(f))
@@ -337,9 +339,11 @@ class DisplaySettingsPanel(QWidget):
             toggle_grid.addWidget(button)
 
         self.reset = PanelButton(
-            "displayReset", "Put text size, colours, font and spacing back to standard.", "reset"
+            "displayReset",
+            tr("Put text size, colours, font and spacing back to standard."),
+            "reset",
         )
-        self.reset.add_label("↺  Reset to standard", "caption")
+        self.reset.add_label("↺  " + tr("Reset to standard"), "caption")
         self.reset.setAccessibleName(tr("Reset to standard"))
         self.reset.clicked.connect(self.reset_look)
         # Done stays in the top right corner, always on screen; Reset joins it when there is
@@ -360,7 +364,8 @@ class DisplaySettingsPanel(QWidget):
         content.setObjectName("displayContent")
         self.body = QVBoxLayout(content)
         self.body.addWidget(self.hint)
-        for heading, grid in zip(("Text size", "Colours", "Reading aids"), self.grids, strict=True):
+        headings = (tr("Text size"), tr("Colours"), tr("Reading aids"))
+        for heading, grid in zip(headings, self.grids, strict=True):
             title = QLabel(heading)
             title.setObjectName("displaySectionTitle")
             title.setWordWrap(True)
@@ -432,7 +437,7 @@ class DisplaySettingsPanel(QWidget):
             button.labels[1].setText(tr("On") if on else tr("Off"))
             # An explicit accessible name does not follow the label: keep the state in it.
             state = tr("on") if on else tr("off")
-            button.setAccessibleName(tr("{label}: {state}").format(label=label, state=state))
+            button.setAccessibleName(tr("{label}: {state}").format(label=tr(label), state=state))
         self._settle()
 
     def apply_metrics(self, metrics: Metrics) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ..content.model import Leaflet
 from ..i18n import on_language_change, tr
+from .language import is_right_to_left
 from .mirror import mirrored
 from .theme import Metrics
 from .widgets import TileButton, big_button
@@ -97,6 +98,12 @@ class HomeScreen(QWidget):
         self.help_actions: list[QPushButton] = []
         self._words()
         on_language_change(self, self._words)
+        if is_right_to_left(leaflet.language):
+            # Qt aligns a label by its own words: the kiosk's words, English where there is
+            # no catalogue, would otherwise start at the left of a page read from the right.
+            reading_side = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
+            for label in (self.hint, *(tile.meta_label for tile in self.tiles)):
+                label.setAlignment(reading_side | Qt.AlignmentFlag.AlignVCenter)
         layout.addLayout(self.grid)
         layout.addStretch(1)
         self.apply_metrics(metrics)

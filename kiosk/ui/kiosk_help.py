@@ -141,7 +141,7 @@ class KioskHelp(QObject):
         if data.glossary is not None:
             count = len(data.glossary.terms)
             tile = TileButton(
-                WORDS_TITLE,
+                tr(WORDS_TITLE),
                 tr(HELP_LABEL) + "  ·  " + tr("{count} words").format(count=count),
                 tr("Kiosk help: what some words in the leaflet mean, in plain English."),
             )
@@ -399,26 +399,31 @@ class KioskHelp(QObject):
             if field in ("phone", "email")
         )
         who = contact.organisation
-        return f"{tr(HELP_LABEL)}: to talk to someone, {who}: {how}. Press G for all their details."
+        return tr(
+            "{help}: to talk to someone, {who}: {how}. Press G for all their details."
+        ).format(help=tr(HELP_LABEL), who=who, how=how)
 
     def help_text(self) -> str:
         """What audio mode's help key says on the help screen."""
         page = self.screen.page
-        title = page.title if page else "Kiosk help"
-        return (
-            f"Kiosk help: {title}. Up and down arrows move between the buttons, Enter chooses. "
+        title = page.title if page else tr(HELP_LABEL)
+        return tr(
+            "Kiosk help: {title}. Up and down arrows move between the buttons, Enter chooses. "
             "Backspace goes back to where you were."
-        )
+        ).format(title=title)
 
     def speak_card_words(self) -> str:
         """Audio mode's words key: the words explained on the current card, and what they
         mean, ready to speak."""
         card = self.current_card()
         if self.window.current_screen() != "card" or card is None:
-            return "Words explained are listed on each card. Open a card first."
+            return tr("Words explained are listed on each card. Open a card first.")
         terms = self.card_terms(card)
         if not terms:
-            return "This card has no words explained."
+            return tr("This card has no words explained.")
         listing = ", ".join(t.term for t in terms)
         meanings = " ".join(f"{t.term}: {t.explanation}" for t in terms)
-        return f"Kiosk help. {len(terms)} words explained on this card: {listing}. {meanings}"
+        said = tr("Kiosk help. {count} words explained on this card: {listing}.").format(
+            count=len(terms), listing=listing
+        )
+        return f"{said} {meanings}"

@@ -522,7 +522,8 @@ class KioskWindow(QMainWindow):
     def _show_card_tools(self, screen: str) -> None:
         # Staff screens are not for visitors: no Listen, no Text and colours, more room.
         self.top_bar.setVisible(screen not in ("pin", "admin"))
-        in_leaflet = screen in ("home", "card") and self._library_screen is not None
+        # The kiosk's help pages (Keep this card, Words...) are still inside the leaflet.
+        in_leaflet = screen in ("home", "card", "help") and self._library_screen is not None
         self.all_leaflets.setVisible(in_leaflet)
         self.top_bar.brand.setText(
             self.leaflet.publisher if in_leaflet else library_brand(self.library)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..i18n import QT_TR_NOOP
+
 
 @dataclass(frozen=True, slots=True)
 class Theme:
@@ -44,7 +46,7 @@ class Theme:
 
 STANDARD = Theme(
     name="standard",
-    label="Standard",
+    label=QT_TR_NOOP("Standard"),  # tr() where shown
     background="#E9EEF0",
     surface="#FFFFFF",
     text="#1C2326",
@@ -76,7 +78,7 @@ STANDARD = Theme(
 # because tinted backgrounds would dull the contrast that is the point of this theme.
 HIGH_CONTRAST = Theme(
     name="high-contrast",
-    label="High contrast",
+    label=QT_TR_NOOP("High contrast"),  # tr() where shown
     background="#000000",
     surface="#000000",
     text="#FFFF00",
@@ -107,7 +109,7 @@ HIGH_CONTRAST = Theme(
 # Light grey on blue-grey: dark without the glare and halation of white on pure black.
 DARK = Theme(
     name="dark",
-    label="Dark",
+    label=QT_TR_NOOP("Dark"),  # tr() where shown
     background="#1B252C",
     surface="#24313A",
     text="#E3E8EB",
@@ -138,7 +140,7 @@ DARK = Theme(
 # Brown and navy on cream: the low-glare paper tint many dyslexic readers ask for.
 CREAM = Theme(
     name="cream",
-    label="Cream",
+    label=QT_TR_NOOP("Cream"),  # tr() where shown
     background="#EFE4C6",
     surface="#FBF3DC",
     text="#2E2216",

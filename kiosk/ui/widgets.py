@@ -97,9 +97,11 @@ class TileButton(QPushButton):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         layout = QVBoxLayout(self)
         self._layout = layout
-        self.title_label = QLabel(title)
+        # Made with their parent: a label's accessible interface is made once, and one made
+        # before the label is in its tile would let a screen reader read the title twice.
+        self.title_label = QLabel(title, self)
         self.title_label.setObjectName("tileTitle")
-        self.meta_label = QLabel(meta)
+        self.meta_label = QLabel(meta, self)
         self.meta_label.setObjectName("tileMeta")
         for label in (self.title_label, self.meta_label):
             label.setWordWrap(True)

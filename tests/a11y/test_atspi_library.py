@@ -106,3 +106,17 @@ def test_all_leaflets_goes_back_to_the_chooser(report: dict[str, Any], library: 
 def test_the_report_is_of_a_real_run(report: dict[str, Any]) -> None:
     assert set(report["snapshots"]) == {"chooser", "rtl_home", "rtl_card", "chooser_again"}
     assert Path(report["app"]["name"]).name == "SEN Help Kiosk"
+
+
+def test_tiles_are_read_once(report: dict[str, Any]) -> None:
+    """A tile's own labels are not read again after the tile (ui/accessibility.py)."""
+    repeated = []
+    for screen, snapshot in report["snapshots"].items():
+        nodes = {tuple(n["path"]): n for n in snapshot["nodes"]}
+        for node in showing(snapshot):
+            parent = nodes.get(tuple(node["path"][:-1]))
+            if parent is None or node["role"] != "label" or not node["name"]:
+                continue
+            if node["name"] == parent["name"] or node["name"] in parent["description"]:
+                repeated.append(f"{screen}: {node['name']!r} in {parent['name']!r}")
+    assert not repeated, "\n".join(repeated)

@@ -32,7 +32,13 @@ BUILDERS: dict[str, tuple[int, ...]] = {
     "big_button": (0, 2),
     "TileButton": (0, 1, 2),
     "Utterance": (0,),
+    "PanelButton": (1,),  # the display settings' buttons: (name, description, ...)
+    "add_label": (0,),
+    "PageItem": (0, 1, 3),  # the kiosk's help pages: label, detail, key, description
+    "HelpPage": (1,),
 }
+# Keyword arguments shown or spoken wherever they are passed.
+SHOWN_KEYWORDS = {"note", "spoken"}
 WORDS = re.compile(r"[A-Za-z]{2,}")  # ("Aa", a picture of text on a button, is not words)
 
 
@@ -122,10 +128,15 @@ def bypasses(path: Path, root: Path) -> list[Bypass]:
         elif name in BUILDERS:
             positions = BUILDERS[name]
         else:
-            continue
+            positions = ()
         for position in positions:
             if position < len(node.args):
                 words = _words_in(node.args[position], constants)
+                if words is not None:
+                    found.append(Bypass(str(path.relative_to(root)), node.lineno, words))
+        for keyword in node.keywords:
+            if keyword.arg in SHOWN_KEYWORDS:
+                words = _words_in(keyword.value, constants)
                 if words is not None:
                     found.append(Bypass(str(path.relative_to(root)), node.lineno, words))
     return found

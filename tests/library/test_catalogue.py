@@ -155,9 +155,11 @@ def test_the_scan_finds_words_that_bypass_it(tmp_path: Path) -> None:
         "label.setText(leaflet.title)\n"
         "label.setText(f'◀  {tr(\"Back\")}')\n"
         "label.setText('◀  ' + tr('Back'))\n"
+        "HelpPage('keep', tr('Keep'), spoken='Kiosk help.')\n"
+        "PageItem(term.term, '', 'term:x', 'See what it means.')\n"
     )
     lines = [b.line for b in bypasses(source, tmp_path)]
-    assert lines == [3, 4, 5, 6, 7, 12]
+    assert lines == [3, 4, 5, 6, 7, 12, 14, 15]
 
 
 def _sources(catalogue: Path) -> set[str]:

@@ -78,6 +78,13 @@ def test_all_leaflets_on_every_screen_of_a_leaflet(kiosk: Kiosk) -> None:
     assert window.all_leaflets.isVisible()
     # Fixed: the same place on the card screen as on the home screen.
     assert window.all_leaflets.mapTo(window, window.all_leaflets.rect().topLeft()) == place
+    # And on the kiosk's help pages opened from a card of the leaflet.
+    assert window.kiosk_help is not None
+    window.kiosk_help.open_keep()
+    assert window.current_screen() == "help"
+    assert window.all_leaflets.isVisible()
+    assert window.all_leaflets.mapTo(window, window.all_leaflets.rect().topLeft()) == place
+    window.show_card(1)
     window.all_leaflets.click()
     assert window.current_screen() == "library"
 

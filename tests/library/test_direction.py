@@ -56,6 +56,9 @@ def test_an_arabic_leaflet_reads_right_to_left(window: KioskWindow) -> None:
     _open(window, "help-ar")
     home = window.home
     assert home.isRightToLeft()
+    # The kiosk's own words (English here: no catalogue) start at the right too.
+    for label in (home.hint, home.tiles[0].meta_label):
+        assert label.alignment() & Qt.AlignmentFlag.AlignRight, label.text()
     # The first topic is the rightmost tile of its row.
     first, second = home.tiles[0], home.tiles[1]
     if first.y() == second.y():
