@@ -280,7 +280,30 @@ class DisplaySettingsPanel(QWidget):
         self.header_row.addWidget(self.title, 1)
 
         self.size_buttons: dict[float, PanelButton] = {}
-        size_grid = GridFlow()
+        # Each GridFlow joins the body while still empty. GridFlow keeps its QLayoutItems in a
+        # Python list; PySide's addLayout makes every item already in a layout a child of the
+        # body's wrapper, and with PySide6 6.11.3 on Python 3.11 that parent tree gets
+        # corrupted over a long run (a wrapper freed while still listed as a child; the
+        # address is reused), so destroying an unrelated widget invalidated these items:
+        # "Internal C++ object (QWidgetItem) already deleted" in minimumSize(), which that
+        # shiboken turns into a segfault (the random soak's kiosk died after 175-1,825 events).
+        # Added afterwards, the items belong to their grid alone.
+        size_grid, theme_grid, toggle_grid = GridFlow(), GridFlow(), GridFlow()
+        self.grids = [size_grid, theme_grid, toggle_grid]
+        self.section_titles: list[QLabel] = []
+        content = QWidget()
+        content.setObjectName("displayContent")
+        self.body = QVBoxLayout(content)
+        self.body.addWidget(self.hint)
+        headings = (tr("Text size"), tr("Colours"), tr("Reading aids"))
+        for heading, grid in zip(headings, self.grids, strict=True):
+            title = QLabel(heading)
+            title.setObjectName("displaySectionTitle")
+            title.setWordWrap(True)
+            self.section_titles.append(title)
+            self.body.addWidget(title)
+            self.body.addLayout(grid)
+
         for scale in TEXT_SIZES:
             button = PanelButton(
                 f"textSize-{round(scale * 100)}",
@@ -296,7 +319,6 @@ class DisplaySettingsPanel(QWidget):
 
         self.theme_buttons: dict[str, PanelButton] = {}
         self.chips: list[QFrame] = []
-        theme_grid = GridFlow()
         for theme in self.themes:
             button = PanelButton(
                 f"theme-{theme.name}",
@@ -324,7 +346,6 @@ class DisplaySettingsPanel(QWidget):
             theme_grid.addWidget(button)
 
         self.toggle_buttons: dict[str, PanelButton] = {}
-        toggle_grid = GridFlow()
         for field, label, description in TOGGLES:
             button = PanelButton(
                 field.replace("_", "-"), tr(description), "toggle", QBoxLayout.Direction.LeftToRight
@@ -358,20 +379,6 @@ class DisplaySettingsPanel(QWidget):
         self.done.clicked.connect(self.close_panel)
         self.header_row.addWidget(self.done, 0, Qt.AlignmentFlag.AlignVCenter)
 
-        self.grids = [size_grid, theme_grid, toggle_grid]
-        self.section_titles: list[QLabel] = []
-        content = QWidget()
-        content.setObjectName("displayContent")
-        self.body = QVBoxLayout(content)
-        self.body.addWidget(self.hint)
-        headings = (tr("Text size"), tr("Colours"), tr("Reading aids"))
-        for heading, grid in zip(headings, self.grids, strict=True):
-            title = QLabel(heading)
-            title.setObjectName("displaySectionTitle")
-            title.setWordWrap(True)
-            self.section_titles.append(title)
-            self.body.addWidget(title)
-            self.body.addLayout(grid)
         self.body.addWidget(self.reset, 0, Qt.AlignmentFlag.AlignLeft)
         self.body.addStretch(1)
 
