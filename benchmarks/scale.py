@@ -71,6 +71,16 @@ def generate(folder: Path, leaflets: int) -> Path:
             body = topic.read_text("utf-8")
             body = re.sub(r'^id = "(.*)"', rf'id = "{prefix}\1"', body, count=1, flags=re.M)
             topic.write_text(body, "utf-8")
+        routes = target / "routes.toml"
+        if routes.exists():
+            # Routes name cards by their topic's id, which now carries the prefix too.
+            text = re.sub(
+                r"^cards = \[.*\]$",
+                lambda line, p=prefix: re.sub(r'"([^"]+)"', rf'"{p}\1"', line.group(0)),
+                routes.read_text("utf-8"),
+                flags=re.M,
+            )
+            routes.write_text(text, "utf-8")
         extra = EXTRA_TOPIC.format(prefix=prefix, number=number)
         (target / "12-local-notes.md").write_text(extra, "utf-8")
     return root

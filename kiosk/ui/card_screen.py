@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from ..content.model import Leaflet
 from ..i18n import on_language_change, tr
-from .fit import fit_factor, restyle
+from .fit import fit_factor
 from .mirror import mirrored
 from .theme import BUTTON_TEXT_PX, Metrics
 from .widgets import big_button, fit_label
@@ -155,11 +155,13 @@ class CardScreen(QWidget):
             return
         self._nav_fitted_for = key
         fitted = [*buttons, *extra]
-        names = ", ".join(f"QPushButton#{b.objectName()}" for b in fitted)
 
         def apply(factor: float) -> None:
             px = max(1, round(BUTTON_TEXT_PX * m.scale * factor))
-            restyle(self, f"{names} {{ font-size: {px}px; }}", fitted)
+            # Each button's own sheet, not the screen's: a sheet set on the screen re-polishes
+            # every card view under it (about 20 ms a try, several tries a fit).
+            for button in fitted:
+                button.setStyleSheet(f"font-size: {px}px;")
             for button in fitted:
                 fit_label(button, button.property("fitLabels") or [button.text()])
 
