@@ -9,6 +9,7 @@ from PySide6.QtGui import QTextLine
 
 from kiosk.content import Library
 from kiosk.ui.card_view import CardView
+from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.theme import Fonts, Look
 from tests.helpers.layout_check import broken_words
 from tests.helpers.screen_tour import RESOLUTIONS, make_window, settle
@@ -31,6 +32,19 @@ def value_lines(view: CardView, field: str) -> list[tuple[str, QTextLine, int, i
         last = layout.lineForTextPosition(end - block.position() - 1)
         out.append((unit.value, first, last.lineNumber(), layout.lineCount()))
     return out
+
+
+def contacts_at_250(
+    qtbot, library: Library, fonts: Fonts, size: tuple[int, int]
+) -> tuple[KioskWindow, CardView]:  # type: ignore[no-untyped-def]
+    """The first contacts card shown at 250% text on a `size` screen."""
+    window = make_window(library, fonts, Look(text_scale=2.5), size)
+    qtbot.addWidget(window)
+    window.show_card(window.leaflet.card_index("contacts-1"))
+    settle()
+    view = window.cards.current_view
+    assert view is not None
+    return window, view
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -72,12 +86,7 @@ def test_the_web_address_shrinks_to_its_line_when_it_must(
     size: tuple[int, int],
 ) -> None:
     """Upright at 250% the address is wider than the card: it is drawn smaller, whole."""
-    window = make_window(library, fonts, Look(text_scale=2.5), size)
-    qtbot.addWidget(window)
-    window.show_card(window.leaflet.card_index("contacts-1"))
-    settle()
-    view = window.cards.current_view
-    assert view is not None
+    window, view = contacts_at_250(qtbot, library, fonts, size)
     ((value, line, last, _),) = value_lines(view, "website")
     assert line.lineNumber() == last
     assert value in view.document().toPlainText()
@@ -99,12 +108,7 @@ def test_the_phone_number_is_above_the_fold_in_landscape(
     fonts: Fonts,
     size: tuple[int, int],
 ) -> None:
-    window = make_window(library, fonts, Look(text_scale=2.5), size)
-    qtbot.addWidget(window)
-    window.show_card(window.leaflet.card_index("contacts-1"))
-    settle()
-    view = window.cards.current_view
-    assert view is not None
+    window, view = contacts_at_250(qtbot, library, fonts, size)
     doc = view.document()
     ((start, _),) = [
         r

@@ -20,7 +20,7 @@ from kiosk.content.routes import local_card_id
 from kiosk.ui.kiosk_help import KioskHelp
 from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.theme import Fonts
-from tests.kiosk.conftest import make_kiosk, spoken
+from tests.kiosk.conftest import shown_kiosk, spoken
 
 
 @pytest.fixture
@@ -28,11 +28,7 @@ def visit(
     qtbot, library: Library, fonts: Fonts, help_load: HelpLoad, tmp_path: Path
 ) -> Iterator[Kiosk]:  # type: ignore[no-untyped-def]
     window = KioskWindow(library, fonts, with_attract=True, help=help_load)
-    qtbot.addWidget(window)
-    window.resize(1920, 1080)
-    window.show()
-    qtbot.waitExposed(window)
-    made = make_kiosk(window, tmp_path)
+    made = shown_kiosk(qtbot, window, tmp_path)
     yield made
     made.shutdown()
 

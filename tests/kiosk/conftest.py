@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QObject
@@ -44,6 +45,15 @@ def make_kiosk(
         made.wire()
         made.start_speech()
     return made
+
+
+def shown_kiosk(qtbot: Any, window: KioskWindow, tmp_path: Path, **options: Any) -> Kiosk:
+    """`window` shown at 1920x1080 and exposed, with a Kiosk on it: `make_kiosk(**options)`."""
+    qtbot.addWidget(window)
+    window.resize(1920, 1080)
+    window.show()
+    qtbot.waitExposed(window)
+    return make_kiosk(window, tmp_path, **options)
 
 
 def spoken(kiosk: Kiosk) -> list[str]:

@@ -22,7 +22,7 @@ from kiosk.speech.service import SpeechService
 from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.theme import Fonts
 from tests.helpers.fake_speech import FakeEngine, FakePlayer
-from tests.kiosk.conftest import make_kiosk, spoken
+from tests.kiosk.conftest import shown_kiosk, spoken
 
 PIN = "7391"
 
@@ -47,11 +47,7 @@ def press(which: Qt.Key, target: object = None) -> None:
 def warned(qtbot, library: Library, fonts: Fonts, tmp_path: Path) -> Iterator[Kiosk]:  # type: ignore[no-untyped-def]
     """A kiosk from its attract screen, whose idle warning comes after 200 ms and lasts 12 s."""
     window = KioskWindow(library, fonts, with_attract=True)
-    qtbot.addWidget(window)
-    window.resize(1920, 1080)
-    window.show()
-    qtbot.waitExposed(window)
-    made = make_kiosk(window, tmp_path, idle_ms=200, warning_ms=12_000, auto_finish=True)
+    made = shown_kiosk(qtbot, window, tmp_path, idle_ms=200, warning_ms=12_000, auto_finish=True)
     window.install_admin(PinGate(hash_pin(PIN)))
     yield made
     made.shutdown()

@@ -17,7 +17,7 @@ from kiosk.content import ContentError, ContentProblem, Library
 from kiosk.session.pin import PinGate, hash_pin
 from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.theme import THEMES, Fonts, Look
-from tests.kiosk.conftest import make_kiosk, spoken
+from tests.kiosk.conftest import make_kiosk, shown_kiosk, spoken
 
 PIN = "4826"
 
@@ -25,11 +25,7 @@ PIN = "4826"
 @pytest.fixture
 def kiosk(qtbot, library: Library, fonts: Fonts, tmp_path: Path) -> Iterator[Kiosk]:  # type: ignore[no-untyped-def]
     window = KioskWindow(library, fonts, with_attract=True)
-    qtbot.addWidget(window)
-    window.resize(1920, 1080)
-    window.show()
-    qtbot.waitExposed(window)
-    made = make_kiosk(window, tmp_path, warning_ms=60_000)
+    made = shown_kiosk(qtbot, window, tmp_path, warning_ms=60_000)
     made.startup = Startup(tmp_path / "kiosk.toml", ["settings: a problem"], "bundled")
     window.install_admin(PinGate(hash_pin(PIN)))
     yield made

@@ -21,7 +21,7 @@ from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.theme import Fonts
 from tests.helpers.kiosk_words import bypasses
 from tests.helpers.leaflets import add_catalogues, library_folder, lupdate
-from tests.kiosk.conftest import make_kiosk, spoken
+from tests.kiosk.conftest import shown_kiosk, spoken
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -36,11 +36,7 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
 @pytest.fixture
 def kiosk(qtbot, library: Library, fonts: Fonts, tmp_path: Path) -> Iterator[Kiosk]:  # type: ignore[no-untyped-def]
     window = KioskWindow(library, fonts, with_attract=True)
-    qtbot.addWidget(window)
-    window.resize(1920, 1080)
-    window.show()
-    qtbot.waitExposed(window)
-    made = make_kiosk(window, tmp_path)
+    made = shown_kiosk(qtbot, window, tmp_path)
     yield made
     made.shutdown()
     window.allow_close = True

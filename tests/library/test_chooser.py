@@ -15,7 +15,7 @@ from kiosk.ui.language import native_name
 from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.theme import Fonts
 from tests.helpers.leaflets import library_folder
-from tests.kiosk.conftest import make_kiosk
+from tests.kiosk.conftest import shown_kiosk
 
 
 @pytest.fixture(scope="module")
@@ -26,11 +26,7 @@ def three(tmp_path_factory: pytest.TempPathFactory) -> Library:
 @pytest.fixture
 def kiosk(qtbot, three: Library, fonts: Fonts, tmp_path: Path) -> Iterator[Kiosk]:  # type: ignore[no-untyped-def]
     window = KioskWindow(three, fonts, with_attract=True)
-    qtbot.addWidget(window)
-    window.resize(1920, 1080)
-    window.show()
-    qtbot.waitExposed(window)
-    made = make_kiosk(window, tmp_path, idle_ms=200, warning_ms=50)
+    made = shown_kiosk(qtbot, window, tmp_path, idle_ms=200, warning_ms=50)
     yield made
     made.shutdown()
     window.allow_close = True

@@ -15,7 +15,7 @@ from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.theme import Fonts
 from tests.helpers.fake_speech import FakeEngine
 from tests.helpers.leaflets import library_folder
-from tests.kiosk.conftest import make_kiosk
+from tests.kiosk.conftest import shown_kiosk
 
 ESPEAK = ["gmw/en", "gmw/en-gb-x-rp", "gmw/en-us", "cel/cy", "sem/ar", "roa/pap", "inc/pa"]
 
@@ -47,11 +47,7 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
 @pytest.fixture
 def kiosk(qtbot, library: Library, fonts: Fonts, tmp_path: Path) -> Iterator[Kiosk]:  # type: ignore[no-untyped-def]
     window = KioskWindow(library, fonts)
-    qtbot.addWidget(window)
-    window.resize(1920, 1080)
-    window.show()
-    qtbot.waitExposed(window)
-    made = make_kiosk(window, tmp_path)
+    made = shown_kiosk(qtbot, window, tmp_path)
     yield made
     made.shutdown()
     window.allow_close = True
