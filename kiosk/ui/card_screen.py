@@ -321,8 +321,8 @@ class CardScreen(QWidget):
         m = self.metrics
         if self.width() <= 0 or not self.isVisible():
             return  # fitted when shown: a hidden screen has no width to fit
-        roomy = self._column_need(self._smallest_words()) <= self._column_height()
-        self._arrange(beside_text(m) and roomy)
+        wanted = beside_text(m)
+        self._arrange(wanted and self._column_need(self._smallest_words()) <= self._column_height())
         buttons = [w for w in self._nav_buttons() if isinstance(w, QPushButton)]
         # Controls others add in a row of their own above (help's card buttons) fit too.
         extra = [
