@@ -21,8 +21,7 @@ def _items_leaflet(folder: Path) -> Path:
     for count in COUNTS:
         items = "\n".join(f"- Item number {k} of a list that a parent reads." for k in range(count))
         (folder / f"{50 + count}-i{count}.md").write_text(
-            f'+++\nid = "i{count}"\ntitle = "Items {count}"\norder = {50 + count}\n+++\n\n'
-            f"{items}\n"
+            f'+++\nid = "i{count}"\ntitle = "Items {count}"\norder = {50 + count}\n+++\n\n{items}\n'
         )
     return folder
 
