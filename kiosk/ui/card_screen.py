@@ -30,6 +30,7 @@ from ..i18n import on_language_change, tr
 from .fit import FLOOR, fit_factor
 from .mirror import mirrored
 from .theme import BUTTON_TEXT_PX, Metrics
+from .touch import SwipeDetector
 from .widgets import big_button, fit_label
 
 if TYPE_CHECKING:
@@ -453,8 +454,6 @@ class CardScreen(QWidget):
             view = self._make_view(index)
             self.views[index] = view
             self.stack.addWidget(view)
-            from .card_view import SwipeDetector
-
             SwipeDetector(view.viewport(), self.metrics.px(120)).swiped.connect(self._swiped)
             bar = view.verticalScrollBar()
             bar.valueChanged.connect(self._update_more_below)

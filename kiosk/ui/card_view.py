@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -31,13 +31,14 @@ from PySide6.QtGui import (
     QTextList,
     QTextListFormat,
 )
-from PySide6.QtWidgets import QFrame, QScroller, QScrollerProperties, QTextEdit, QWidget
+from PySide6.QtWidgets import QFrame, QTextEdit, QWidget
 
 from ..content.model import Card
 from ..content.text import TextUnit, card_units
 from ..i18n import QT_TR_NOOP, tr
 from .qr import payload, qr_image
 from .theme import Metrics, Theme
+from .touch import FlickScroll
 
 # The reading measure (WCAG 1.4.8 asks for at most 80 characters a line; 50-75 is what
 # typographers aim for). Lines hold whole words, so a column sized for MEASURE average
@@ -478,32 +479,6 @@ class CardDocument:
                 )
 
 
-class SwipeDetector(QObject):
-    """Turns a quick horizontal drag (touch or mouse) into swipedLeft/swipedRight.
-
-    Signals: swiped(int) with +1 for "next" (finger moved left) and -1 for "back".
-    """
-
-    swiped = Signal(int)
-
-    def __init__(self, target: QWidget, threshold: int) -> None:
-        super().__init__(target)
-        self.threshold = threshold
-        self._start: QPointF | None = None
-        target.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind == QEvent.Type.MouseButtonPress:
-            self._start = event.position()  # type: ignore[attr-defined]
-        elif kind == QEvent.Type.MouseButtonRelease and self._start is not None:
-            delta = event.position() - self._start  # type: ignore[attr-defined]
-            self._start = None
-            if abs(delta.x()) >= self.threshold and abs(delta.x()) > 2 * abs(delta.y()):
-                self.swiped.emit(1 if delta.x() < 0 else -1)
-        return False
-
-
 class CardView(QTextEdit):
     """A read-only, non-selectable card document with kinetic touch scrolling."""
 
@@ -537,14 +512,7 @@ class CardView(QTextEdit):
         self._fitted_width = -1
         self.setDocument(self.content.document)
         self.content.document.setParent(self)
-        scroller = QScroller.scroller(self.viewport())
-        props = scroller.scrollerProperties()
-        props.setScrollMetric(
-            QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy,
-            QScrollerProperties.OvershootPolicy.OvershootAlwaysOff,
-        )
-        scroller.setScrollerProperties(props)
-        QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+        FlickScroll(self.viewport())
 
     def keyPressEvent(self, event):  # type: ignore[no-untyped-def]
         # Left/Right belong to card navigation; let the screen have them.
