@@ -71,13 +71,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _check_content(folder: Path) -> int:
     from .content import ContentError, load_library
-    from .fit import fit_problems
+    from .fit import check_fit
 
     try:
         library = load_library(folder)
-        too_tall = fit_problems(library)
-        if too_tall:
-            raise ContentError(too_tall)
+        # The fit verdicts are kept beside the content cache: a second check measures only
+        # the cards that changed (kiosk/fit_cache.py says what else makes a verdict stale).
+        fit = check_fit(library, paths.data_dir() / "cache")
+        print(f"screen fit: {fit.measured} card layout(s) measured, {fit.cached} from the cache")
+        if fit.problems:
+            raise ContentError(fit.problems)
     except ContentError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)

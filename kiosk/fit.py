@@ -4,54 +4,207 @@ Used by `--check-content`, which lays each card out offscreen in the kiosk's own
 at the two shapes kiosks are installed in (landscape and portrait 1080p), exactly as a visitor
 would first see it. A card that would scroll at the normal text size is a problem naming its
 file, line and card, like any other content problem.
+
+Each verdict is kept (kiosk/fit_cache.py), so a second check measures only what changed. A
+measurement shows the card in one offscreen window, as the kiosk does, but lays it out without
+painting it or running the event loop; a card already too tall for the first screen is not
+measured again for the second (one problem a card, naming the first screen it overflows).
 """
 
 from __future__ import annotations
 
 import os
-from typing import Final
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
 
+from . import __version__
 from .content import ContentProblem, Library
+from .fit_cache import (
+    FILE_NAME,
+    Verdict,
+    VerdictCache,
+    card_key,
+    code_digest,
+    digest,
+    file_digest,
+    leaflet_context,
+    library_context,
+    tree_files,
+)
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from .ui.main_window import KioskWindow
+    from .ui.theme import Fonts
 
 SCREENS: Final = ((1920, 1080), (1080, 1920))
+# Qt's own settings that change the size of text or of the screen it is laid out on.
+QT_LAYOUT_VARIABLES: Final = (
+    "QT_QPA_PLATFORM",
+    "QT_SCALE_FACTOR",
+    "QT_SCREEN_SCALE_FACTORS",
+    "QT_ENABLE_HIGHDPI_SCALING",
+    "QT_SCALE_FACTOR_ROUNDING_POLICY",
+    "QT_FONT_DPI",
+    "QT_USE_PHYSICAL_DPI",
+    "QT_QPA_FONTDIR",
+    "FONTCONFIG_FILE",
+    "FONTCONFIG_PATH",
+)
 
 
-def fit_problems(library: Library) -> list[ContentProblem]:
+@dataclass
+class FitReport:
+    """What a check found, and what it had to measure to find it (the rest was cached)."""
+
+    problems: list[ContentProblem] = field(default_factory=list)
+    measured: int = 0
+    cached: int = 0
+
+
+def fit_problems(library: Library, cache_dir: Path | None = None) -> list[ContentProblem]:
+    return check_fit(library, cache_dir).problems
+
+
+def check_fit(library: Library, cache_dir: Path | None = None) -> FitReport:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from .app import load_fonts, make_application
-    from .ui.main_window import KioskWindow
 
     app = make_application(["sen-kiosk"])
-    window = KioskWindow(library, load_fonts())
-    problems: list[ContentProblem] = []
-    reported: set[tuple[str, str]] = set()  # (leaflet, card): ids are per leaflet
+    fonts = load_fonts()
+    cache = VerdictCache(
+        cache_dir / FILE_NAME if cache_dir is not None else None, environment(app, library)
+    )
+    report = FitReport()
+    measurer = _Measurer(app, library, fonts)
+    shared = library_context(library)
+    contexts = [digest(shared, leaflet_context(lf)) for lf in library.leaflets]
+    too_tall: set[tuple[int, int]] = set()  # (leaflet, card): one problem a card
     try:
-        window.show()
-        for width, height in SCREENS:
-            window.resize(width, height)
-            app.processEvents()
-            for leaflet_index, leaflet in enumerate(library.leaflets):
-                window.open_leaflet(leaflet_index)
-                for index, card in enumerate(leaflet.cards):
-                    window.show_card(index)
-                    app.processEvents()
-                    view = window.cards.current_view
-                    key = (leaflet.id, card.id)
-                    if view is None or not view.overflows() or key in reported:
+        for screen in SCREENS:
+            for li, leaflet in enumerate(library.leaflets):
+                for ci, card in enumerate(leaflet.cards):
+                    if (li, ci) in too_tall:
                         continue
-                    reported.add(key)
-                    room = view.viewport().height()
-                    problems.append(
+                    key = card_key(cache.environment, screen, contexts[li], ci, card)
+                    verdict = cache.get(key)
+                    if verdict is None:
+                        verdict = measurer.measure(screen, li, ci)
+                        cache.put(key, verdict)
+                        report.measured += 1
+                    else:
+                        report.cached += 1
+                    if verdict.fits:
+                        continue
+                    too_tall.add((li, ci))
+                    width, height = screen
+                    report.problems.append(
                         ContentProblem(
                             card.source,
                             card.line,
                             f"card '{card.id}' does not fit a {width}x{height} screen at 100% "
-                            f"text (it needs {view.content_height():.0f} px, the screen has "
-                            f"{room} px); shorten it or split it with a '---' line",
+                            f"text (it needs {verdict.needs:.0f} px, the screen has "
+                            f"{verdict.room} px); shorten it or split it with a '---' line",
                         )
                     )
     finally:
+        measurer.close()
+    cache.save()
+    return report
+
+
+def environment(app: QApplication, library: Library) -> str:
+    """Everything outside the content that a card's layout depends on."""
+    import PySide6
+    from PySide6.QtCore import qVersion
+    from PySide6.QtGui import QFontDatabase
+
+    from . import paths
+    from .i18n import translation_folders
+
+    screen = app.primaryScreen()
+    shown = (
+        (screen.logicalDotsPerInchX(), screen.logicalDotsPerInchY(), screen.devicePixelRatio())
+        if screen is not None
+        else None
+    )
+    translations = [f for folder in translation_folders(library.root) for f in tree_files(folder)]
+    return digest(
+        __version__,
+        code_digest(),
+        qVersion(),
+        PySide6.__version__,
+        app.platformName(),
+        shown,
+        [(name, os.environ.get(name)) for name in QT_LAYOUT_VARIABLES],
+        file_digest(tree_files(paths.asset("fonts"))),
+        # A glyph missing from the bundled fonts comes from a system font: another set of
+        # system fonts may draw it wider.
+        sorted(QFontDatabase.families()),
+        file_digest(translations),
+        SCREENS,
+    )
+
+
+class _Measurer:
+    """One offscreen kiosk window, made on the first card that is not in the cache."""
+
+    def __init__(self, app: QApplication, library: Library, fonts: Fonts):
+        self.app = app
+        self.library = library
+        self.fonts = fonts
+        self._window: KioskWindow | None = None
+        self._screen: tuple[int, int] | None = None
+        self._leaflet = -1
+
+    def _open(self, screen: tuple[int, int], leaflet: int) -> KioskWindow:
+        window = self._window
+        if window is None:
+            from .ui.main_window import KioskWindow
+
+            window = self._window = KioskWindow(self.library, self.fonts)
+            window.show()
+        if screen != self._screen:
+            window.resize(*screen)
+            # Once a screen size: the window takes its size, style and metrics from events.
+            self.app.processEvents()
+            self._screen, self._leaflet = screen, -1
+        if leaflet != self._leaflet:
+            window.open_leaflet(leaflet)
+            self._leaflet = leaflet
+            _settle()
+        return window
+
+    def measure(self, screen: tuple[int, int], leaflet: int, card: int) -> Verdict:
+        window = self._open(screen, leaflet)
+        window.show_card(card)
+        # Only the layout requests the card made: no painting, no timers (prebuilding the
+        # next cards), which cost more than the layout itself.
+        _settle()
+        view = window.cards.current_view
+        if view is None or not view.overflows():
+            return Verdict()
+        return Verdict(view.content_height(), view.viewport().height())
+
+    def close(self) -> None:
+        window = self._window
+        if window is None:
+            return
+        # What the first paint queued (building the rest of the screens) runs while the
+        # window is still there, not after it is gone.
+        self.app.processEvents()
         window.allow_close = True
         window.close()
         window.deleteLater()
-    return problems
+        _settle()
+
+
+def _settle() -> None:
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    # A layout run may ask for another (a scroll bar appearing narrows the text).
+    for _ in range(3):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
