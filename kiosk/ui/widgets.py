@@ -9,13 +9,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVB
 from ..i18n import tr
 from .mirror import follow_reading_way
 from .theme import Metrics
+from .touch_button import TouchButton
 
 
 def big_button(
     text: str, name: str, description: str, role: str = "secondary", parent: QWidget | None = None
 ) -> QPushButton:
     """A large touch button that also answers Enter (plain QPushButtons only take Space)."""
-    button = QPushButton(text, parent)
+    button = TouchButton(text, parent)
     button.setObjectName(name)
     button.setProperty("role", role)
     # Arrows and symbols in the label are for the eye; a speech engine would read them out.
@@ -83,7 +84,7 @@ def display_button_words(button: QPushButton) -> None:
     button.setAccessibleName(tr("Text and colours"))
 
 
-class TileButton(QPushButton):
+class TileButton(TouchButton):
     """A topic tile: a wrapped title and a line of detail, the whole tile one touch target."""
 
     def __init__(self, title: str, meta: str, description: str, parent: QWidget | None = None):

@@ -99,3 +99,31 @@ def test_idle_cpu_measures_attract_and_home() -> None:
     _, result = run("idle_cpu.py", "--duration", "3")
     assert set(result) >= {"attract", "home"}
     assert result["attract"]["cpu_percent"] >= 0  # type: ignore[index]
+
+
+@pytest.mark.slow
+@needs_x
+def test_shared_memory_reads_give_the_same_pixels_as_xgetimage() -> None:
+    """The benchmarks read the framebuffer through MIT-SHM (cheap enough to poll every
+    millisecond beside the kiosk); the pixels must be exactly what XGetImage returns."""
+    picture = (
+        "from PySide6.QtWidgets import QApplication, QLabel; app = QApplication([]); "
+        "label = QLabel('<h1 style=\"color:#c03\">Ab 12</h1>'); "
+        "label.setGeometry(50, 60, 400, 300); label.show(); app.exec()"
+    )
+    with outside.xvfb() as display:
+        screen = outside.Screen(display)
+        blank = screen.rows()
+        shown = outside.spawn([sys.executable, "-c", picture], display)
+        try:
+            outside.wait_until(lambda: screen.grab(0, 0, 500, 400) != screen.grab(600, 0, 500, 400))
+            outside.wait_until(lambda: screen.rows() != blank)
+            assert screen._shm is not None and screen._shm, "MIT-SHM was not used"
+            through_shm = [screen.grab(0, 0, 500, 400), screen.grab(40, 70, 123, 45), screen.rows()]
+            images, screen._shm = screen._shm, None  # from here on: plain XGetImage
+            plain = [screen.grab(0, 0, 500, 400), screen.grab(40, 70, 123, 45), screen.rows()]
+            screen._shm = images  # closed with the screen
+        finally:
+            outside.stop(shown)
+            screen.close()
+    assert through_shm == plain
