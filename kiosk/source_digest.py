@@ -5,7 +5,6 @@ atomic write that means a reader never finds half a file."""
 from __future__ import annotations
 
 import functools
-import hashlib
 import os
 import sys
 import tempfile
@@ -13,12 +12,18 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 
+# hashlib is imported in the functions that hash: it loads OpenSSL (about 3.5 MB), and a
+# running kiosk imports this module only for write_atomically (the content cache).
 def digest(*parts: object) -> str:
+    import hashlib
+
     return hashlib.sha256(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def file_digest(files: Iterable[Path]) -> str:
     """The names and bytes of `files` (a missing one counts as missing, not as an error)."""
+    import hashlib
+
     h = hashlib.sha256()
     for path in sorted(files):
         h.update(str(path).encode("utf-8", "surrogateescape") + b"\0")
