@@ -49,3 +49,22 @@ def test_the_scan_is_replaced_and_pyside_still_works() -> None:
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "Next"
+
+
+def test_openssl_is_not_loaded_for_the_pin_gate_the_lock_or_the_content_cache() -> None:
+    """hashlib, hmac and secrets each load OpenSSL (about 3.5 MB): only hashing or checking
+    a PIN needs them, so a kiosk nobody has typed a PIN into never loads it."""
+    code = (
+        "import sys, tempfile, pathlib\n"
+        "from kiosk.session import pin, single_instance\n"
+        "from kiosk.content.cache import fingerprint\n"
+        "from kiosk import paths\n"
+        "pin.PinGate('')\n"
+        "fingerprint(paths.bundled_content())\n"
+        "print('_hashlib' in sys.modules)\n"
+        "stored = pin.hash_pin('2468', n=16)\n"
+        "print(pin.verify_pin('2468', stored), pin.verify_pin('1357', stored))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["False", "True", "False"]

@@ -18,7 +18,7 @@ from kiosk.ui import qr
 
 ENTRY = """
 import atexit, sys, runpy
-heavy = ("segno", "urllib.request", "http.client", "email", "ssl")
+heavy = ("segno", "urllib.request", "http.client", "email", "ssl", "_hashlib")
 atexit.register(lambda: print("LOADED", *[m for m in heavy if m in sys.modules]))
 sys.argv = ["kiosk", "--self-test"]
 runpy.run_module("kiosk", run_name="__main__")
