@@ -189,6 +189,9 @@ def run(args: argparse.Namespace) -> int:
     except ContentError as exc:
         print(f"the bundled content has problems:\n{exc}", file=sys.stderr)
         return 1
+    from .ui.qr import keep_codes_in
+
+    keep_codes_in(paths.data_dir() / "cache" / "qr-codes.json")
     for line in choice.problems:
         print(line, file=sys.stderr)
     if args.self_test:

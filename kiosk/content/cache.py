@@ -18,7 +18,6 @@ import json
 import logging
 import os
 import sys
-import tempfile
 import types
 import typing
 from collections.abc import Callable
@@ -26,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..source_digest import write_atomically
 from . import model
 from .model import Library
 
@@ -126,9 +126,12 @@ Decoder = Callable[[Any], Any]
 _DECODERS: dict[Any, Decoder] = {}
 
 
-def _decode(raw: Any, expected: Any) -> Any:
+def decode(raw: Any, expected: Any) -> Any:
     """Rebuild a value of type `expected` from `raw`, refusing anything that does not fit."""
     return _decoder(expected)(raw)
+
+
+_decode = decode
 
 
 def _decoder(expected: Any) -> Decoder:
@@ -283,13 +286,6 @@ def _write(cache_dir: Path, target: Path, key: str, library: Library) -> None:
         cache_dir.mkdir(parents=True, exist_ok=True)
         for old in [*cache_dir.glob("content-*.json"), *cache_dir.glob("content-*.pickle")]:
             old.unlink(missing_ok=True)
-        fd, temp = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.replace(temp, target)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+        write_atomically(target, data)
     except OSError as exc:
         log.info("content cache not written (%s); start-up parses the content each time", exc)
