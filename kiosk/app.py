@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QGuiApplication, QPixmapCache
 from PySide6.QtWidgets import QApplication
 
-from . import APP_ID, APP_NAME, __version__, paths
+from . import APP_ID, APP_NAME, __version__, memory, paths
 from .config import Settings
 from .content import ContentError, ContentProblem, Library
 from .content.help import HelpLoad, load_help
@@ -416,6 +416,9 @@ class Kiosk(QObject):
         window.cards.cardShown.connect(lambda _index: self._count("card_views"))
         window.screenChanged.connect(self._on_screen)
         window.lookChanged.connect(lambda _look: self._count("settings_used"))
+        # The old views' pages, and a visit's, go back to the system (kiosk/memory.py).
+        window.cardsBuilt.connect(memory.give_back)
+        visit.resetRequested.connect(memory.give_back)
         visit.resetRequested.connect(self.reset)
         visit.warningStarted.connect(self._warn)
         visit.countdown.connect(self._countdown)
