@@ -40,11 +40,14 @@ def test_trimmed_after_a_new_look_is_built_and_after_a_visit(
     trims: list[int] = []
     monkeypatch.setattr(memory, "_TRIM", lambda pad: trims.append(pad) or 1)
     made = shown_kiosk(qtbot, window, tmp_path)
-    window.show_card(2)
-    trims.clear()
-    with qtbot.waitSignal(window.cardsBuilt, timeout=10_000):
-        window.set_look(replace(window.look, text_scale=1.5))
-    assert trims == [0]
-    assert made.visit is not None
-    made.visit.resetRequested.emit()
-    assert trims == [0, 0]
+    try:
+        window.show_card(2)
+        trims.clear()
+        with qtbot.waitSignal(window.cardsBuilt, timeout=10_000):
+            window.set_look(replace(window.look, text_scale=1.5))
+        assert trims == [0]
+        assert made.visit is not None
+        made.visit.resetRequested.emit()
+        assert trims == [0, 0]
+    finally:
+        made.shutdown()  # its input gateway and speech go with it
