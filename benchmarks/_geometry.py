@@ -21,8 +21,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 def main() -> int:
     target = Path(sys.argv[1])
-    import kiosk.app
+    # What kiosk/__main__.py does before Qt is imported, in the same order.
     import kiosk.frozen
+    import kiosk.hermetic
+    from kiosk.import_cost import skip_source_scan
+
+    kiosk.frozen.prepare()
+    kiosk.hermetic.prepare()
+    skip_source_scan()
+    import kiosk.app
     from kiosk.cli import main as kiosk_main
 
     real_show = kiosk.app.show
@@ -60,7 +67,6 @@ def main() -> int:
         real_show(window, windowed, hide_cursor)
 
     kiosk.app.show = show_and_report
-    kiosk.frozen.prepare()
     return kiosk_main(sys.argv[2:])
 
 

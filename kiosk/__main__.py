@@ -12,6 +12,9 @@ if __name__ == "__main__":
         from kiosk.speech.child import main as engine_main
 
         raise SystemExit(engine_main(sys.argv[2:]))
+    from kiosk.import_cost import skip_source_scan
+
+    skip_source_scan()  # before Qt is imported: every later import is cheaper
     from kiosk.cli import main
 
     raise SystemExit(main())

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QGuiApplication, QPixmapCache
 from PySide6.QtWidgets import QApplication
 
-from . import APP_ID, APP_NAME, __version__, paths
+from . import APP_ID, APP_NAME, __version__, memory, paths
 from .config import Settings
 from .content import ContentError, ContentProblem, Library
 from .content.help import HelpLoad, load_help
@@ -189,6 +189,9 @@ def run(args: argparse.Namespace) -> int:
     except ContentError as exc:
         print(f"the bundled content has problems:\n{exc}", file=sys.stderr)
         return 1
+    from .ui.qr import keep_codes_in
+
+    keep_codes_in(paths.data_dir() / "cache" / "qr-codes.json")
     for line in choice.problems:
         print(line, file=sys.stderr)
     if args.self_test:
@@ -413,6 +416,9 @@ class Kiosk(QObject):
         window.cards.cardShown.connect(lambda _index: self._count("card_views"))
         window.screenChanged.connect(self._on_screen)
         window.lookChanged.connect(lambda _look: self._count("settings_used"))
+        # The old views' pages, and a visit's, go back to the system (kiosk/memory.py).
+        window.cardsBuilt.connect(memory.give_back)
+        visit.resetRequested.connect(memory.give_back)
         visit.resetRequested.connect(self.reset)
         visit.warningStarted.connect(self._warn)
         visit.countdown.connect(self._countdown)

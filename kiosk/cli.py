@@ -5,8 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__, paths
+
+if TYPE_CHECKING:
+    from .content import ContentProblem
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -71,28 +75,39 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _check_content(folder: Path) -> int:
     from .content import ContentError, load_library
+    from .content.check_cache import KnownFolders
+    from .content.help import check_leaflet_help
     from .fit import check_fit
 
+    # What was found before is kept beside the content cache: a second check reads again
+    # only the leaflets whose files changed, and lays out only the cards that changed
+    # (kiosk/content/check_cache.py and kiosk/fit_cache.py say what else makes it stale).
+    cache = paths.data_dir() / "cache"
+    known = KnownFolders(cache)
     try:
-        library = load_library(folder)
-        # The fit verdicts are kept beside the content cache: a second check measures only
-        # the cards that changed (kiosk/fit_cache.py says what else makes a verdict stale).
-        fit = check_fit(library, paths.data_dir() / "cache")
+        library = load_library(folder, known)
+        fit = check_fit(library, cache)
         print(f"screen fit: {fit.measured} card layout(s) measured, {fit.cached} from the cache")
         if fit.problems:
             raise ContentError(fit.problems)
     except ContentError as exc:
+        known.save()
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         print(f"{len(exc.problems)} problem(s) in {folder}", file=sys.stderr)
         return 1
-    from .content.help import check_help
-
-    help_problems, advice = check_help(library)
+    help_problems: list[ContentProblem] = []
+    for leaflet in library.leaflets:
+        found = known.help_of(leaflet)
+        if found is None:
+            found = check_leaflet_help(leaflet)
+            known.put_help(leaflet, *found)
+        help_problems.extend(found[0])
+        for line in found[1]:
+            print(line)
+    known.save()
     for problem in help_problems:
         print(problem, file=sys.stderr)
-    for line in advice:
-        print(line)
     if help_problems:
         print(f"{len(help_problems)} problem(s) in the kiosk's help in {folder}", file=sys.stderr)
         return 1

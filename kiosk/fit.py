@@ -20,18 +20,8 @@ from typing import TYPE_CHECKING, Final
 
 from . import __version__
 from .content import ContentProblem, Library
-from .fit_cache import (
-    FILE_NAME,
-    Verdict,
-    VerdictCache,
-    card_key,
-    code_digest,
-    digest,
-    file_digest,
-    leaflet_context,
-    library_context,
-    tree_files,
-)
+from .fit_cache import FILE_NAME, Verdict, VerdictCache, card_key, leaflet_context, library_context
+from .source_digest import code_digest, digest, file_digest, tree_files
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -165,6 +155,9 @@ class _Measurer:
             from .ui.main_window import KioskWindow
 
             window = self._window = KioskWindow(self.library, self.fonts)
+            # Sized before it is shown: shown first, it would take its style for Qt's
+            # default size, then again for the screen's (a fifth of a second each).
+            window.resize(*screen)
             window.show()
         if screen != self._screen:
             window.resize(*screen)

@@ -17,20 +17,16 @@ whatever is wrong with it costs one log line and a fresh measurement of every ca
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
-import os
 import re
-import sys
-import tempfile
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
 from .content.help import basic_help
 from .content.model import Card, Leaflet, Library
+from .source_digest import digest, write_atomically
 
 log = logging.getLogger("kiosk.fit")
 
@@ -59,45 +55,6 @@ FITS: Final = Verdict()
 
 class CacheDamagedError(ValueError):
     """The file does not hold verdicts this program wrote."""
-
-
-def digest(*parts: object) -> str:
-    return hashlib.sha256(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def file_digest(files: Iterable[Path]) -> str:
-    """The names and bytes of `files` (a missing one counts as missing, not as an error)."""
-    h = hashlib.sha256()
-    for path in sorted(files):
-        h.update(str(path).encode("utf-8", "surrogateescape") + b"\0")
-        try:
-            h.update(path.read_bytes())
-        except OSError as exc:
-            h.update(f"unreadable: {exc.errno}".encode())
-        h.update(b"\0")
-    return h.hexdigest()
-
-
-def tree_files(folder: Path, suffixes: tuple[str, ...] = ()) -> Iterator[Path]:
-    if not folder.is_dir():
-        return
-    for parent, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-        for name in sorted(files):
-            if not suffixes or name.endswith(suffixes):
-                yield Path(parent) / name
-
-
-def code_digest() -> str:
-    """The kiosk's own source: any change to how a card or the screen around it is laid out
-    (a style sheet, a margin, this rule) makes every verdict stale. A frozen build has no
-    source files to read; its executable stands for them."""
-    package = Path(__file__).resolve().parent
-    sources = list(tree_files(package, (".py",)))
-    if sources:
-        return file_digest(sources)
-    stat = Path(sys.executable).stat()
-    return digest(sys.executable, stat.st_size, stat.st_mtime_ns)
 
 
 def library_context(library: Library) -> str:
@@ -191,15 +148,7 @@ class VerdictCache:
         }
         data = json.dumps(document, separators=(",", ":")).encode("utf-8")
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(dir=self.path.parent, prefix="fit-", suffix=".tmp")
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(data)
-                os.replace(temp, self.path)
-            except BaseException:
-                Path(temp).unlink(missing_ok=True)
-                raise
+            write_atomically(self.path, data)
         except OSError as exc:
             log.info("fit cache not written (%s); every check measures every card", exc)
 

@@ -77,6 +77,16 @@ def main() -> int:
         QTest.keyClick(target, k)
         app.processEvents()
 
+    # Speech is part of what is soaked: every card turned in audio mode is read aloud, and a
+    # soak that silently loses its voice half-way would measure a lighter kiosk.
+    speech = kiosk.speech
+    heard = {"utterances": 0, "errors": 0}
+    if speech is not None:
+        speech.utteranceStarted.connect(
+            lambda _i: heard.__setitem__("utterances", heard["utterances"] + 1)
+        )
+        speech.errorOccurred.connect(lambda _m: heard.__setitem__("errors", heard["errors"] + 1))
+
     # The attract screen takes any touch; that is the visitor's first navigation.
     QTest.mouseClick(window.stack.currentWidget(), Qt.MouseButton.LeftButton)
     app.processEvents()
@@ -119,6 +129,7 @@ def main() -> int:
             )
     seconds = time.monotonic() - start
     rss_end = rss_mib()
+    speech_ok = speech is not None and speech.is_available()
     refs_none, refs_true = sys.getrefcount(None), sys.getrefcount(True)
     kiosk.shutdown()
     assert baseline is not None
@@ -137,6 +148,9 @@ def main() -> int:
         "rss_growth_mib": round(growth, 2),
         "max_growth_mib": args.max_growth_mib,
         "refcount_drift_none_true": drift,
+        "speech_available_at_end": speech_ok,
+        "utterances_started": heard["utterances"],
+        "speech_errors": heard["errors"],
         "samples": samples,
     }
     print(json.dumps(result, indent=2))
@@ -145,6 +159,8 @@ def main() -> int:
         failed.append(f"RSS grew {growth:.1f} MiB after the warm-up")
     if drift > args.max_refcount_drift:
         failed.append(f"reference counts of None/True drifted by {drift}")
+    if not speech_ok:
+        failed.append("speech was unavailable at the end (see the kiosk log)")
     for reason in failed:
         print(f"soak FAILED: {reason}", file=sys.stderr)
     return 1 if failed else 0

@@ -13,19 +13,19 @@ version) costs one log line and a parse of the content, which then rewrites it; 
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import logging
 import os
 import sys
-import tempfile
 import types
 import typing
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..source_digest import write_atomically
 from . import model
 from .model import Library
 
@@ -59,7 +59,12 @@ def fingerprint(root: Path) -> str:
                     relative = os.path.relpath(entry.path, root)
                     found.append(f"{relative}:{stat.st_size}:{stat.st_mtime_ns}")
     parts.extend(sorted(found))
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:24]
+    # Two independent 32-bit checksums rather than hashlib, which loads OpenSSL (about 3.5 MB
+    # of the kiosk's memory) for this one call. A key only has to tell one listing of names,
+    # sizes and times from the next; nothing here needs to resist a forger, who could as
+    # easily edit the content itself.
+    listing = "\n".join(parts).encode()
+    return f"{zlib.crc32(listing):08x}{zlib.adler32(listing):08x}"
 
 
 def load_library_cached(root: Path, cache_dir: Path) -> Library:
@@ -126,9 +131,12 @@ Decoder = Callable[[Any], Any]
 _DECODERS: dict[Any, Decoder] = {}
 
 
-def _decode(raw: Any, expected: Any) -> Any:
+def decode(raw: Any, expected: Any) -> Any:
     """Rebuild a value of type `expected` from `raw`, refusing anything that does not fit."""
     return _decoder(expected)(raw)
+
+
+_decode = decode
 
 
 def _decoder(expected: Any) -> Decoder:
@@ -283,13 +291,6 @@ def _write(cache_dir: Path, target: Path, key: str, library: Library) -> None:
         cache_dir.mkdir(parents=True, exist_ok=True)
         for old in [*cache_dir.glob("content-*.json"), *cache_dir.glob("content-*.pickle")]:
             old.unlink(missing_ok=True)
-        fd, temp = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.replace(temp, target)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+        write_atomically(target, data)
     except OSError as exc:
         log.info("content cache not written (%s); start-up parses the content each time", exc)

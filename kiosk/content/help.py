@@ -81,15 +81,14 @@ def load_help(library: Library) -> HelpLoad:
     return result
 
 
-def check_help(library: Library) -> tuple[list[ContentProblem], list[str]]:
-    """For `--check-content`: the help's problems (errors), then readability advice."""
+def check_leaflet_help(leaflet: Leaflet) -> tuple[list[ContentProblem], list[str]]:
+    """For `--check-content`: the help's problems (errors), then readability advice. Reads
+    only files in the leaflet's folder (what lets the check keep its findings by folder)."""
     from .readability import leaflet_report
 
-    loaded = load_help(library)
-    advice: list[str] = []
-    for leaflet in library.leaflets:
-        advice.extend(leaflet_report(leaflet, loaded.for_leaflet(leaflet).glossary))
-    return loaded.problems, advice
+    glossary, problems = load_glossary(leaflet.folder)
+    _routes, route_problems = load_routes(leaflet)
+    return problems + route_problems, leaflet_report(leaflet, glossary)
 
 
 def contact_text(contact: Contact) -> str:

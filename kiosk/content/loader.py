@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
@@ -519,8 +519,18 @@ def _check_unique(sections: list[Section], out: _Collector) -> None:
             seen_ids[card.id] = section.source
 
 
-def load_library(root: Path) -> Library:
-    """Load every leaflet under `root`; raise ContentError listing every problem found."""
+class KnownLeaflets(Protocol):
+    """Leaflets already loaded from folders whose files have not changed since."""
+
+    def get(self, folder: Path) -> Leaflet | None: ...
+
+    def put(self, folder: Path, leaflet: Leaflet) -> None: ...
+
+
+def load_library(root: Path, known: KnownLeaflets | None = None) -> Library:
+    """Load every leaflet under `root`; raise ContentError listing every problem found.
+    A leaflet `known` already (from an unchanged folder) is not read again: a leaflet loads
+    without a problem or not at all, so only good ones are known."""
     out = _Collector()
     md = _markdown()
     if not root.is_dir():
@@ -537,11 +547,15 @@ def load_library(root: Path) -> Library:
             )
     leaflets: list[Leaflet] = []
     for folder in folders:
-        try:
-            leaflet = guard(folder / LEAFLET_FILE, partial(_load_leaflet, folder, md, out))
-        except FileProblem as problem:
-            out.add_file_problem(problem)
-            continue
+        leaflet = known.get(folder) if known is not None else None
+        if leaflet is None:
+            try:
+                leaflet = guard(folder / LEAFLET_FILE, partial(_load_leaflet, folder, md, out))
+            except FileProblem as problem:
+                out.add_file_problem(problem)
+                continue
+            if leaflet is not None and known is not None:
+                known.put(folder, leaflet)
         if leaflet is not None:
             leaflets.append(leaflet)
     # Card and topic ids are the leaflet's own (checked in _check_unique); only leaflet ids

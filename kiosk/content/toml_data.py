@@ -7,6 +7,7 @@ Problems are collected as ContentProblems naming file and line, like the leaflet
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,18 +26,29 @@ class TomlFile:
     def entry_lines(self, table: str) -> list[int]:
         """Line number of each `[[table]]` header, in order (entry i starts at lines[i])."""
         pattern = re.compile(rf"^\s*\[\[\s*{re.escape(table)}\s*\]\]")
-        return [n for n, line in enumerate(self.text.splitlines(), 1) if pattern.match(line)]
+        return [n for n, line in enumerate(self.lines, 1) if pattern.match(line)]
+
+    @functools.cached_property
+    def lines(self) -> list[str]:
+        # Split once: every entry asks for the lines of its keys (a glossary: 50 entries).
+        return self.text.splitlines()
 
     def key_line(self, key: str, start: int, default: int | None = None) -> int | None:
         """The line of `key = ...` at or after `start`, before the next table header."""
-        lines = self.text.splitlines()
+        lines = self.lines
+        assignment = _assignment(key)
         for number in range(max(start, 1), len(lines) + 1):
             line = lines[number - 1]
             if number > start and line.lstrip().startswith("["):
                 break
-            if re.match(rf"^\s*{re.escape(key)}\s*=", line):
+            if assignment.match(line):
                 return number
         return default
+
+
+@functools.lru_cache(maxsize=256)
+def _assignment(key: str) -> re.Pattern[str]:
+    return re.compile(rf"^\s*{re.escape(key)}\s*=")
 
 
 def read_toml(path: Path, problems: list[ContentProblem]) -> TomlFile | None:

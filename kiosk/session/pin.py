@@ -14,11 +14,8 @@ from __future__ import annotations
 import base64
 import enum
 import getpass
-import hashlib
-import hmac
 import logging
 import re
-import secrets
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -56,7 +53,11 @@ def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
+# hashlib, hmac and secrets are imported where a PIN is hashed or checked: each of them loads
+# OpenSSL (about 3.5 MB), which nothing else in a running kiosk needs.
 def _scrypt(pin: str, salt: bytes, n: int, r: int, p: int, length: int) -> bytes:
+    import hashlib
+
     return hashlib.scrypt(
         pin.encode("utf-8"), salt=salt, n=n, r=r, p=p, dklen=length, maxmem=256 * r * n + 2**20
     )
@@ -66,6 +67,8 @@ def hash_pin(pin: str, *, n: int = DEFAULT_N, r: int = DEFAULT_R, p: int = DEFAU
     """The string to store for `pin`. Raises ValueError unless it is 4 to 12 digits."""
     if not is_valid_pin(pin):
         raise ValueError("a PIN is 4 to 12 digits")
+    import secrets
+
     salt = secrets.token_bytes(SALT_BYTES)
     digest = _scrypt(pin, salt, n, r, p, HASH_BYTES)
     return f"{SCHEME}${n}${r}${p}${_b64(salt)}${_b64(digest)}"
@@ -99,6 +102,8 @@ def verify_pin(pin: str, stored: str) -> bool:
         return False
     n, r, p, salt, digest = parsed
     candidate = _scrypt(pin, salt, n, r, p, len(digest))
+    import hmac
+
     return hmac.compare_digest(candidate, digest)
 
 

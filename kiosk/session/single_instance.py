@@ -12,7 +12,6 @@ says why.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 import tempfile
@@ -151,6 +150,8 @@ class SingleInstance:
 
 def _stand_in_path(lock_path: Path) -> Path:
     """The same name for every kiosk of one data folder, in the system's temp folder."""
+    import hashlib  # here, on this rare path only: it loads OpenSSL (about 3.5 MB)
+
     key = hashlib.sha256(str(lock_path.resolve()).encode()).hexdigest()[:16]
     user = os.getuid() if hasattr(os, "getuid") else 0
     return Path(tempfile.gettempdir()) / f"sen-kiosk-{user}-{key}.lock"

@@ -64,7 +64,10 @@ class EngineProcess:
         self._buffer = bytearray()
         self._eof = False
         self._process: subprocess.Popen[bytes] | None = None
-        self._unsent = bytearray()
+        self._unsent = bytearray()  # the message the pipe has taken part of
+        # Not yet given to the pipe, so a Cancel can still drop them: a visitor leafing fast
+        # through cards must not pile up requests for cards already left behind.
+        self._queued: deque[tuple[SynthRequest | Cancel, bytes]] = deque()
         try:
             self._process = lifeline.spawn(
                 engine_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=None
@@ -104,33 +107,56 @@ class EngineProcess:
         or has stopped reading."""
         if self._process is None or self._process.stdin is None:
             raise OSError(self.error or "speech engine is not running")
-        self._unsent.extend(encode(request))
+        if isinstance(request, Cancel):
+            self._drop_queued_before(request.before)
+        self._queued.append((request, encode(request)))
         self.flush()
+
+    def _drop_queued_before(self, before: int) -> None:
+        kept: deque[tuple[SynthRequest | Cancel, bytes]] = deque()
+        for message, data in self._queued:
+            if isinstance(message, SynthRequest) and message.id < before:
+                # Answered as the engine would, so every request in flight gets its answer.
+                self._messages.append(SynthResult(message.id, "", error="cancelled"))
+            elif isinstance(message, Cancel) and message.before <= before:
+                pass  # the new Cancel says all it said: one per card would pile up unsent
+            else:
+                kept.append((message, data))
+        self._queued = kept
 
     def flush(self) -> None:
         """Write what the pipe takes now; the rest waits for the next poll."""
-        if self._process is None or self._process.stdin is None or not self._unsent:
+        if self._process is None or self._process.stdin is None:
             return
         stdin = self._process.stdin
-        try:
-            if os.name == "posix":
-                written = os.write(stdin.fileno(), self._unsent)
-            else:
-                stdin.write(self._unsent)
-                stdin.flush()
-                written = len(self._unsent)
-        except BlockingIOError:
-            written = 0
-        del self._unsent[:written]
-        if len(self._unsent) > MAX_UNSENT:
+        while self._unsent or self._queued:
+            if not self._unsent:
+                self._unsent.extend(self._queued.popleft()[1])
+            try:
+                if os.name == "posix":
+                    written = os.write(stdin.fileno(), self._unsent)
+                else:
+                    stdin.write(self._unsent)
+                    stdin.flush()
+                    written = len(self._unsent)
+            except BlockingIOError:
+                written = 0
+            del self._unsent[:written]
+            if self._unsent:
+                break  # the pipe is full: the rest waits for the next poll
+        if len(self._unsent) + sum(len(data) for _message, data in self._queued) > MAX_UNSENT:
             raise OSError("the speech engine has stopped reading its requests")
 
     def has_unsent(self) -> bool:
-        return bool(self._unsent)
+        return bool(self._unsent or self._queued)
+
+    def waiting(self) -> int:
+        """How many messages wait whole for the pipe (not counting one it has taken part of)."""
+        return len(self._queued)
 
     def poll(self, timeout: float = 0.0) -> SynthResult | _Ready | None:
         """The next message, or None. Start-up messages are absorbed into `voices`/`error`."""
-        if self._unsent:
+        if self.has_unsent():
             with contextlib.suppress(OSError):
                 self.flush()
         if not self._messages and self._process is not None and not self._eof:

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QScroller,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -30,6 +29,7 @@ from .accessibility import SCREEN_READER_NOTE
 from .admin_pin import SET_PIN_COMMAND, no_menu
 from .admin_usage import Usage, UsageChart, UsageTable
 from .theme import Metrics
+from .touch import FlickScroll
 from .widgets import big_button
 
 NO_PIN_BANNER = f"No admin PIN is set. Set one with: {SET_PIN_COMMAND}"
@@ -171,9 +171,7 @@ class AdminScreen(QWidget):
         self.details.setAccessibleDescription(tr("Drag or use the Page Up and Page Down keys."))
         no_menu(self.details)
         # Staff scroll by dragging, as on a phone; the thin scroll bar is hard to hit.
-        QScroller.grabGesture(
-            self.details.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
-        )
+        FlickScroll(self.details.viewport())
 
         self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         # A fixed-width column, so the buttons keep their place whatever the details hold.

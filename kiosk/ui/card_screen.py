@@ -469,6 +469,10 @@ class CardScreen(QWidget):
         """Forget every built view (after a theme or text-size change)."""
         for view in self.views.values():
             self.stack.removeWidget(view)
+            # Out of the widget tree now, not at the next turn of the loop: a walk of this
+            # screen's children meanwhile (prebuilding behind the settings panel does one) made
+            # PySide keep every old view alive, 2 MB per change of text size or colours.
+            view.setParent(None)
             view.deleteLater()
         self.views.clear()
 

@@ -510,6 +510,7 @@ class CardView(QTextEdit):
         if qr := self.content.qr_description():
             self.setAccessibleDescription(f"{self.accessibleDescription()} {qr}")
         self._fitted_width = -1
+        self._highlighted = False
         self.setDocument(self.content.document)
         self.content.document.setParent(self)
         FlickScroll(self.viewport())
@@ -611,10 +612,14 @@ class CardView(QTextEdit):
             word.format.setForeground(QColor(self.content.theme.word_text))
             selections.append(word)
         self.setExtraSelections(selections)
+        self._highlighted = True
         visible = QTextCursor(self.document())
         visible.setPosition(base + (word_start if word_start >= 0 else start))
         self.setTextCursor(visible)
         self.ensureCursorVisible()
 
     def clear_highlight(self) -> None:
-        self.setExtraSelections([])
+        # Called on every view at every stop: only one of them can have anything to clear.
+        if self._highlighted:
+            self._highlighted = False
+            self.setExtraSelections([])

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QScrollArea,
-    QScroller,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +21,7 @@ from ..content.model import Leaflet, Library
 from ..i18n import QT_TR_NOOP, tr
 from .language import direction, native_name
 from .theme import Metrics
+from .touch import FlickScroll
 from .widgets import TileButton
 
 TITLE = QT_TR_NOOP("Choose a leaflet")
@@ -74,9 +74,7 @@ class ChooserScreen(QWidget):
         page = QWidget()
         page.setObjectName("homePage")
         scroll.setWidget(page)
-        QScroller.grabGesture(
-            scroll.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
-        )
+        FlickScroll(scroll.viewport())
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)

@@ -27,8 +27,6 @@ from PySide6.QtWidgets import (
     QLayoutItem,
     QPushButton,
     QScrollArea,
-    QScroller,
-    QScrollerProperties,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -36,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from ..i18n import QT_TR_NOOP, tr
 from .theme import THEMES, Look, Metrics, Theme
+from .touch import FlickScroll
 from .widgets import big_button, display_button
 
 TEXT_SIZES = (1.0, 1.25, 1.5, 1.75, 2.0, 2.5)
@@ -390,7 +389,7 @@ class DisplaySettingsPanel(QWidget):
         self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroll_area.setWidget(content)
         self.content = content
-        self._grab_kinetic_scrolling()
+        FlickScroll(self.scroll_area.viewport())
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -527,17 +526,6 @@ class DisplaySettingsPanel(QWidget):
         self.closed.emit()
 
     # --- keyboard and touch --------------------------------------------------------------
-    def _grab_kinetic_scrolling(self) -> None:
-        viewport = self.scroll_area.viewport()
-        scroller = QScroller.scroller(viewport)
-        props = scroller.scrollerProperties()
-        props.setScrollMetric(
-            QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy,
-            QScrollerProperties.OvershootPolicy.OvershootAlwaysOff,
-        )
-        scroller.setScrollerProperties(props)
-        QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
-
     def _step_focus(self, forward: bool) -> bool:
         order = [c for c in self.controls() if c.isVisible() and c.isEnabled()]
         if not order:

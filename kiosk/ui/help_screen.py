@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QScrollArea,
-    QScroller,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -32,6 +31,7 @@ from ..i18n import on_language_change, tr
 from .mirror import mirrored
 from .takeaway import QrWidget
 from .theme import Metrics, Theme
+from .touch import FlickScroll
 from .widgets import TileButton, big_button, fit_label
 
 HELP_PROPERTY = "kioskHelp"
@@ -96,9 +96,7 @@ class HelpScreen(QWidget):
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        QScroller.grabGesture(
-            self.scroll_area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
-        )
+        FlickScroll(self.scroll_area.viewport())
         self.scroll_area.viewport().installEventFilter(self)
         self.back = big_button("◀  " + tr("Back"), "helpBack", tr("Go back to where you were."))
         self.home = big_button("⌂  " + tr("Home"), "helpHome", tr("Go to the list of topics."))

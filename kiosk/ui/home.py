@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QScroller,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +21,7 @@ from ..i18n import on_language_change, tr
 from .language import is_right_to_left
 from .mirror import mirrored
 from .theme import Metrics
+from .touch import FlickScroll
 from .widgets import TileButton, big_button
 
 
@@ -46,9 +46,7 @@ class HomeScreen(QWidget):
         page = QWidget()
         page.setObjectName("homePage")
         self.page_scroll.setWidget(page)
-        QScroller.grabGesture(
-            self.page_scroll.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
-        )
+        FlickScroll(self.page_scroll.viewport())
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.page_scroll)

@@ -6,11 +6,23 @@ segno does the encoding; this module only paints its module matrix into a QImage
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
+from ..qr_store import QrStore
+
 QUIET_ZONE = 4  # modules of white border the QR standard requires around the symbol
+ERROR = "m"
+_store: QrStore | None = None
+
+
+def keep_codes_in(path: Path | None) -> None:
+    """Keep encoded symbols in `path` between runs (see qr_store.py); None: never."""
+    global _store
+    _store = QrStore(path, QUIET_ZONE, ERROR) if path is not None else None
+    _modules.cache_clear()
 
 
 def payload(field: str, value: str) -> str | None:
@@ -29,11 +41,17 @@ def payload(field: str, value: str) -> str | None:
 def _modules(data: str) -> tuple[tuple[int, ...], ...]:
     """The symbol's modules, quiet zone included. Encoding is the slow part (choosing the
     best of eight masks: ~20 ms), and the same few contact details come back on every leaflet
-    opened and every change of text size: encoded once each."""
-    import segno  # imported on first use: it pulls in urllib and http, slow for start-up
+    opened and every change of text size: encoded once each, and kept between runs."""
+    store = _store
+    if store is not None and (kept := store.get(data)) is not None:
+        return kept
+    import segno  # only for a symbol not kept yet: it pulls in urllib, http and ssl
 
-    code = segno.make(data, error="m", micro=False)
-    return tuple(tuple(row) for row in code.matrix_iter(scale=1, border=QUIET_ZONE))
+    code = segno.make(data, error=ERROR, micro=False)
+    matrix = tuple(tuple(row) for row in code.matrix_iter(scale=1, border=QUIET_ZONE))
+    if store is not None:
+        store.put(data, matrix)
+    return matrix
 
 
 def qr_image(data: str, size_px: int) -> QImage:

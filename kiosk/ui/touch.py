@@ -1,35 +1,41 @@
 """Touch on a card's text: a flick scrolls it, a quick sideways swipe turns the card.
 
-Both listen to the viewport's mouse events (Qt turns a finger into those) and never consume
-them, so a tap on a marked word (term_marks.TermTaps) still arrives.
+Both listen to mouse events (Qt turns a finger into those) and let them through, so a tap on
+a marked word (term_marks.TermTaps) or a button still arrives; only a drag that began on a
+button ends without clicking it.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QScroller, QScrollerProperties, QWidget
+from PySide6.QtWidgets import QAbstractButton, QScroller, QScrollerProperties, QWidget
 
 _INPUTS = {
     QEvent.Type.MouseButtonPress: QScroller.Input.InputPress,
     QEvent.Type.MouseMove: QScroller.Input.InputMove,
     QEvent.Type.MouseButtonRelease: QScroller.Input.InputRelease,
 }
+_MOVING = (QScroller.State.Dragging, QScroller.State.Scrolling)
 
 
 class FlickScroll(QObject):
-    """Kinetic scrolling of a scroll area's viewport by dragging, as on a phone.
+    """Kinetic scrolling of a scroll area's viewport by dragging, as on a phone, whether the
+    finger lands on the background or on a button inside it.
 
     Why not `QScroller.grabGesture`: every call registers a new gesture recognizer type, and
     PySide turns each new type id into a new enum class that is never freed (about 6 KB a call,
-    measured). Card views are rebuilt on every change of text size, font or colours, so a kiosk
-    left in a library grew by megabytes a day. Handing the same scroller the mouse events
-    ourselves gives the same flick and registers nothing. It suits a viewport with no child
-    widgets, such as a text view; screens of buttons keep the gesture, made once.
+    measured). Card views are rebuilt on every change of text size, font or colours, and a
+    leaflet's home on every visit to a library, so a kiosk left running grew without end.
+    Handing the scroller the mouse events ourselves gives the same flick and registers nothing.
+
+    A press on a button inside shows at once; if the finger then drags, the button lets go and
+    the release is not a click (the gesture instead held every press back for 250 ms).
     """
 
     def __init__(self, viewport: QWidget) -> None:
         super().__init__(viewport)
+        self.viewport = viewport
         self.scroller = QScroller.scroller(viewport)
         props = self.scroller.scrollerProperties()
         props.setScrollMetric(
@@ -37,20 +43,65 @@ class FlickScroll(QObject):
             QScrollerProperties.OvershootPolicy.OvershootAlwaysOff,
         )
         self.scroller.setScrollerProperties(props)
-        viewport.installEventFilter(self)
+        self._pressed: QAbstractButton | None = None
+        self._dragged = False
+        self._last: tuple[QEvent.Type, int, float, float] | None = None
+        self._watch(viewport)
+
+    def _watch(self, widget: QWidget) -> None:
+        # Children made later (tiles rebuilt in another language) announce themselves.
+        widget.installEventFilter(self)
+        for child in widget.findChildren(QWidget):
+            child.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = _INPUTS.get(event.type())
-        if kind is None or not isinstance(event, QMouseEvent):
+        kind = event.type()
+        if kind == QEvent.Type.ChildAdded:
+            child = event.child()  # type: ignore[attr-defined]
+            if isinstance(child, QWidget):
+                self._watch(child)
+            return False
+        step = _INPUTS.get(kind)
+        if step is None or not isinstance(event, QMouseEvent):
             return False
         left = Qt.MouseButton.LeftButton
-        if kind == QScroller.Input.InputMove:
+        if step == QScroller.Input.InputMove:
             if not event.buttons() & left:
                 return False
         elif event.button() != left:
             return False
-        self.scroller.handleInput(kind, event.position(), event.timestamp())
-        return False
+        # A child that ignores an event passes it to its parent, which we also watch.
+        at = event.globalPosition()
+        seen = (kind, event.timestamp(), at.x(), at.y())
+        if self._last == seen:
+            return self._swallow(step, watched)
+        self._last = seen
+        if step == QScroller.Input.InputPress:
+            self._pressed = self._button_at(watched)
+            self._dragged = False
+        # Screen coordinates: the viewport stays put while its content moves, and the event
+        # may come while the page around it is being taken down.
+        self.scroller.handleInput(step, at, event.timestamp())
+        if not self._dragged and self.scroller.state() in _MOVING:
+            self._dragged = True
+            if self._pressed is not None:
+                self._pressed.setDown(False)  # it was a drag, not a press on the button
+        return self._swallow(step, watched)
+
+    def _button_at(self, watched: QObject) -> QAbstractButton | None:
+        """The button a press went to: the widget itself or the tile a caption is in."""
+        widget = watched if isinstance(watched, QWidget) else None
+        while widget is not None and widget is not self.viewport:
+            if isinstance(widget, QAbstractButton):
+                return widget
+            widget = widget.parentWidget()
+        return None
+
+    def _swallow(self, step: QScroller.Input, watched: QObject) -> bool:
+        """A drag that began on a button ends without clicking it."""
+        if step != QScroller.Input.InputRelease or not self._dragged:
+            return False
+        return watched is not self.viewport
 
 
 class SwipeDetector(QObject):

@@ -60,3 +60,47 @@ def test_restyling_rebuilds_card_views_without_registering_gestures(
         assert window.cards.current_view is not old
     qtbot.waitUntil(lambda: len(window.cards.views) == len(window.leaflet.cards))
     assert next_gesture_type() == before + 1
+
+
+def drag(widget, start: QPoint, dy: int) -> None:  # type: ignore[no-untyped-def]
+    """A finger put down on `widget` at `start`, moved `dy` px in ten steps, lifted."""
+    QTest.mousePress(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for step in range(1, 11):
+        QTest.mouseMove(widget, start + QPoint(0, dy * step // 10), 16)
+    end = start + QPoint(0, dy)
+    QTest.mouseRelease(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+
+
+def test_a_drag_that_starts_on_a_topic_scrolls_home_and_opens_nothing(
+    qtbot, window: KioskWindow
+) -> None:  # type: ignore[no-untyped-def]
+    window.set_look(replace(window.look, text_scale=2.5))
+    window.show_home()
+    bar = window.home.page_scroll.verticalScrollBar()
+    assert bar.maximum() > 200, "home scrolls at 250%"
+    opened: list[str] = []
+    window.home.sectionRequested.connect(opened.append)
+    tile = window.home.tiles[0]
+    drag(tile, tile.rect().center(), -250)
+    qtbot.waitUntil(lambda: bar.value() >= 100)
+    assert not tile.isDown()
+    assert opened == [] and window.current_screen() == "home"
+
+
+def test_a_tap_on_a_topic_still_opens_it(qtbot, window: KioskWindow) -> None:  # type: ignore[no-untyped-def]
+    window.show_home()
+    tile = window.home.tiles[1]
+    with qtbot.waitSignal(window.home.sectionRequested):
+        QTest.mouseClick(tile, Qt.MouseButton.LeftButton, pos=tile.rect().center())
+    assert window.current_screen() == "card"
+
+
+def test_choosing_leaflets_and_languages_registers_no_gestures(qtbot, window: KioskWindow) -> None:  # type: ignore[no-untyped-def]
+    window.show_home()
+    assert window.display_panel is not None  # made by a first "Text and colours"
+    before = next_gesture_type()
+    for _ in range(3):
+        window.open_leaflet(0)  # each visit to a library makes the leaflet's home again
+        window._drop_hidden_overlays()  # as a change of language does
+        assert window.display_panel is not None
+    assert next_gesture_type() == before + 1

@@ -78,3 +78,14 @@ def test_a_button_whose_click_deletes_it_is_left_alone(qtbot) -> None:  # type: 
         button, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(5, 5)
     )
     assert not shiboken6.isValid(button)
+
+
+def test_the_window_is_filled_once_by_its_root(window: KioskWindow) -> None:
+    """The window skips its own background fill (a second full-size fill on every frame):
+    that is only safe while the root widget, which paints the theme's background, covers
+    the whole window."""
+    assert window.testAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
+    root = window.centralWidget()
+    assert root.objectName() == "kioskRoot"
+    assert root.testAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+    assert root.geometry() == window.rect()

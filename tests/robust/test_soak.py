@@ -169,9 +169,10 @@ def test_random_input_soak(display: Display, tmp_path: Path) -> None:
         assert kiosk.stop() == 0, kiosk.text()
         assert "Traceback" not in kiosk.text(), kiosk.text()
         if grew > MAX_GROWTH_KIB:
-            # Known and open: the Python heap stays flat (tracemalloc), the growth is native
-            # (Qt caches or allocator fragmentation) and was not found in time. Reported as an
-            # expected failure so the checks above still guard every run.
+            # Known and open (issue 14): on Python 3.12 / PySide6 6.12 the growth is now 4.8 MB,
+            # on 3.11 / 6.11.3 still 9.8 MB, in steps of 2-4 MB at a few checkpoints, native
+            # (the Python heap stays flat). An expected failure, so the checks above still
+            # guard every run; the figures are in the message.
             pytest.xfail(f"RSS grew {grew / 1024:.1f} MB (limit 5 MB) {where}: {figures}")
     finally:
         kiosk.kill()  # also closes its socket and log file when the kiosk died by itself

@@ -1,0 +1,33 @@
+"""The scale benchmark's --check-content figures measure what they say: cold lays out every
+card, warm none, and after editing one leaflet only that leaflet's cards."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from benchmarks.scale import _multiple, check_content_round, generate
+from kiosk.content import load_library
+
+
+@pytest.mark.slow
+def test_cold_warm_and_edited_checks_measure_what_they_say(tmp_path: Path) -> None:
+    content = generate(tmp_path, 3)
+    cards = [len(leaflet.cards) for leaflet in load_library(content).leaflets]
+    found = check_content_round(sys.executable, content, "edit 1")
+    assert (found["cold"]["measured"], found["cold"]["cached"]) == (2 * sum(cards), 0)
+    assert (found["warm"]["measured"], found["warm"]["cached"]) == (0, 2 * sum(cards))
+    # The middle leaflet was retitled: its cards, and only its, at both screens.
+    assert found["edited"]["measured"] == 2 * cards[1]
+    assert found["edited"]["cached"] == 2 * (sum(cards) - cards[1])
+    titles = [leaflet.title for leaflet in load_library(content).leaflets]
+    assert titles[1].endswith("(edit 1)") and not titles[0].endswith(")")
+
+
+def test_growth_is_a_multiple_of_the_one_leaflet_figure() -> None:
+    one = {"start_ms_median": 800.0, "home_tap_ms": {"p99": 10.0, "median": 5.0}}
+    fifty = {"start_ms_median": 920.0, "home_tap_ms": {"p99": 15.0, "median": 9.0}}
+    assert _multiple(fifty, one, "start_ms_median") == 1.15
+    assert _multiple(fifty, one, "home_tap_ms") == 1.5  # p99
