@@ -433,6 +433,7 @@ class Kiosk(QObject):
             window.kiosk_help.announce.connect(self._speak_if_audio)
             window.kiosk_help.speak.connect(self.speak_help)
         self.gateway.activity.connect(visit.idle.poke)
+        self.gateway.activity.connect(memory.QuietTrim(parent=self).poke)
         self.gateway.add(Stage.IDLE_WARNING, self._answers_warning)
         self.gateway.install(self.app)
 

@@ -1,16 +1,21 @@
-"""Give the heap's free pages back to the system after big rebuilds.
+"""Give the heap's free pages back to the system after big rebuilds and when input pauses.
 
 Why: glibc keeps memory a process has freed for its next allocations, so a kiosk that rebuilt
 its 31 card views for a visitor's text size holds on to the old views' pages, and its resident
-size creeps up over weeks of visitors though nothing leaks. `malloc_trim(0)` hands the free
-pages back. It takes a few milliseconds, so it runs once a rebuild is over (the card views are
-made in idle turns of the event loop) and at the end of a visit, never during a tap.
+size creeps up over weeks of visitors though nothing leaks. Measured with heaptrack over 3,000
+random taps, drags and keys, the live heap shrank by 0.8 MB while the resident heap grew by
+2 to 5 MB: free pages scattered among live ones, which glibc returns only to `malloc_trim(0)`.
+It takes a few milliseconds, so it runs once a rebuild is over (the card views are made in idle
+turns of the event loop), at the end of a visit, and when input has paused (`QuietTrim`), never
+during a tap.
 """
 
 from __future__ import annotations
 
 import ctypes
 from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Slot
 
 
 def _malloc_trim() -> Callable[[int], int] | None:
@@ -32,3 +37,19 @@ def give_back() -> None:
     """Return the heap's free pages to the system, where the C library can."""
     if _TRIM is not None:
         _TRIM(0)
+
+
+class QuietTrim(QObject):
+    """Gives memory back once input has paused for `quiet_ms`: once per pause, not per tap."""
+
+    def __init__(self, quiet_ms: int = 2000, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(quiet_ms)
+        self._timer.timeout.connect(give_back)
+
+    @Slot()
+    def poke(self) -> None:
+        """Input arrived: trim when it has stopped for a while."""
+        self._timer.start()  # restarts a running countdown, so a burst of taps trims once
