@@ -107,9 +107,13 @@ class CardControls(QWidget):
         self._space_controls()
         self.fit_controls()
 
+    def column_gap(self) -> int:
+        """The space between controls in the column: a column stacks six buttons at most,
+        tighter there, so they fit under the top bar."""
+        return self.metrics.px(12)
+
     def _space_controls(self) -> None:
-        # A column stacks six buttons at most: tighter there, so they fit under the top bar.
-        gap = self.metrics.px(12) if self.beside else self.metrics.gap
+        gap = self.column_gap() if self.beside else self.metrics.gap
         for layout in (self.nav, self.side_nav, self.controls, self.extra_bar):
             layout.setSpacing(gap)
 
@@ -123,12 +127,13 @@ class CardControls(QWidget):
             for b in (*self._buttons_in(self.extra_bar), *self._buttons_in(self.nav))
             if b not in (self.back, self.home, self.next) and not (shown_only and b.isHidden())
         ]
-        nav = self.side_nav.verticalSpacing()
+        # Spaced as they will be in the column, not as they are in rows before it is made.
+        gap = self.column_gap()
         # "Card 3 of 29", Back and Home side by side, Next under them.
-        need = words + self._tall(self.back) + self._tall(self.next) + 2 * nav
+        need = words + self._tall(self.back) + self._tall(self.next) + 2 * gap
         if helps:
-            need += sum(self._tall(b) for b in helps) + self.controls.spacing()
-            need += (len(helps) - 1) * self._help_spacing()
+            need += sum(self._tall(b) for b in helps) + gap
+            need += (len(helps) - 1) * (self._help_spacing() if self.beside else gap)
         return need
 
     def _tall(self, button: QPushButton) -> int:
