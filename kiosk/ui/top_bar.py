@@ -34,6 +34,7 @@ class TopBar(QWidget):
         self._brand_wanted = True
         self._labels: dict[QPushButton, list[str]] = {}
         self._fitted_for: tuple[int, Metrics, str, bool, tuple[bool, ...]] | None = None
+        self._sheet = ""  # the font size the buttons were last restyled to
         self.metrics = metrics
         self.apply_metrics(metrics)
 
@@ -59,7 +60,12 @@ class TopBar(QWidget):
 
         def apply(factor: float) -> None:
             px = max(1, round(BUTTON_TEXT_PX * m.scale * factor))
-            restyle(self, f"QPushButton {{ font-size: {px}px; }}", self.findChildren(QPushButton))
+            sheet = f"QPushButton {{ font-size: {px}px; }}"
+            # Going between a card and home flips the tools and fits again, mostly to the
+            # same size: a style sheet and a polish of every button was most of that tap.
+            if force or sheet != self._sheet:
+                self._sheet = sheet
+                restyle(self, sheet, self.findChildren(QPushButton))
             for button, labels in self._labels.items():
                 fit_label(button, labels)
 
