@@ -50,6 +50,7 @@ class TopBar(QWidget):
         self._brand_wanted = True
         self._labels: dict[QPushButton, list[str]] = {}
         self._fitted_for: tuple[int, Metrics, str, bool, tuple[bool, ...]] | None = None
+        self._sheet = ""  # the font size the buttons were last restyled to
         self.metrics = metrics
         self.apply_metrics(metrics)
 
@@ -82,9 +83,12 @@ class TopBar(QWidget):
             px = max(1, round(BUTTON_TEXT_PX * m.scale * factor))
             # The tools' words between their buttons ("Speed 1x") keep to the buttons' size.
             sheet = f"QPushButton, #topBarTools QLabel {{ font-size: {px}px; }}"
-            restyle(
-                self, sheet, [*self.findChildren(QPushButton), *self.tools_box.findChildren(QLabel)]
-            )
+            # Going between a card and home flips the tools and fits again, mostly to the
+            # same size: a style sheet and a polish of every button was most of that tap.
+            if force or sheet != self._sheet:
+                self._sheet = sheet
+                widgets = [*self.findChildren(QPushButton), *self.tools_box.findChildren(QLabel)]
+                restyle(self, sheet, widgets)
             for button, labels in self._labels.items():
                 fit_label(button, labels)
 
