@@ -87,6 +87,7 @@ class KioskHelp(QObject):
         self.keep.clicked.connect(self.open_keep)
         self.to_route.clicked.connect(self.back_to_route)
         cards.cardShown.connect(self._card_shown)
+        cards.arranged.connect(self._place_for_metrics)
         window.screenChanged.connect(self._screen_changed)
         self.box: HelpBox | None = None
         self.routes_button: QPushButton | None = None
@@ -107,7 +108,7 @@ class KioskHelp(QObject):
         helps = [b for b in (self.to_route, self.card_words, self.keep) if not b.isHidden()]
         if self.row_mode == "nav":
             return [back, home, self.get_help, *helps, next_]
-        if self.row_mode == "stacked":
+        if self.row_mode in ("stacked", "side"):
             first = [self.get_help, self.keep, self.card_words, self.to_route]
             return [*(b for b in first if not b.isHidden()), back, home, next_]
         return [*helps, back, home, self.get_help, next_]
@@ -161,21 +162,30 @@ class KioskHelp(QObject):
         if self.routes_button is not None:
             fit_label(self.routes_button, [self.routes_button.text()])
         fit_label(self.get_help, [tr(GET_HELP), tr(RETURN)])
-        if not metrics.portrait and metrics.text_scale < 1.5:
+        self._place_for_metrics()
+        for button in (self.to_route, self.card_words, self.keep):
+            fit_label(button, [button.text()])
+
+    @Slot()
+    def _place_for_metrics(self) -> None:
+        metrics = self.window.metrics
+        if self.window.cards.beside:
+            self._place_row("side")
+        elif not metrics.portrait and metrics.text_scale < 1.5:
             self._place_row("nav")
         elif metrics.portrait and metrics.text_scale >= 1.5:
             self._place_row("stacked")
         else:
             self._place_row("row")
-        for button in (self.to_route, self.card_words, self.keep):
-            fit_label(button, [button.text()])
 
     def _place_row(self, mode: str) -> None:
         """Where the help's card buttons go, so every card still fits and nothing overlaps:
         "nav": wide screens at ordinary text, in the navigation row after Get help;
         "row": a row of their own above the navigation;
         "stacked": upright at large text, Get help joins them in two rows above it, since
-        Back, Home, Get help and Next no longer fit across."""
+        Back, Home, Get help and Next no longer fit across;
+        "side": the card screen's controls are beside the text (landscape, large text): Get
+        help and these one under another at the top of that column."""
         if mode == self.row_mode:
             return
         cards = self.window.cards
@@ -184,7 +194,12 @@ class KioskHelp(QObject):
         for button in (self.to_route, self.card_words, self.keep, self.get_help):
             self.row.removeWidget(button)
         cards.nav.removeWidget(self.get_help)
-        if mode == "stacked":
+        if mode == "side":
+            for line, button in enumerate((self.get_help, self.keep, self.card_words)):
+                self.row.addWidget(button, line, 0)
+            self.row.addWidget(self.to_route, 3, 0)
+            cards.extra_bar.addLayout(self.row)
+        elif mode == "stacked":
             self.row.addWidget(self.get_help, 0, 0)
             self.row.addWidget(self.keep, 0, 1)
             self.row.addWidget(self.card_words, 1, 0, 1, 2)
@@ -200,6 +215,7 @@ class KioskHelp(QObject):
                 cards.extra_bar.addLayout(self.row)
         self.row.setSpacing(self.window.metrics.gap)
         self.row_mode = mode
+        cards.fit_controls()  # the buttons to fit, and the room for them, changed
 
     # --- pages ---------------------------------------------------------------------------
     def _here(self) -> Place:

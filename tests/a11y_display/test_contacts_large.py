@@ -95,12 +95,24 @@ def test_the_web_address_shrinks_to_its_line_when_it_must(
     window.allow_close = True
 
 
-@pytest.mark.parametrize("size", [(1920, 1080), (1366, 768)], ids=["1920x1080", "1366x768"])
-@pytest.mark.xfail(
-    strict=True,
-    reason="not done: at 250% in landscape the top bar, Keep this card and the navigation "
-    "rows leave the card 427 px (1920x1080) and 133 px (1366x768); the phone line ends at "
-    "710 and 605 px. Needs the card screen's bars beside the text in landscape.",
+@pytest.mark.parametrize(
+    "size",
+    [
+        pytest.param((1920, 1080), id="1920x1080"),
+        pytest.param(
+            (1366, 768),
+            id="1366x768",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="not done: the top bar's two rows (212 px) leave the card screen 556 "
+                "px, too short for a column of the controls beside the text, so they stay in "
+                "rows and the text keeps 133 px; the phone line ends at 605 px. Beside the "
+                "text it would need the top bar in one row (the reading controls do not fit "
+                "one at 250%) and a column of at most 185 px (the phone line wraps below "
+                "1110 px of text width).",
+            ),
+        ),
+    ],
 )
 def test_the_phone_number_is_above_the_fold_in_landscape(
     qtbot,  # type: ignore[no-untyped-def]
@@ -108,6 +120,8 @@ def test_the_phone_number_is_above_the_fold_in_landscape(
     fonts: Fonts,
     size: tuple[int, int],
 ) -> None:
+    """The controls stand beside the text (tests/a11y_display/test_controls_beside.py), so
+    the contact's name, web address and phone number show without scrolling."""
     window, view = contacts_at_250(qtbot, library, fonts, size)
     doc = view.document()
     ((start, _),) = [
