@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLayout,
     QMainWindow,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +26,7 @@ from .attract import stylesheet_rules as attract_rules
 from .focus_ring import FocusRing
 from .help_screen import stylesheet_rules as help_rules
 from .language import direction
+from .screen_stack import ScreenStack
 from .style import stylesheet
 from .theme import Fonts, Look, Metrics, Theme
 from .top_bar import TopBar
@@ -94,7 +94,7 @@ class KioskWindow(QMainWindow):
         # 0.7 ms of each tap's frame.
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
         self.setCentralWidget(root)
-        self.stack = QStackedWidget()
+        self.stack = ScreenStack()
         self.top_bar = TopBar(library_brand(library), self.metrics)
         # Audio mode's switch lives in the top-left corner on every screen, so staff can put a
         # tactile marker beside it and the attract screen can say where it is.
