@@ -7,7 +7,7 @@ visitor who reads Welsh or Arabic finds theirs at a glance.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, QRect, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -78,6 +78,7 @@ class ChooserScreen(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+        self.scroll_area = scroll
         self.layout_ = QVBoxLayout(page)
         self.title = QLabel(tr(TITLE))
         self.title.setObjectName("screenTitle")
@@ -98,6 +99,16 @@ class ChooserScreen(QWidget):
         self.apply_metrics(metrics)
         for first, second in zip(self.tiles, self.tiles[1:], strict=False):
             QWidget.setTabOrder(first, second)
+
+    def shown_indexes(self) -> list[int]:
+        """The leaflets whose tiles are in view now (none before the chooser is laid out)."""
+        view = self.scroll_area.viewport()
+        return [
+            i
+            for i, tile in enumerate(self.tiles)
+            if tile.isVisibleTo(self)
+            and view.rect().intersects(QRect(tile.mapTo(view, QPoint(0, 0)), tile.size()))
+        ]
 
     def apply_metrics(self, metrics: Metrics) -> None:
         # Wide margins: the tiles are read, not scanned, so lines stay a comfortable length.

@@ -35,6 +35,7 @@ from .widgets import TileButton, big_button, fit_label
 
 if TYPE_CHECKING:
     from .card_view import CardView
+    from .home import HomeScreen
     from .main_window import KioskWindow
 
 GET_HELP = QT_TR_NOOP("☎  Get help")
@@ -115,14 +116,29 @@ class KioskHelp(QObject):
 
     # --- home ----------------------------------------------------------------------------
     def leaflet_opened(self) -> None:
-        """A (new) home screen exists: give it the help box and the Words explained tile."""
+        """A leaflet's home is shown: take up its help box and Words explained tile (given
+        to it as it was made, or now)."""
         home, data = self.window.home, self.data
         self._terms.clear()
         self.history.clear()
         self.return_to = self.route = None
-        self.box = HelpBox(data.contact, self.window.metrics)
+        self.dress(home)
+        self.box = home.help_box if isinstance(home.help_box, HelpBox) else None
+        self.routes_button = next(
+            (b for b in home.help_actions if b.objectName() == "whatIsHappening"), None
+        )
+        self.words_tile = next(
+            (t for t in home.help_tiles if t.objectName() == "tile-words-explained"), None
+        )
+        self.get_help.setVisible(data.help_card is not None)
+
+    def dress(self, home: HomeScreen) -> None:
+        """Give a home its help box, its routes question and the Words explained tile, once."""
+        if home.help_box is not None:
+            return
+        data = self.load.for_leaflet(home.leaflet)
+        box = HelpBox(data.contact, self.window.metrics)
         actions: list[QPushButton] = []
-        self.routes_button = None
         if data.routes is not None:
             button = big_button(
                 data.routes.question,
@@ -136,8 +152,6 @@ class KioskHelp(QObject):
             mark_help(button)
             button.clicked.connect(self.open_question)
             actions.append(button)
-            self.routes_button = button
-        self.words_tile = None
         tiles: list[TileButton] = []
         if data.glossary is not None:
             count = len(data.glossary.terms)
@@ -150,9 +164,7 @@ class KioskHelp(QObject):
             mark_help(tile)
             tile.clicked.connect(self.open_words)
             tiles.append(tile)
-            self.words_tile = tile
-        home.add_help(self.box, actions, tiles)
-        self.get_help.setVisible(data.help_card is not None)
+        home.add_help(box, actions, tiles)
 
     def apply_metrics(self) -> None:
         metrics = self.window.metrics
@@ -213,7 +225,8 @@ class KioskHelp(QObject):
                 cards.nav.insertLayout(cards.nav.indexOf(self.get_help) + 1, self.row, 2)
             else:
                 cards.extra_bar.addLayout(self.row)
-        self.row.setSpacing(self.window.metrics.gap)
+        # In the column as tight as the card screen's own controls there (it counts on it).
+        self.row.setSpacing(cards.column_gap() if mode == "side" else self.window.metrics.gap)
         self.row_mode = mode
         cards.fit_controls()  # the buttons to fit, and the room for them, changed
 
