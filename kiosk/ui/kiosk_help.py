@@ -225,7 +225,8 @@ class KioskHelp(QObject):
                 cards.nav.insertLayout(cards.nav.indexOf(self.get_help) + 1, self.row, 2)
             else:
                 cards.extra_bar.addLayout(self.row)
-        self.row.setSpacing(self.window.metrics.gap)
+        # In the column as tight as the card screen's own controls there (it counts on it).
+        self.row.setSpacing(cards.column_gap() if mode == "side" else self.window.metrics.gap)
         self.row_mode = mode
         cards.fit_controls()  # the buttons to fit, and the room for them, changed
 

@@ -105,9 +105,9 @@ class KioskWindow(QMainWindow):
         # Several leaflets: a way back to the choice, always in the same place.
         self.all_leaflets = big_button("", "allLeaflets", "")
         self.all_leaflets.clicked.connect(self.show_library)
-        self.top_bar.right.addWidget(self.all_leaflets)
+        self.top_bar.settings.addWidget(self.all_leaflets)
         self.display_button = display_button()
-        self.top_bar.right.addWidget(self.display_button)
+        self.top_bar.settings.addWidget(self.display_button)
         self._top_bar_words()
         on_language_change(self.top_bar, self._top_bar_words)
         on_language_change(self, self._drop_hidden_overlays)
