@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLayout,
     QMainWindow,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +26,7 @@ from .attract import stylesheet_rules as attract_rules
 from .focus_ring import FocusRing
 from .help_screen import stylesheet_rules as help_rules
 from .language import direction
+from .screen_stack import ScreenStack
 from .style import stylesheet
 from .theme import Fonts, Look, Metrics, Theme
 from .top_bar import TopBar
@@ -95,7 +95,7 @@ class KioskWindow(QMainWindow):
         # 0.7 ms of each tap's frame.
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
         self.setCentralWidget(root)
-        self.stack = QStackedWidget()
+        self.stack = ScreenStack()
         self.top_bar = TopBar(library_brand(library), self.metrics)
         # Audio mode's switch lives in the top-left corner on every screen, so staff can put a
         # tactile marker beside it and the attract screen can say where it is.
@@ -130,6 +130,7 @@ class KioskWindow(QMainWindow):
         self._prebuild.timeout.connect(self._prebuild_next)
         self._cards_reported = False  # cardsBuilt was sent for this round of prebuilding
         self._prebuilt = False  # the first round after the first paint is over
+        self._chooser_laid_out = False  # styled and laid out ahead, at the current look
         self._retired: list[QWidget] = []  # the last leaflet's card views, to delete when idle
         self.attract: AttractScreen | None = None
         if with_attract:
@@ -353,6 +354,7 @@ class KioskWindow(QMainWindow):
             from .chooser import ChooserScreen
 
             self._library_screen = self._make_chooser(ChooserScreen)
+            self._chooser_laid_out = False
         self._made_homes().drop()  # the old content's homes
         self.open_leaflet(0, show=False)
         self._show_card_tools(self.current_screen())
@@ -629,6 +631,7 @@ class KioskWindow(QMainWindow):
 
     def _restyle(self, rebuild: bool = False) -> None:
         m = self.metrics
+        self._chooser_laid_out = False
         if self._homes is not None and len(self._homes) > 1:
             # Homes not on screen would each be styled again now, and at a new size laid out
             # again: cheaper to make them again in idle turns.
@@ -728,12 +731,17 @@ class KioskWindow(QMainWindow):
 
     @Slot()
     def _prebuild_next(self) -> None:
-        """One piece of work a turn: the open leaflet's next card, then the other homes,
-        with the last leaflet's card views deleted one a turn between them."""
+        """One piece of work a turn: the chooser's other tiles, the open leaflet's next card,
+        then the homes of the leaflets in view on the chooser and the other leaflets' help,
+        with the last leaflet's card views deleted one a turn first."""
         if self._retired:
             view = self._retired.pop()
             view.setParent(None)  # out of the widget tree now (see CardScreen.drop_views)
             view.deleteLater()
+            return
+        chooser = self._library_screen
+        if chooser is not None and chooser.add_tiles(TILES_A_TURN):
+            self._chooser_laid_out = False
             return
         for index in range(len(self.leaflet.cards)):
             if index not in self.cards.views:
@@ -746,7 +754,16 @@ class KioskWindow(QMainWindow):
             self._cards_reported = True
             self.cardsBuilt.emit()
             return
-        if self._library_screen is not None and self._prebuild_home(self._library_screen):
+        if chooser is not None and not self._chooser_laid_out:
+            # Styling and laying out fifty tiles was most of the tap that first shows it.
+            self._chooser_laid_out = True
+            if not chooser.isVisible():
+                lay_out_hidden(chooser, self.stack.size())
+            return
+        if chooser is not None and self._prebuild_home(chooser):
+            return
+        # Last, the other leaflets' help, so its problems are reported soon after start-up.
+        if self._kiosk_help is not None and self._kiosk_help.load.read_next():
             return
         self._prebuild.stop()
         self._prebuilt = True
@@ -805,6 +822,9 @@ class KioskWindow(QMainWindow):
             self.show_home()
         elif self.current_screen() == "help" and self.kiosk_help is not None:
             self.kiosk_help.back()
+
+
+TILES_A_TURN = 4  # the chooser's tiles made in one idle turn: a few milliseconds
 
 
 def lay_out_hidden(widget: QWidget, size: QSize) -> None:
