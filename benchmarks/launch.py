@@ -10,7 +10,8 @@ change). Arms:
                    style sheet, built by this benchmark (the floor for a Qt widgets kiosk)
   chromium-fresh   Chromium --kiosk on the same leaflet as one HTML page, new profile each run
   chromium-reused  the same with a profile reused from a warm-up run
-  frozen           dist/sen-kiosk/sen-kiosk (with --frozen; build it with scripts/dist)
+  frozen           dist/sen-kiosk/sen-kiosk (with --frozen; build it with scripts/dist), and
+                   with --compare, that checkout's own dist/ build too when it has one
 Chromium arms run where /usr/bin/chromium exists (Debian: apt-get install chromium).
 
 Targets: kiosk <= 0.6x chromium-reused, kiosk <= 1.15x probe, frozen <= 1.1x kiosk.
@@ -189,6 +190,7 @@ def main() -> int:
     probe = write_probe(work)
     page = html_page(work)
     home = outside.kiosk_home()
+    homes = [home]
     reused_profile = work / "chromium-profile"
 
     arms: dict[str, Callable[[str], Launched]] = {
@@ -213,18 +215,26 @@ def main() -> int:
     for other in args.compare:
         subprocess.run([args.python, "-m", "compileall", "-q", str(other / "kiosk")], check=True)
         other_home = outside.kiosk_home()
+        homes.append(other_home)
         arms[f"kiosk@{other.name}"] = lambda d, o=other, h=other_home: outside.spawn(
             outside.kiosk_command(python=args.python), d, {"SEN_KIOSK_HOME": str(h)}, cwd=o
         )
-    frozen = ROOT / "dist" / "sen-kiosk" / "sen-kiosk"
     if args.frozen:
-        if not frozen.exists():
-            print("no dist/sen-kiosk/sen-kiosk: run scripts/dist first", file=sys.stderr)
-            return 2
-        frozen_home = outside.kiosk_home()
-        arms["frozen"] = lambda d: outside.spawn(
-            [str(frozen)], d, {"SEN_KIOSK_HOME": str(frozen_home)}
-        )
+        # Each checkout's own build beside its source run: ROOT's, and a compared one's when
+        # it has a dist/ (so the frozen/source ratio has a before and an after).
+        builds = {"frozen": ROOT} | {f"frozen@{o.name}": o for o in args.compare}
+        for name, root in builds.items():
+            frozen = root / "dist" / "sen-kiosk" / "sen-kiosk"
+            if not frozen.exists():
+                if root != ROOT:
+                    continue
+                print("no dist/sen-kiosk/sen-kiosk: run scripts/dist first", file=sys.stderr)
+                return 2
+            frozen_home = outside.kiosk_home()
+            homes.append(frozen_home)
+            arms[name] = lambda d, f=frozen, h=frozen_home: outside.spawn(
+                [str(f)], d, {"SEN_KIOSK_HOME": str(h)}
+            )
     if args.arms:
         arms = {k: v for k, v in arms.items() if k in args.arms.split(",")}
 
@@ -271,6 +281,14 @@ def main() -> int:
     ratio("kiosk/chromium-fresh", "kiosk", "chromium-fresh", 1e9)
     ratio("kiosk/probe", "kiosk", "probe", 1.15)
     ratio("frozen/kiosk", "frozen", "kiosk", 1.1)
+    for other in args.compare:
+        ratio(f"kiosk@{other.name}/probe", f"kiosk@{other.name}", "probe", 1e9)
+        ratio(
+            f"frozen@{other.name}/kiosk@{other.name}",
+            f"frozen@{other.name}",
+            f"kiosk@{other.name}",
+            1e9,
+        )
     result["ratios_of_medians"] = ratios
     result["targets"] = {
         "kiosk/chromium-reused": 0.6,
@@ -278,7 +296,8 @@ def main() -> int:
         "frozen/kiosk": 1.1,
     }
     shutil.rmtree(work, ignore_errors=True)
-    shutil.rmtree(home, ignore_errors=True)
+    for folder in homes:
+        shutil.rmtree(folder, ignore_errors=True)
     return outside.finish(result, misses)
 
 

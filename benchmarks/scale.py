@@ -6,7 +6,8 @@ size, interleaved over --runs rounds, on a private Xvfb at 1920x1080:
   start            `python -m kiosk --content DIR` to its full first screen (warm cache)
   rss              the kiosk process's RSS 5 s after its first screen
   chooser tap      attract screen -> the leaflet chooser, tap to paint on the framebuffer
-  leaflet tap      chooser -> a leaflet's home, tap to paint
+  leaflet tap      chooser -> the home of a leaflet in view (the middle one), tap to paint
+  card tap         a leaflet's home: Start reading -> its first card, tap to paint (--taps)
   home tap         a card's Home button -> that leaflet's home, tap to paint (--taps per run)
   check-content    `python -m kiosk --check-content DIR`, whole process, three ways:
                    cold    a fresh kiosk home: no screen-fit verdicts kept, every card laid out
@@ -14,7 +15,7 @@ size, interleaved over --runs rounds, on a private Xvfb at 1920x1080:
                    edited  after editing one leaflet (its title, so all its cards are laid
                            out again, and one card's text): what IT staff see after an edit
 
-Targets (50 leaflets): start <= 1.2x the 1-leaflet start; chooser, leaflet and home taps p99
+Targets (50 leaflets): start <= 1.2x the 1-leaflet start; chooser, leaflet, card and home taps p99
 <= 16 ms; RSS per leaflet beyond the first <= 1 MiB; check-content after an edit < 3 s (cold
 is reported, and is not under 3 s: it lays out 3,000 cards).
 Prints JSON, with each figure at 10 and 50 leaflets as a multiple of its value at 1; exits 1
@@ -149,7 +150,7 @@ def one_run(
         display,
         {"SEN_KIOSK_HOME": str(home)},
     )
-    figures: dict[str, Any] = {"start": [], "chooser": [], "leaflet": [], "home": []}
+    figures: dict[str, Any] = {"start": [], "chooser": [], "leaflet": [], "card": [], "home": []}
     try:
         figures["start_ms"] = outside.wait_first_screen(screen, launched, blank)
         painted = launched.started + figures["start_ms"] / 1000
@@ -167,15 +168,25 @@ def one_run(
         )
         driver.wait_state(lambda s: s["screen"] in ("library", "home"))
         if driver.state()["screen"] == "library":
-            names = sorted(n for n in driver.state()["buttons"] if n.startswith("leaflet-"))
+            buttons = driver.state()["buttons"]
+            # A tile a visitor can see: those below the screen's edge report places off it.
+            names = sorted(
+                n
+                for n, (_x, y) in buttons.items()
+                if n.startswith("leaflet-") and 0 <= y < outside.HEIGHT
+            )
             before = screen.grab(*full)
-            x, y = driver.state()["buttons"][names[len(names) // 2]]
+            x, y = buttons[names[len(names) // 2]]
             start = time.perf_counter()
             screen.click(x, y)
             figures["leaflet"].append(_until_changed(screen, full, before, start))
             driver.wait_state(lambda s: s["screen"] == "home")
         for _ in range(taps):
-            driver.press("startReading")
+            before = screen.grab(*full)
+            x, y = driver.state()["buttons"]["startReading"]
+            start = time.perf_counter()
+            screen.click(x, y)
+            figures["card"].append(_until_changed(screen, full, before, start))
             driver.wait_state(lambda s: s["screen"] == "card")
             before = screen.grab(*full)
             x, y = driver.state()["buttons"]["home"]
@@ -233,7 +244,8 @@ def main() -> int:
     growth: dict[str, dict[str, Any]] = {}
     for n in SIZES:
         taps = {
-            k: [t for r in runs[n] for t in r[k]] for k in ("start", "chooser", "leaflet", "home")
+            k: [t for r in runs[n] for t in r[k]]
+            for k in ("start", "chooser", "leaflet", "card", "home")
         }
         growth[str(n)] = {
             "start_ms_median": round(statistics.median(r["start_ms"] for r in runs[n]), 1),
@@ -256,6 +268,7 @@ def main() -> int:
                 "rss_mib_median",
                 "chooser_tap_ms",
                 "leaflet_tap_ms",
+                "card_tap_ms",
                 "home_tap_ms",
                 "check_content_cold_ms_median",
                 "check_content_warm_ms_median",
@@ -277,7 +290,7 @@ def main() -> int:
         took = big[f"check_content_{kind}_ms_median"]
         if took > TARGET_CHECK_S * 1000:
             misses.append(f"--check-content {kind} {took} ms (target < 3 s)")
-    for kind in ("chooser", "leaflet", "home"):
+    for kind in ("chooser", "leaflet", "card", "home"):
         p99 = big.get(f"{kind}_tap_ms", {}).get("p99")
         if p99 is not None and p99 > TARGET_TAP_P99_MS:
             misses.append(f"{kind} tap p99 {p99} ms (target <= {TARGET_TAP_P99_MS})")

@@ -52,6 +52,7 @@ STILL_HERE_SPOKEN = QT_TR_NOOP("Welcome back. Nothing was cleared.")
 # A catalogue keeps the "10": the count is put in its place.
 TEN_SECONDS_SPOKEN = QT_TR_NOOP("10 seconds left. Press any key or touch the screen to stay.")
 COUNTDOWN_SPOKEN_AT = 10
+HELP_PROBLEMS = "the kiosk's help has problems; it runs without that part:"
 
 
 def _register(files: tuple[str, ...]) -> str:
@@ -101,7 +102,7 @@ def with_help(choice: ContentChoice) -> ContentChoice:
     like any content problem, but only cost that part of the help, never the leaflet."""
     choice.help = load_help(choice.library)
     if choice.help.problems:
-        choice.problems.append("the kiosk's help has problems; it runs without that part:")
+        choice.problems.append(HELP_PROBLEMS)
         choice.problems.extend(f"  {problem}" for problem in choice.help.problems)
     return choice
 
@@ -300,16 +301,24 @@ def assemble(
 
 
 def help_after_paint(choice: ContentChoice, startup: Startup) -> HelpLoad:
-    """The help (glossaries, routes), loaded as its screens are made just after the first
-    paint: with 50 leaflets that is a second of TOML before anything could show. Its problems
-    are reported as the content's are at start-up: printed, logged, on the admin screen."""
-    before = len(choice.problems)
-    with_help(choice)
+    """The help (glossaries, routes), read as its screens are made just after the first
+    paint, a leaflet at a time (content/help.py): with 50 leaflets all at once it was half a
+    second of TOML. Its problems are reported as the content's are at start-up, as each
+    leaflet's help is read: printed, logged, on the admin screen."""
+    from .content.help import load_help_later
+
+    def found(problems: list[ContentProblem]) -> None:
+        lines = [f"  {problem}" for problem in problems]
+        if not any(HELP_PROBLEMS in line for line in choice.problems):
+            lines.insert(0, HELP_PROBLEMS)
+        choice.problems.extend(lines)
+        startup.content_problems.extend(lines)
+        for line in lines:
+            print(line, file=sys.stderr)
+            log.warning("%s", line)
+
+    choice.help = load_help_later(choice.library, found)
     choice.help_pending = False
-    for line in choice.problems[before:]:
-        print(line, file=sys.stderr)
-        log.warning("%s", line)
-    startup.content_problems.extend(choice.problems[before:])
     return choice.help
 
 

@@ -12,7 +12,6 @@ This module knows nothing of Qt, so it can be tested and used from the command l
 from __future__ import annotations
 
 import contextlib
-import difflib
 import math
 import os
 import re
@@ -327,6 +326,8 @@ def _flatten(table: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
 
 
 def _suggest(key: str) -> str:
+    import difflib  # only for a key that is not known: not held by every running kiosk
+
     known = list(SCHEMA)
     close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
     if not close:

@@ -9,19 +9,23 @@ to the caller. A corrupt database is moved aside and a fresh one started.
 from __future__ import annotations
 
 import contextlib
-import csv
 import datetime as dt
 import logging
 import os
-import sqlite3
 import sys
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from . import paths
+
+if TYPE_CHECKING:
+    import sqlite3
+
+# sqlite3 (about 1 MB with its library) is imported by the methods that touch the file: the
+# kiosk makes its Stats at start-up, but nothing is counted until a visitor arrives.
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +83,8 @@ class Stats:
         return self._enabled and not self._failed
 
     def _connect(self) -> sqlite3.Connection:
+        import sqlite3
+
         conn = sqlite3.connect(self.db_path, timeout=2.0)
         try:
             # With WAL, NORMAL still survives an application crash; it only skips the fsync
@@ -99,6 +105,8 @@ class Stats:
             conn.close()
 
     def _prepare(self) -> bool:
+        import sqlite3
+
         if self._ready:
             return True
         if self._failed:
@@ -117,6 +125,8 @@ class Stats:
         return True
 
     def _looks_healthy(self) -> bool:
+        import sqlite3
+
         try:
             with self._db() as conn:
                 row = conn.execute("PRAGMA quick_check").fetchone()
@@ -153,6 +163,8 @@ class Stats:
         rows = [(self._today().isoformat(), name, by) for name, by in counts.items() if by]
         if not rows or not self._enabled or not self._prepare():
             return
+        import sqlite3
+
         try:
             with self._db() as conn:
                 conn.executemany(
@@ -175,6 +187,8 @@ class Stats:
         if since is not None:
             query += " WHERE day >= ?"
             args = (since.isoformat(),)
+        import sqlite3
+
         try:
             with self._db() as conn:
                 rows = conn.execute(query, args).fetchall()
@@ -216,6 +230,8 @@ class Stats:
         stored = self._rows(None)
         if stored is None:
             raise StatsUnavailableError(f"cannot read usage counts from {self.db_path}")
+        import csv
+
         path = Path(path)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         try:

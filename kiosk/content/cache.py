@@ -21,16 +21,17 @@ import types
 import typing
 import zlib
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from .. import __version__
 from ..source_digest import write_atomically
 from . import model
-from .model import Library
+from .model import Leaflet, Library
 
 log = logging.getLogger("kiosk.content")
-CACHE_FORMAT = 2  # 1 was a pickle: never read again
+CACHE_FORMAT = 3  # 1 was a pickle: never read again; 2 decoded every card before the first paint
 MAX_CACHE_BYTES = 64 * 1024 * 1024  # far above 50 leaflets; a bigger file is not ours
 
 # The only types a cache may name: the model's own dataclasses (new ones are picked up).
@@ -102,9 +103,53 @@ def read_cache(path: Path, key: str) -> Library:
     stamp = (document.get("format"), document.get("version"), document.get("key"))
     if stamp != (CACHE_FORMAT, __version__, key):
         raise CacheDamagedError(f"written as format/version/key {stamp}, expected {CACHE_FORMAT}")
-    library = _decode(document.get("library"), Library)
-    assert isinstance(library, Library)
-    return library
+    return _library(document.get("library"))
+
+
+def _library(raw: Any) -> Library:
+    """Each leaflet's metadata now, its cards when first used (see deferred.py). Every
+    leaflet's text is checked against its checksum here, so damage is found now, not later."""
+    from .deferred import DeferredLeaflet, body_checksum
+
+    if type(raw) is not dict or raw.keys() != {"root", "leaflets"}:
+        raise _damaged(raw, "a library")
+    root = _decoder(Path)(raw["root"])
+    entries = raw["leaflets"]
+    if type(entries) is not list:
+        raise _damaged(entries, "a list of leaflets")
+    leaflets: list[Leaflet] = []
+    for entry in entries:
+        if type(entry) is not dict or entry.keys() != {"meta", "body", "checksum"}:
+            raise _damaged(entry, "a leaflet")
+        meta, body = entry["meta"], entry["body"]
+        if (
+            type(meta) is not dict
+            or meta.keys() != _META_KEYS
+            or not all(type(v) is str for v in meta.values())
+        ):
+            raise _damaged(meta, "a leaflet's title, publisher and the like")
+        if type(body) is not str or entry["checksum"] != body_checksum(body):
+            raise CacheDamagedError(f"leaflet {meta['id']!r}: its cards fail their checksum")
+        leaflets.append(DeferredLeaflet(meta, body, _leaflet_body, partial(_reparse, root)))
+    return Library(tuple(leaflets), root)
+
+
+_META_KEYS = {"id", "title", "edition", "publisher", "language", "description", "folder"}
+
+
+def _leaflet_body(raw: Any) -> tuple[dict[str, model.Contact], tuple[model.Section, ...]]:
+    if type(raw) is not dict or raw.keys() != {"contacts", "sections"}:
+        raise _damaged(raw, "a leaflet's contacts and sections")
+    hints = typing.get_type_hints(Leaflet, vars(model))
+    contacts = _decoder(hints["contacts"])(raw["contacts"])
+    sections = _decoder(hints["sections"])(raw["sections"])
+    return contacts, sections
+
+
+def _reparse(root: Path, leaflet: Leaflet) -> Leaflet:
+    from .loader import load_library
+
+    return next(lf for lf in load_library(root).leaflets if lf.id == leaflet.id)
 
 
 def encode(value: Any) -> Any:
@@ -276,12 +321,20 @@ def _show(raw: Any) -> str:
 
 
 def _write(cache_dir: Path, target: Path, key: str, library: Library) -> None:
+    from .deferred import body_checksum, body_of, meta_of
+
     try:
+        leaflets = []
+        for leaflet in library.leaflets:
+            body = body_of(leaflet, encode)
+            leaflets.append(
+                {"meta": meta_of(leaflet), "body": body, "checksum": body_checksum(body)}
+            )
         document = {
             "format": CACHE_FORMAT,
             "version": __version__,
             "key": key,
-            "library": encode(library),
+            "library": {"root": encode(library.root), "leaflets": leaflets},
         }
         data = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     except (TypeError, ValueError) as exc:  # a model field JSON cannot hold: parse each time

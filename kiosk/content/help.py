@@ -7,6 +7,7 @@ that part of the help is left out, so the kiosk keeps running with the leaflet i
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..i18n import QT_TR_NOOP
@@ -34,9 +35,29 @@ class LeafletHelp:
 class HelpLoad:
     by_leaflet: dict[str, LeafletHelp] = field(default_factory=dict)
     problems: list[ContentProblem] = field(default_factory=list)
+    # Leaflets whose help is not read yet (see load_help_later), and who hears of the
+    # problems found as each is read.
+    pending: dict[str, Leaflet] = field(default_factory=dict)
+    found: Callable[[list[ContentProblem]], None] | None = None
 
     def for_leaflet(self, leaflet: Leaflet) -> LeafletHelp:
+        if leaflet.id in self.pending:
+            self._read(self.pending.pop(leaflet.id))
         return self.by_leaflet.get(leaflet.id) or basic_help(leaflet)
+
+    def read_next(self) -> bool:
+        """Read one more leaflet's help; False when none is left."""
+        if not self.pending:
+            return False
+        self._read(self.pending.pop(next(iter(self.pending))))
+        return True
+
+    def _read(self, leaflet: Leaflet) -> None:
+        help_, problems = _leaflet_help(leaflet)
+        self.by_leaflet[leaflet.id] = help_
+        self.problems.extend(problems)
+        if problems and self.found is not None:
+            self.found(problems)
 
 
 def help_contact(leaflet: Leaflet) -> Contact | None:
@@ -69,16 +90,27 @@ def basic_help(leaflet: Leaflet) -> LeafletHelp:
 
 def load_help(library: Library) -> HelpLoad:
     """Help for every leaflet; problems are returned, never raised."""
-    result = HelpLoad()
-    for leaflet in library.leaflets:
-        glossary, problems = load_glossary(leaflet.folder)
-        routes, route_problems = load_routes(leaflet)
-        result.problems.extend(problems + route_problems)
-        base = basic_help(leaflet)
-        result.by_leaflet[leaflet.id] = LeafletHelp(
-            leaflet.id, base.contact, base.help_card, glossary, routes
-        )
+    result = load_help_later(library)
+    while result.read_next():
+        pass
     return result
+
+
+def load_help_later(
+    library: Library, found: Callable[[list[ContentProblem]], None] | None = None
+) -> HelpLoad:
+    """Help read a leaflet at a time: when it is first asked for, or by `read_next` (the
+    kiosk calls it in idle turns). With fifty leaflets, reading them all at once was half a
+    second of TOML, and decoded every leaflet's cards, just after the first paint."""
+    return HelpLoad(pending={lf.id: lf for lf in library.leaflets}, found=found)
+
+
+def _leaflet_help(leaflet: Leaflet) -> tuple[LeafletHelp, list[ContentProblem]]:
+    glossary, problems = load_glossary(leaflet.folder)
+    routes, route_problems = load_routes(leaflet)
+    base = basic_help(leaflet)
+    help_ = LeafletHelp(leaflet.id, base.contact, base.help_card, glossary, routes)
+    return help_, problems + route_problems
 
 
 def check_leaflet_help(leaflet: Leaflet) -> tuple[list[ContentProblem], list[str]]:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import base64
 import enum
-import getpass
 import logging
 import re
 import sys
@@ -246,10 +245,15 @@ def set_pin_main(
     config_path: Path,
     *,
     stdin: TextIO | None = None,
-    ask: Callable[[str], str] = getpass.getpass,
+    ask: Callable[[str], str] | None = None,
 ) -> int:
     """`--set-pin`: read a PIN (twice on a terminal, one line from a pipe), store its hash."""
     from ..config import ConfigWriteError, save_setting
+
+    if ask is None:
+        import getpass  # a terminal prompt: only --set-pin asks
+
+        ask = getpass.getpass
 
     entered = _read_pin(stdin if stdin is not None else sys.stdin, ask)
     if entered is None:

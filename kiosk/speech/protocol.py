@@ -2,22 +2,22 @@
 
 JSON rather than pickle: the engine's replies are data only, and a damaged or hostile line
 can at worst be refused, never run. No Qt and nothing else of the kiosk is imported here,
-so the engine process starts in a fraction of a second.
+so the engine process starts in a fraction of a second. The messages are NamedTuples, not
+dataclasses: `dataclasses` imports `inspect` (with ast, dis and tokenize), about 1.5 MB of
+the engine process's memory for as long as it runs.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 DEFAULT_VOICE = "gmw/en"
 BASE_RATE_WPM = 175  # espeak's own default; 1x on the speed control
 SAMPLE_RATE = 22050  # what pyttsx3's espeak driver writes
 
 
-@dataclass(frozen=True, slots=True)
-class SynthRequest:
+class SynthRequest(NamedTuple):
     id: int
     text: str
     voice: str
@@ -26,8 +26,7 @@ class SynthRequest:
     out_path: str
 
 
-@dataclass(frozen=True, slots=True)
-class SynthResult:
+class SynthResult(NamedTuple):
     """`words` holds (character offset in the request text, sample offset in the WAV);
     `voice` is the voice the synthesiser itself says it spoke in ("" if it cannot say)."""
 
@@ -44,16 +43,14 @@ class SynthResult:
         return self.frames / self.sample_rate if self.sample_rate else 0.0
 
 
-@dataclass(slots=True)
-class _Ready:
+class _Ready(NamedTuple):
     voices: list[str]
     default_voice: str
     error: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, Any] | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Cancel:
+class Cancel(NamedTuple):
     """Drop every queued request with an id below `before`: the visitor moved on."""
 
     before: int
@@ -69,7 +66,7 @@ Message = SynthRequest | SynthResult | _Ready | Cancel
 def encode(message: Message) -> bytes:
     kinds = {SynthRequest: "request", SynthResult: "result", _Ready: "ready", Cancel: "cancel"}
     kind = kinds[type(message)]
-    return (json.dumps({"kind": kind, **asdict(message)}) + "\n").encode("utf-8")
+    return (json.dumps({"kind": kind, **message._asdict()}) + "\n").encode("utf-8")
 
 
 def decode(line: bytes) -> Message:

@@ -1,58 +1,26 @@
 """The reading screen: one card at a time, with Back / Home / Next always in the same place.
 
-The controls sit in rows under the text, or, in landscape at large text, in a column beside
-it (see `beside_text`): rows there would leave the text a strip, while a reading line at that
-size already takes less than the screen's width. Next stays in the corner it has in rows."""
+Where the controls stand (rows under the text, or a column beside it) and how their labels
+fit is card_controls.py's; this module gives them their words and turns the cards."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal, Slot
-from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import (
-    QBoxLayout,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QLayout,
-    QPushButton,
-    QSizePolicy,
-    QSpacerItem,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QObject, Signal, Slot
+from PySide6.QtWidgets import QWidget
 
 from ..content.model import Leaflet
 from ..i18n import on_language_change, tr
-from .fit import FLOOR, fit_factor
+from .card_controls import CardControls
 from .mirror import mirrored
-from .theme import BUTTON_TEXT_PX, Metrics
+from .theme import Metrics
 from .touch import SwipeDetector
-from .widgets import big_button, fit_label
 
 if TYPE_CHECKING:
     # Card views are built after the first paint; their module loads then, not at start-up.
     from .card_view import CardView
-
-
-def _progress_words() -> list[str]:
-    """The words of "Card 3 of 29" in the current language, the first one first."""
-    return tr("Card {number} of {total}").format(number=29, total=29).split() or ["29"]
-
-
-def beside_text(metrics: Metrics) -> bool:
-    """Whether the card screen's controls go in a column beside the text: in landscape at
-    150% text and more, where rows of them under the text leave it a strip (at 250% a
-    1366x768 card kept 133 px of its height) and the text has the width to give."""
-    return not metrics.portrait and metrics.text_scale >= 1.5
-
-
-# The column beside the text takes at most this share of the screen's width: the text,
-# at large sizes already shorter than the reading measure, keeps the rest.
-SIDE_SHARE = 0.25
 
 
 def next_labels() -> list[str]:
@@ -60,7 +28,7 @@ def next_labels() -> list[str]:
     return [tr("Next") + "  ▶", tr("Finish") + "  ⌂"]
 
 
-class CardScreen(QWidget):
+class CardScreen(CardControls):
     """Shows one card of a leaflet. Views are built on first use and cached.
 
     Signals: homeRequested(), cardShown(int index), arranged().
@@ -68,7 +36,6 @@ class CardScreen(QWidget):
 
     homeRequested = Signal()
     cardShown = Signal(int)
-    arranged = Signal()  # the controls moved between rows under the text and a column beside
 
     def __init__(
         self,
@@ -77,55 +44,15 @@ class CardScreen(QWidget):
         make_view: Callable[[int], CardView],
         parent: QWidget | None = None,
     ):
-        super().__init__(parent)
+        super().__init__(metrics, parent)
         self.setObjectName("cardScreen")
         self.leaflet = leaflet
-        self.metrics = metrics
         self._make_view = make_view
         self.views: dict[int, CardView] = {}
         self.index = -1
-
-        self.stack = QStackedWidget()
-        self.stack.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.more_below = QLabel(self)
-        self.more_below.setObjectName("moreBelow")
-        self.more_below.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.more_below.hide()
-
-        self.back = big_button("◀", "back", "")
-        self.home = big_button("⌂", "home", "")
-        self.next = big_button("▶", "next", "", role="primary")
-        self.progress = QLabel()
-        self.progress.setObjectName("progress")
-        self.progress.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        # At large text in portrait the buttons need the room; the progress line may wrap.
-        self.progress.setWordWrap(True)
-        self.progress.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.back.clicked.connect(self.go_back)
         self.next.clicked.connect(self.go_next)
         self.home.clicked.connect(self.homeRequested)
-
-        self.nav = QHBoxLayout()
-        self.nav.addWidget(self.back, 2)
-        self.nav.addWidget(self.home, 2)
-        self.nav.addWidget(self.progress, 3)
-        self.nav.addWidget(self.next, 3)
-        # Beside the text the same buttons stack: Back and Home side by side, Next under them.
-        self.side_nav = QGridLayout()
-        self.extra_bar = QHBoxLayout()  # the help's card buttons slot in here
-        # The controls: under the text (rows) or beside it (a column); see _arrange.
-        self.controls = QVBoxLayout()
-        self.controls.addLayout(self.extra_bar)
-        self.controls.addLayout(self.nav)
-        layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
-        self.layout_ = layout
-        layout.addWidget(self.stack, 1)
-        layout.addLayout(self.controls)
-        self.beside = False
-        self._strut = QSpacerItem(0, 0, QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self._cue_in_column = False
-        self._progress_above = False
-        self._nav_fitted_for: tuple[object, ...] | None = None
         self._words()
         on_language_change(self, self._words)
         self.apply_metrics(metrics)
@@ -153,300 +80,6 @@ class CardScreen(QWidget):
             self.next.setAccessibleDescription(tr("Go to the next card."))
         if hasattr(self, "layout_"):
             self.fit_controls()
-
-    def apply_metrics(self, metrics: Metrics) -> None:
-        self.metrics = metrics
-        m = metrics.margin
-        self.layout_.setContentsMargins(m, m // 2, m, m // 2)
-        self.layout_.setSpacing(metrics.gap)
-        self._space_controls()
-        self.fit_controls()
-
-    def _space_controls(self) -> None:
-        # A column stacks six buttons at most: tighter there, so they fit under the top bar.
-        gap = self.metrics.px(12) if self.beside else self.metrics.gap
-        for layout in (self.nav, self.side_nav, self.controls, self.extra_bar):
-            layout.setSpacing(gap)
-
-    def _column_need(self, words: int, shown_only: bool = False) -> int:
-        """The height a column beside the text needs, with `words` for "Card 3 of 29": for
-        every control that may show on a card (the help's buttons come and go from card to
-        card, and the layout must not change while a visitor turns the cards), or with
-        `shown_only`, for those on this card."""
-        helps = [
-            b
-            for b in (*self._buttons_in(self.extra_bar), *self._buttons_in(self.nav))
-            if b not in (self.back, self.home, self.next) and not (shown_only and b.isHidden())
-        ]
-        nav = self.side_nav.verticalSpacing()
-        # "Card 3 of 29", Back and Home side by side, Next under them.
-        need = words + self._tall(self.back) + self._tall(self.next) + 2 * nav
-        if helps:
-            need += sum(self._tall(b) for b in helps) + self.controls.spacing()
-            need += (len(helps) - 1) * self._help_spacing()
-        return need
-
-    def _tall(self, button: QPushButton) -> int:
-        return max(self.metrics.target, button.sizeHint().height())
-
-    def _help_spacing(self) -> int:
-        """The space between the help's buttons in their own grid (the help sets it)."""
-        found = [self.extra_bar.spacing()]
-        for i in range(self.extra_bar.count()):
-            item = self.extra_bar.itemAt(i)
-            inner = item.layout() if item is not None else None
-            if isinstance(inner, QGridLayout):
-                found.append(inner.verticalSpacing())
-            elif inner is not None:
-                found.append(inner.spacing())
-        return max(found)
-
-    def _smallest_words(self) -> int:
-        """The progress line's height at the smallest size a fit may give it."""
-        return self._words_height(round(self._words_px(FLOOR * self.metrics.chrome_scale)))
-
-    def _words_height(self, px: int) -> int:
-        font = QFont(self.progress.font())
-        font.setPixelSize(max(1, px))
-        return QFontMetrics(font).height()
-
-    def _words_room(self) -> int:
-        """The largest size of "Card 3 of 29" for which the column fits its height."""
-        room = self._column_height() - self._column_need(0)
-        px = max(1, round(self._words_px(FLOOR * self.metrics.chrome_scale)))
-        while self._words_height(px + 1) <= room and px < self.metrics.small:
-            px += 1
-        return px
-
-    def _words_px(self, factor: float) -> float:
-        """The progress line's size in the column, grown and shrunk with the buttons'."""
-        m = self.metrics
-        return m.small * factor / m.chrome_scale
-
-    def _column_height(self) -> int:
-        margins = self.layout_.contentsMargins()
-        return self.height() - margins.top() - margins.bottom()
-
-    def _arrange(self, beside: bool) -> None:
-        """Controls in rows under the text, or in a column beside it. Qt mirrors the row
-        that holds text and column, so on a right-to-left page the column is on the left,
-        where that page ends."""
-        if beside == self.beside:
-            return
-        self.beside = beside
-        self._space_controls()
-        moved: tuple[QWidget, ...] = (self.back, self.home, self.progress, self.next)
-        for widget in moved:
-            self.nav.removeWidget(widget)
-            self.side_nav.removeWidget(widget)
-            self.controls.removeWidget(widget)
-        self.controls.removeWidget(self.more_below)
-        while self.controls.count() > 1:  # all but the help's row: the nav and a stretch
-            self.controls.takeAt(1)
-        self._progress_above = False
-        if beside:
-            self.layout_.setDirection(QBoxLayout.Direction.LeftToRight)
-            self.side_nav.addWidget(self.progress, 0, 0, 1, 2)
-            self.side_nav.addWidget(self.back, 1, 0)
-            self.side_nav.addWidget(self.home, 1, 1)
-            self.side_nav.addWidget(self.next, 2, 0, 1, 2)
-            # The help's buttons at the top, the way through the cards at the bottom.
-            self.controls.addStretch(1)
-            self.controls.addLayout(self.side_nav)
-            # One width for every card, whatever its buttons' words: nothing moves as the
-            # visitor turns the cards, and the text keeps its line length.
-            self.controls.addItem(self._strut)
-        else:
-            self.layout_.setDirection(QBoxLayout.Direction.TopToBottom)
-            for widget, stretch in zip(moved, (2, 2, 3, 3), strict=True):
-                self.nav.addWidget(widget, stretch)
-            self.controls.addLayout(self.nav)
-        self._cue_in_column = False
-        self._place_cue()
-        self.arranged.emit()
-
-    def _place_cue(self) -> None:
-        """The "more below" cue lies over the foot of the text, in a strip kept for it; beside
-        the text, where the column has the room, it is in the column instead, just above
-        Back and Home, and the text keeps its whole height."""
-        column = self.beside and self._column_has_room_for_cue()
-        if column == self._cue_in_column and self.more_below.wordWrap() == column:
-            return
-        self._cue_in_column = column
-        self.controls.removeWidget(self.more_below)
-        self.more_below.setParent(self)
-        self.more_below.setWordWrap(column)
-        self.more_below.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        if column:
-            # It takes the column's width, never sets it, and as many lines as its words
-            # need there.
-            policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-            policy.setHeightForWidth(True)
-            self.more_below.setSizePolicy(policy)
-            self.controls.insertWidget(self.controls.indexOf(self.side_nav), self.more_below)
-        else:
-            self.more_below.setSizePolicy(
-                QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred
-            )
-        self.more_below.hide()
-        self._update_more_below()
-
-    def _column_width(self) -> int:
-        return int(self.width() * SIDE_SHARE)
-
-    def _cue_height(self) -> int:
-        """The cue's height, its words wrapped to the column's width (measured, not asked:
-        while it lies over the text it is one line, and says so)."""
-        cue = self.more_below
-        cue.ensurePolished()  # hidden so far: it may not have its font yet
-        margins = cue.contentsMargins()
-        across = margins.left() + margins.right() + 2 * cue.margin()
-        down = margins.top() + margins.bottom() + 2 * cue.margin()
-        box = QRect(0, 0, max(1, self._column_width() - across), 1 << 20)
-        wrap = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignCenter
-        return cue.fontMetrics().boundingRect(box, wrap, cue.text()).height() + down
-
-    def _column_has_room_for_cue(self) -> bool:
-        cue = self._cue_height() + self.controls.spacing()
-        need = self._column_need(self.progress.sizeHint().height(), shown_only=True)
-        return need + cue <= self._column_height()
-
-    def fit_controls(self) -> None:
-        self._nav_fitted_for = None
-        self._fit_nav()
-
-    def _fit_nav(self) -> None:
-        """Labels as large as the text size asks, unless the row is too narrow for all its
-        buttons (portrait at large text, with Get help beside them): then as large as the
-        row allows, never clipped and never on top of each other."""
-        m = self.metrics
-        if self.width() <= 0 or not self.isVisible():
-            return  # fitted when shown: a hidden screen has no width to fit
-        wanted = beside_text(m)
-        self._arrange(wanted and self._column_need(self._smallest_words()) <= self._column_height())
-        buttons = [w for w in self._nav_buttons() if isinstance(w, QPushButton)]
-        # Controls others add in a row of their own above (help's card buttons) fit too.
-        extra = [
-            b for b in self._buttons_in(self.extra_bar) if not b.isHidden() and b not in buttons
-        ]
-        shown = tuple(b.objectName() for b in (*buttons, *extra))
-        # Beside the text the column's height counts too (the top bar's rows change it).
-        tall = self.height() if beside_text(m) else 0
-        key = (self.width(), tall, m, self.font().family(), shown, self.beside)
-        if key == self._nav_fitted_for:
-            return
-        self._nav_fitted_for = key
-        fitted = [*buttons, *extra]
-
-        def apply(factor: float) -> None:
-            px = max(1, round(BUTTON_TEXT_PX * m.scale * factor))
-            # Each button's own sheet, not the screen's: a sheet set on the screen re-polishes
-            # every card view under it (about 20 ms a try, several tries a fit).
-            for button in fitted:
-                button.setStyleSheet(f"font-size: {px}px;")
-            for button in fitted:
-                fit_label(button, button.property("fitLabels") or [button.text()])
-            # Beside the text "Card 3 of 29" takes a line of the column: it keeps to the
-            # buttons' size there, and smaller if the column is short of height.
-            words = f"font-size: {min(round(self._words_px(factor)), self._words_room())}px;"
-            self.progress.setStyleSheet(words if self.beside else "")
-
-        def fits() -> bool:
-            if self.beside:
-                return self._column_fits(fitted)
-            self._place_progress()
-            margins = self.layout_.contentsMargins()
-            spare = self.width() - margins.left() - margins.right()
-            need = sum(max(b.minimumWidth(), b.sizeHint().width()) for b in buttons)
-            need += max(0, len(buttons) - 1) * self.nav.spacing()
-            if not self._progress_above:
-                words = self.progress.fontMetrics()
-                need += self.nav.spacing() + words.horizontalAdvance(_progress_words()[0])
-            if need > spare:
-                return False
-            self.layout_.activate()
-            return all(b.width() >= b.minimumWidth() for b in extra)
-
-        fit_factor(apply, fits, m.chrome_scale)
-        self._place_cue()
-        # Lay the row out now: the first card shown must not show the buttons elsewhere.
-        self.layout_.activate()
-
-    def _column_fits(self, fitted: list[QPushButton]) -> bool:
-        """Beside the text: every button, and Back and Home side by side, within the
-        column's share of the width (the text keeps the rest)."""
-        room = self._column_width()
-        self._strut.changeSize(room, 0, QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-
-        def wide(button: QPushButton) -> int:
-            return max(button.minimumWidth(), button.sizeHint().width())
-
-        pair = wide(self.back) + self.side_nav.spacing() + wide(self.home)
-        return max(pair, *(wide(b) for b in fitted)) <= room
-
-    def _place_progress(self) -> None:
-        """ "Card 3 of 29" sits between the buttons while it fits whole words there; on a
-        narrow screen at large text it gets its own line above them."""
-        if self.width() <= 0 or not self.isVisible() or self.beside:
-            return  # not laid out yet: the first resize decides; beside: above Back
-        words = self.progress.fontMetrics()
-        word = max(words.horizontalAdvance(w) for w in _progress_words())
-        margins = self.layout_.contentsMargins()
-        others = self._nav_buttons()
-        buttons = sum(max(b.minimumWidth(), b.sizeHint().width()) for b in others)
-        spare = self.width() - margins.left() - margins.right() - len(others) * self.nav.spacing()
-        # The row shares its width out by stretch, so the line gets its share, at most.
-        stretch = sum(self.nav.stretch(i) for i in range(self.nav.count())) or 1
-        if self._progress_above:
-            stretch += 3  # as if it were back in the row
-        share = spare * 3 / stretch
-        above = buttons + word > spare or share < word
-        if above == self._progress_above:
-            return
-        self._progress_above = above
-        self.nav.removeWidget(self.progress)
-        self.controls.removeWidget(self.progress)
-        if above:
-            self.controls.insertWidget(self.controls.indexOf(self.nav), self.progress)
-        else:
-            self.nav.insertWidget(2, self.progress, 3)
-
-    def _buttons_in(self, layout: QLayout) -> list[QPushButton]:
-        found: list[QPushButton] = []
-        for i in range(layout.count()):
-            item = layout.itemAt(i)
-            if item is None:
-                continue
-            widget, inner = item.widget(), item.layout()
-            if isinstance(widget, QPushButton):
-                found.append(widget)
-            elif inner is not None:
-                found += self._buttons_in(inner)
-        return found
-
-    def _nav_buttons(self) -> list[QWidget]:
-        """What shares the navigation row with the progress line (others add to it)."""
-        found: list[QWidget] = []
-        nav = self.side_nav if self.beside else self.nav
-        for i in range(nav.count()):
-            item = nav.itemAt(i)
-            if item is None:
-                continue
-            widget, inner = item.widget(), item.layout()
-            if widget is not None and widget is not self.progress and not widget.isHidden():
-                found.append(widget)
-            elif inner is not None:
-                # A row others put in (the help's card buttons) takes its share of the width.
-                found += [b for b in self._buttons_in(inner) if not b.isHidden()]
-        return found
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit_nav()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self._fit_nav()
 
     def view(self, index: int) -> CardView:
         view = self.views.get(index)

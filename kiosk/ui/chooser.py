@@ -7,7 +7,7 @@ visitor who reads Welsh or Arabic finds theirs at a glance.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, QRect, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -25,6 +25,8 @@ from .touch import FlickScroll
 from .widgets import TileButton
 
 TITLE = QT_TR_NOOP("Choose a leaflet")
+# More than a screen holds at any size: two columns of six at 1920x1080.
+FIRST_TILES = 12
 HINT = QT_TR_NOOP("Touch a leaflet to read it. You can come back here with All leaflets.")
 
 
@@ -78,6 +80,7 @@ class ChooserScreen(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+        self.scroll_area = scroll
         self.layout_ = QVBoxLayout(page)
         self.title = QLabel(tr(TITLE))
         self.title.setObjectName("screenTitle")
@@ -91,13 +94,36 @@ class ChooserScreen(QWidget):
         self.layout_.addLayout(self.grid)
         self.layout_.addStretch(1)
         self.tiles: list[LeafletTile] = []
-        for i, leaflet in enumerate(library.leaflets):
+        self.apply_metrics(metrics)
+        # A screen's worth now; the rest a few at a time in idle turns (add_tiles): fifty
+        # tiles made, styled and laid out at once held the kiosk for a fifth of a second.
+        self.add_tiles(FIRST_TILES)
+
+    def add_tiles(self, count: int) -> bool:
+        """Make up to `count` more tiles; False once every leaflet has its tile."""
+        start = len(self.tiles)
+        leaflets = self.library.leaflets[start : start + count]
+        for i, leaflet in enumerate(leaflets, start):
             tile = LeafletTile(leaflet)
             tile.clicked.connect(lambda _=False, n=i: self.leafletChosen.emit(n))
             self.tiles.append(tile)
-        self.apply_metrics(metrics)
-        for first, second in zip(self.tiles, self.tiles[1:], strict=False):
-            QWidget.setTabOrder(first, second)
+            self._place(i, tile)
+            if i:
+                QWidget.setTabOrder(self.tiles[i - 1], tile)
+        return bool(leaflets)
+
+    def complete(self) -> bool:
+        return len(self.tiles) == len(self.library.leaflets)
+
+    def shown_indexes(self) -> list[int]:
+        """The leaflets whose tiles are in view now (none before the chooser is laid out)."""
+        view = self.scroll_area.viewport()
+        return [
+            i
+            for i, tile in enumerate(self.tiles)
+            if tile.isVisibleTo(self)
+            and view.rect().intersects(QRect(tile.mapTo(view, QPoint(0, 0)), tile.size()))
+        ]
 
     def apply_metrics(self, metrics: Metrics) -> None:
         # Wide margins: the tiles are read, not scanned, so lines stay a comfortable length.
@@ -105,10 +131,18 @@ class ChooserScreen(QWidget):
         self.layout_.setContentsMargins(side, metrics.margin, side, metrics.margin)
         self.layout_.setSpacing(metrics.gap)
         self.grid.setSpacing(metrics.gap)
-        columns = 2 if not metrics.portrait and metrics.text_scale < 1.5 else 1
+        self.metrics = metrics
         for i, tile in enumerate(self.tiles):
-            self.grid.addWidget(tile, i // columns, i % columns)
-            tile.setMinimumHeight(metrics.target + metrics.px(60))
-            tile.apply_metrics(metrics)
+            self._place(i, tile)
         for column in range(2):
-            self.grid.setColumnStretch(column, 1 if column < columns else 0)
+            self.grid.setColumnStretch(column, 1 if column < self._columns() else 0)
+
+    def _columns(self) -> int:
+        metrics = self.metrics
+        return 2 if not metrics.portrait and metrics.text_scale < 1.5 else 1
+
+    def _place(self, index: int, tile: LeafletTile) -> None:
+        columns = self._columns()
+        self.grid.addWidget(tile, index // columns, index % columns)
+        tile.setMinimumHeight(self.metrics.target + self.metrics.px(60))
+        tile.apply_metrics(self.metrics)

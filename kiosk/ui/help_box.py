@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
@@ -59,6 +59,22 @@ class HelpBox(QWidget):
         self.setAccessibleName(who_is)
         self.grid = QGridLayout(self)
         self.apply_metrics(metrics)
+        self._align_to_reading_side()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LayoutDirectionChange:
+            self._align_to_reading_side()
+
+    def _align_to_reading_side(self) -> None:
+        """Qt mirrors the grid on a right-to-left page (the codes go to the left), but aligns
+        a label by its own words: the kiosk's, English where there is no catalogue, would
+        start at the left of a box read from the right. They start where the page does."""
+        side = Qt.AlignmentFlag.AlignRight if self.isRightToLeft() else Qt.AlignmentFlag.AlignLeft
+        for label in (self.heading, *self.details):
+            label.setAlignment(
+                side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
+            )
 
     def _label(self, text: str, name: str) -> QLabel:
         label = QLabel(text)

@@ -94,6 +94,7 @@ class HomeScreen(QWidget):
             self.tiles.append(tile)
         self.help_box: QWidget | None = None
         self.help_actions: list[QPushButton] = []
+        self.help_tiles: list[TileButton] = []
         self._words()
         on_language_change(self, self._words)
         if is_right_to_left(leaflet.language):
@@ -143,6 +144,7 @@ class HomeScreen(QWidget):
         reading, `tiles` after the topics."""
         self.help_box = box
         self.help_actions = actions
+        self.help_tiles = tiles
         for position, action in enumerate(actions):
             self.start_row.insertWidget(position, action)
         self.tiles.extend(tiles)

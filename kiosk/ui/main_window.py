@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLayout,
     QMainWindow,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +26,7 @@ from .attract import stylesheet_rules as attract_rules
 from .focus_ring import FocusRing
 from .help_screen import stylesheet_rules as help_rules
 from .language import direction
+from .screen_stack import ScreenStack
 from .style import stylesheet
 from .theme import Fonts, Look, Metrics, Theme
 from .top_bar import TopBar
@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from .chooser import ChooserScreen
     from .display_settings import DisplaySettingsPanel
     from .home import HomeScreen
+    from .homes import Homes
     from .idle_warning import IdleWarning
     from .kiosk_help import KioskHelp
 
@@ -94,7 +95,7 @@ class KioskWindow(QMainWindow):
         # 0.7 ms of each tap's frame.
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
         self.setCentralWidget(root)
-        self.stack = QStackedWidget()
+        self.stack = ScreenStack()
         self.top_bar = TopBar(library_brand(library), self.metrics)
         # Audio mode's switch lives in the top-left corner on every screen, so staff can put a
         # tactile marker beside it and the attract screen can say where it is.
@@ -104,9 +105,9 @@ class KioskWindow(QMainWindow):
         # Several leaflets: a way back to the choice, always in the same place.
         self.all_leaflets = big_button("", "allLeaflets", "")
         self.all_leaflets.clicked.connect(self.show_library)
-        self.top_bar.right.addWidget(self.all_leaflets)
+        self.top_bar.settings.addWidget(self.all_leaflets)
         self.display_button = display_button()
-        self.top_bar.right.addWidget(self.display_button)
+        self.top_bar.settings.addWidget(self.display_button)
         self._top_bar_words()
         on_language_change(self.top_bar, self._top_bar_words)
         on_language_change(self, self._drop_hidden_overlays)
@@ -119,6 +120,7 @@ class KioskWindow(QMainWindow):
         # the attract screen, just after the first paint (see the properties below).
         self._library_screen: ChooserScreen | None = None
         self._home: HomeScreen | None = None
+        self._homes: Homes | None = None  # every leaflet's home, once made (see homes.py)
         self._cards: CardScreen | None = None
         self._kiosk_help: KioskHelp | None = None
         self._help_load = help
@@ -126,6 +128,10 @@ class KioskWindow(QMainWindow):
         self._prebuild = QTimer(self)
         self._prebuild.setInterval(0)
         self._prebuild.timeout.connect(self._prebuild_next)
+        self._cards_reported = False  # cardsBuilt was sent for this round of prebuilding
+        self._prebuilt = False  # the first round after the first paint is over
+        self._chooser_laid_out = False  # styled and laid out ahead, at the current look
+        self._retired: list[QWidget] = []  # the last leaflet's card views, to delete when idle
         self.attract: AttractScreen | None = None
         if with_attract:
             first = library.leaflets[0]
@@ -219,13 +225,23 @@ class KioskWindow(QMainWindow):
 
         library = self.library
         if len(library.leaflets) > 1:
-            self._library_screen = ChooserScreen(library, self.metrics)
-            self._library_screen.leafletChosen.connect(self.open_leaflet)
-            self.stack.addWidget(self._library_screen)
+            self._library_screen = self._make_chooser(ChooserScreen)
         self.open_leaflet(0, show=len(library.leaflets) == 1 and self.attract is None)
         # The wiring may hand the help over as a loader: it is read only now, when it is needed.
         load = self._help_load
         self._kiosk_help = KioskHelp(self, load() if callable(load) else load)
+
+    def _make_chooser(self, kind: type[ChooserScreen]) -> ChooserScreen:
+        chooser = kind(self.library, self.metrics)
+        chooser.leafletChosen.connect(self.open_leaflet)
+        self.stack.addWidget(chooser)
+        # The homes made ahead are those in view: once a scroll settles, those now in view.
+        settled = QTimer(chooser)
+        settled.setSingleShot(True)
+        settled.setInterval(400)
+        settled.timeout.connect(self._start_prebuild)
+        chooser.scroll_area.verticalScrollBar().valueChanged.connect(settled.start)
+        return chooser
 
     @property
     def home(self) -> HomeScreen:
@@ -274,31 +290,54 @@ class KioskWindow(QMainWindow):
     @Slot(int)
     def open_leaflet(self, index: int, show: bool = True) -> None:
         from .card_screen import CardScreen
-        from .home import HomeScreen
 
         leaflet = self.library.leaflets[index]
-        old_home = self._home
-        if old_home is not None:
-            self.stack.removeWidget(old_home)
-            old_home.deleteLater()
         if show:
             self.catalogues.use(leaflet.language)  # before the new screen takes its words
-        self._home = HomeScreen(leaflet, self.metrics)
-        self._home.startRequested.connect(lambda: self.show_card(0))
-        self._home.sectionRequested.connect(self.show_section)
-        self.stack.addWidget(self._home)
+        homes = self._made_homes()
+        self._home = homes.current = homes.get(index, self.catalogues.language)
         if self._cards is None:
             # One card screen for the window's life: controllers hold on to it.
             self._cards = CardScreen(leaflet, self.metrics, self._make_view)
             self._cards.homeRequested.connect(self.show_home)
             self._cards.cardShown.connect(self._order_card_focus)
             self.stack.addWidget(self._cards)
-        else:
+        elif self._cards.leaflet is not leaflet:
+            self._retire_views()
             self._cards.set_leaflet(leaflet)
         if self._kiosk_help is not None:
             self._kiosk_help.leaflet_opened()
         if show:
             self.show_home()
+            if self._painted:
+                self._start_prebuild()  # this leaflet's cards, in idle turns
+
+    def _retire_views(self) -> None:
+        """Take the open leaflet's card views off the card screen, to be deleted in idle
+        turns: taking thirty out of the widget tree at once was half of the chooser tap."""
+        views = self._cards.views if self._cards is not None else {}
+        for view in views.values():
+            self.cards.stack.removeWidget(view)
+            self._retired.append(view)
+        views.clear()
+
+    def _made_homes(self) -> Homes:
+        if self._homes is None:
+            from .homes import Homes
+
+            self._homes = Homes(self._make_home)
+        return self._homes
+
+    def _make_home(self, index: int) -> HomeScreen:
+        from .home import HomeScreen
+
+        home = HomeScreen(self.library.leaflets[index], self.metrics)
+        home.startRequested.connect(lambda: self.show_card(0))
+        home.sectionRequested.connect(self.show_section)
+        self.stack.addWidget(home)
+        if self._kiosk_help is not None:
+            self._kiosk_help.dress(home)
+        return home
 
     def set_library(self, library: Library, help: HelpLoad | None = None) -> None:
         """Show new content (after staff reloaded it), starting again from the first screen."""
@@ -314,14 +353,14 @@ class KioskWindow(QMainWindow):
         if len(library.leaflets) > 1:
             from .chooser import ChooserScreen
 
-            self._library_screen = ChooserScreen(library, self.metrics)
-            self._library_screen.leafletChosen.connect(self.open_leaflet)
-            self.stack.addWidget(self._library_screen)
+            self._library_screen = self._make_chooser(ChooserScreen)
+            self._chooser_laid_out = False
+        self._made_homes().drop()  # the old content's homes
         self.open_leaflet(0, show=False)
         self._show_card_tools(self.current_screen())
         self.home.apply_metrics(self.metrics)
         if self._painted:
-            self._prebuild.start()
+            self._start_prebuild()
 
     @Slot()
     def show_home(self) -> None:
@@ -592,6 +631,13 @@ class KioskWindow(QMainWindow):
 
     def _restyle(self, rebuild: bool = False) -> None:
         m = self.metrics
+        self._chooser_laid_out = False
+        if self._homes is not None and len(self._homes) > 1:
+            # Homes not on screen would each be styled again now, and at a new size laid out
+            # again: cheaper to make them again in idle turns.
+            self._homes.drop(keep=self._home)
+            if self._painted:
+                self._start_prebuild()
         self._apply_stylesheet()
         for screen in (
             self.attract,
@@ -624,7 +670,7 @@ class KioskWindow(QMainWindow):
             if shown >= 0:
                 self.cards.show_card(shown)
             if self._painted:
-                self._prebuild.start()
+                self._start_prebuild()
 
     def _apply_stylesheet(self) -> None:
         theme, m = self.look.theme, self.metrics
@@ -672,10 +718,31 @@ class KioskWindow(QMainWindow):
         self.build_screens()
         self.firstPaint.emit()
         # Then build the remaining cards, one per event-loop turn, so input stays responsive.
+        self._start_prebuild()
+
+    def prebuilding(self) -> bool:
+        """Whether cards or homes are still being made ahead in idle turns (or will be, once
+        the first paint is over)."""
+        return not self._prebuilt or self._prebuild.isActive()
+
+    def _start_prebuild(self) -> None:
+        self._cards_reported = False
         self._prebuild.start()
 
     @Slot()
     def _prebuild_next(self) -> None:
+        """One piece of work a turn: the chooser's other tiles, the open leaflet's next card,
+        then the homes of the leaflets in view on the chooser and the other leaflets' help,
+        with the last leaflet's card views deleted one a turn first."""
+        if self._retired:
+            view = self._retired.pop()
+            view.setParent(None)  # out of the widget tree now (see CardScreen.drop_views)
+            view.deleteLater()
+            return
+        chooser = self._library_screen
+        if chooser is not None and chooser.add_tiles(TILES_A_TURN):
+            self._chooser_laid_out = False
+            return
         for index in range(len(self.leaflet.cards)):
             if index not in self.cards.views:
                 if not self.cards.isVisible():
@@ -683,8 +750,35 @@ class KioskWindow(QMainWindow):
                     lay_out_hidden(self.cards, self.stack.size())
                 lay_out_hidden(self.cards.view(index), self.cards.stack.contentsRect().size())
                 return
+        if not self._cards_reported:
+            self._cards_reported = True
+            self.cardsBuilt.emit()
+            return
+        if chooser is not None and not self._chooser_laid_out:
+            # Styling and laying out fifty tiles was most of the tap that first shows it.
+            self._chooser_laid_out = True
+            if not chooser.isVisible():
+                lay_out_hidden(chooser, self.stack.size())
+            return
+        if chooser is not None and self._prebuild_home(chooser):
+            return
+        # Last, the other leaflets' help, so its problems are reported soon after start-up.
+        if self._kiosk_help is not None and self._kiosk_help.load.read_next():
+            return
         self._prebuild.stop()
-        self.cardsBuilt.emit()
+        self._prebuilt = True
+
+    def _prebuild_home(self, chooser: ChooserScreen) -> bool:
+        """Make the home of the next leaflet in view on the chooser; False if none is left."""
+        from .homes import wanted
+
+        homes = self._made_homes()
+        shown = chooser.shown_indexes()
+        index = homes.next_missing(wanted(len(self.library.leaflets), shown, homes.kept))
+        if index is None:
+            return False
+        lay_out_hidden(homes.get(index, self.catalogues.language), self.stack.size())
+        return True
 
     def _install_keys(self) -> None:
         # Shortcuts, not keyPressEvent: focused buttons would otherwise eat the arrow keys.
@@ -730,10 +824,16 @@ class KioskWindow(QMainWindow):
             self.kiosk_help.back()
 
 
+TILES_A_TURN = 4  # the chooser's tiles made in one idle turn: a few milliseconds
+
+
 def lay_out_hidden(widget: QWidget, size: QSize) -> None:
     """Give a hidden page of a stack its size now, and its children theirs. Qt holds a hidden
     widget's resize until it is shown, so a prebuilt card would wrap its whole document on
-    the tap that shows it (a third of that tap's work); done here, the tap finds it ready."""
+    the tap that shows it (a third of that tap's work); done here, the tap finds it ready.
+    Polished first (Qt styles a widget as it is first shown, and the style sets the fonts
+    that the sizes depend on): a prebuilt home shown unstyled took 13 ms to style on the tap."""
+    widget.ensurePolished()
     widget.resize(size)
     pending = Qt.WidgetAttribute.WA_PendingResizeEvent
     # Parents first: each one's resize places its children (a scroll area its viewport).

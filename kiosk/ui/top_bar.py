@@ -1,6 +1,11 @@
 """The bar across the top of every screen: audio mode at the left corner, reading controls in
 the middle, display settings at the right. Its height only changes with the layout (one row in
-landscape, two in portrait or at large text), never while controls come and go."""
+landscape, two in portrait), never while controls come and go.
+
+While a card is read aloud its controls may not fit beside everything else (1366x768, large
+text, or the volume beside the settings upright): then "All leaflets" and "Text and colours"
+give way to them until the reading stops, rather than every label shrinking out of reach or
+the bar growing a row that would take the card's text away mid-sentence."""
 
 from __future__ import annotations
 
@@ -12,6 +17,10 @@ from .fit import fit_factor, restyle
 from .theme import BUTTON_TEXT_PX, Metrics
 from .widgets import fit_label
 
+# While reading, the settings give way when they would leave the labels less than this share
+# of the size the text asks (at 1920x1080 and 100% everything fits at about two thirds).
+GIVE_WAY = 0.6
+
 
 class TopBar(QWidget):
     def __init__(self, brand: str, metrics: Metrics, parent: QWidget | None = None):
@@ -20,12 +29,19 @@ class TopBar(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.left = QHBoxLayout()
         self.right = QHBoxLayout()
+        # The settings-like buttons (All leaflets, Text and colours): in a box of their own,
+        # which steps aside while the reading controls need the row (see fit_controls).
+        self.settings_box = QWidget()
+        self.settings = QHBoxLayout(self.settings_box)
+        self.settings.setContentsMargins(0, 0, 0, 0)
+        self.right.addWidget(self.settings_box)
         self.brand = QLabel(brand)
         self.brand.setObjectName("brand")
         # The brand gives way first when the bar is crowded (portrait, large text).
         self.brand.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         # Card tools (reading controls) live in their own box so they can move to a 2nd row.
         self.tools_box = QWidget()
+        self.tools_box.setObjectName("topBarTools")
         self.middle = QHBoxLayout(self.tools_box)
         self.middle.setContentsMargins(0, 0, 0, 0)
         self.grid = QGridLayout(self)
@@ -34,6 +50,7 @@ class TopBar(QWidget):
         self._brand_wanted = True
         self._labels: dict[QPushButton, list[str]] = {}
         self._fitted_for: tuple[int, Metrics, str, bool, tuple[bool, ...]] | None = None
+        self._sheet = ""  # the font size the buttons were last restyled to
         self.metrics = metrics
         self.apply_metrics(metrics)
 
@@ -50,7 +67,12 @@ class TopBar(QWidget):
             self._fitted_for = None
             return
         m = self.metrics
-        shown = tuple(b.isVisibleTo(self) for b in self._labels)
+        # Every button that may show counts (the reading controls come and go), and those in
+        # the settings box as if it were shown: whether it is, is what the fit decides.
+        shown = tuple(
+            not b.isHidden() if self.settings_box.isAncestorOf(b) else b.isVisibleTo(self)
+            for b in self.findChildren(QPushButton)
+        )
         key = (self.width(), m, self.font().family(), self.tools_shown, shown)
         if key == self._fitted_for and not force:
             return
@@ -59,22 +81,48 @@ class TopBar(QWidget):
 
         def apply(factor: float) -> None:
             px = max(1, round(BUTTON_TEXT_PX * m.scale * factor))
-            restyle(self, f"QPushButton {{ font-size: {px}px; }}", self.findChildren(QPushButton))
+            # The tools' words between their buttons ("Speed 1x") keep to the buttons' size.
+            sheet = f"QPushButton, #topBarTools QLabel {{ font-size: {px}px; }}"
+            # Going between a card and home flips the tools and fits again, mostly to the
+            # same size: a style sheet and a polish of every button was most of that tap.
+            if force or sheet != self._sheet:
+                self._sheet = sheet
+                widgets = [*self.findChildren(QPushButton), *self.tools_box.findChildren(QLabel)]
+                restyle(self, sheet, widgets)
             for button, labels in self._labels.items():
                 fit_label(button, labels)
 
         def fits() -> bool:
-            first = self._width_of(self.left) + self._width_of(self.right) + m.gap
+            # The middle column (brand or tools) keeps its two gaps even when empty: the
+            # tools' row spans it.
+            first = self._width_of(self.left) + self._width_of(self.right) + 2 * m.gap
             tools = self._width_of(self.middle) if self.tools_shown else 0
             if not self.two_rows:
-                first += tools + m.gap
+                first += tools
                 tools = 0
             # Within the bar's height: a tall font (OpenDyslexic) must not outgrow its row.
             tall = max((b.sizeHint().height() for b in self.findChildren(QPushButton)), default=0)
             return first <= room and tools <= room and tall <= self._row_height()
 
-        fit_factor(apply, fits, m.chrome_scale)
+        self.settings_box.show()
+        factor = fit_factor(apply, fits, m.chrome_scale)
+        fitted = fits()
+        if self._tools_crowded(factor, fitted):
+            self.settings_box.hide()
+            if fit_factor(apply, fits, m.chrome_scale) <= factor and fitted:
+                # No gain (upright the reading controls' own row is the narrow one): the
+                # settings stay.
+                self.settings_box.show()
+                fit_factor(apply, fits, m.chrome_scale)
         self.fit_brand()
+
+    def _tools_crowded(self, factor: float, fitted: bool) -> bool:
+        """Whether the reading controls (more than the one Read aloud button) leave the row's
+        labels smaller than GIVE_WAY of the size the text asks, or cannot share it at all."""
+        if not self.tools_shown:
+            return False
+        tools = [b for b in self.tools_box.findChildren(QPushButton) if b.isVisibleTo(self)]
+        return len(tools) > 1 and (not fitted or factor < GIVE_WAY * self.metrics.chrome_scale)
 
     def show_tools(self, shown: bool) -> None:
         """Card tools come and go with the card screen; in two-row mode so does their row."""
@@ -85,9 +133,11 @@ class TopBar(QWidget):
 
     def apply_metrics(self, metrics: Metrics) -> None:
         pad = metrics.px(12)
-        # Below about 1700x950 sizes stop shrinking (the 0.85 scale floor): one row no longer
-        # holds Listen, the reading controls with volume, and Text and colours (1366x768).
-        self.two_rows = metrics.portrait or metrics.text_scale >= 1.5 or metrics.scale < 0.9
+        # Upright the reading controls have a row of their own. In landscape a second row
+        # would cost the card's text its height (at 250% on 1366x768 it kept 133 px of it),
+        # so the bar keeps to one: labels shrink to fit it, and while reading, the settings
+        # give way (fit_controls).
+        self.two_rows = metrics.portrait
         for item in (self.left, self.right):
             self.grid.removeItem(item)
         for widget in (self.brand, self.tools_box):
@@ -103,7 +153,7 @@ class TopBar(QWidget):
         self.grid.setContentsMargins(metrics.margin, pad, metrics.margin, pad)
         self.grid.setHorizontalSpacing(metrics.gap)
         self.grid.setVerticalSpacing(pad)
-        for layout in (self.left, self.middle, self.right):
+        for layout in (self.left, self.middle, self.right, self.settings):
             layout.setSpacing(metrics.gap)
         self.metrics = metrics
         self._fix_height()
@@ -118,7 +168,9 @@ class TopBar(QWidget):
     def event(self, event: QEvent) -> bool:
         handled = super().event(event)
         if event.type() == QEvent.Type.LayoutRequest:
-            # Controls came or went (reading started, volume shown): the brand's room changed.
+            # Controls came or went (reading started, volume shown): the labels' and the
+            # brand's room changed.
+            self.fit_controls()
             self.fit_brand()
         return handled
 
@@ -137,6 +189,11 @@ class TopBar(QWidget):
             item = layout.itemAt(i)
             widget = item.widget() if item is not None else None
             if widget is not None and widget.isVisibleTo(self):
+                inner = widget.layout()
+                if inner is not None:
+                    # A box of buttons (the settings, the reading controls) measured from its
+                    # buttons as they are now, not as its layout last cached them.
+                    inner.invalidate()
                 total += max(widget.sizeHint().width(), widget.minimumWidth())
                 shown += 1
         return total + max(0, shown - 1) * layout.spacing()

@@ -55,9 +55,16 @@ def _check_tour(window: KioskWindow, tag: str) -> list[str]:
         if shots:
             Path(shots).mkdir(parents=True, exist_ok=True)
             window.grab().save(str(Path(shots) / f"{screen}-{tag}.png"))
-    assert {"attract", "chooser", "home", "settings", "idle-warning", "pin", "admin"} <= set(
-        seen
-    ), seen
+    assert {
+        "attract",
+        "chooser",
+        "home",
+        "reading",
+        "settings",
+        "idle-warning",
+        "pin",
+        "admin",
+    } <= set(seen), seen
     assert any(s.startswith("card-contacts") for s in seen), seen
     return problems
 

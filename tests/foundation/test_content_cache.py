@@ -16,6 +16,8 @@ import pytest
 from kiosk import paths
 from kiosk.content import cache, load_library
 from kiosk.content.cache import fingerprint, load_library_cached
+from kiosk.content.deferred import DeferredLeaflet, body_checksum
+from tests.helpers.leaflets import library_folder
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -47,7 +49,15 @@ def test_second_load_comes_from_the_cache_and_equals_a_fresh_parse(
 def _damage(path: Path, how: str) -> None:
     text = path.read_text("utf-8")
     document = json.loads(text)
-    card = document["library"]["leaflets"][0]["sections"][0]["cards"][0]
+    # A leaflet's cards are kept as one JSON text with a checksum (content/deferred.py).
+    entry = document["library"]["leaflets"][0]
+    body = json.loads(entry["body"])
+    card = body["sections"][0]["cards"][0]
+
+    def write_card() -> None:
+        entry["body"] = json.dumps(body)  # its checksum is left as it was
+        path.write_text(json.dumps(document), "utf-8")
+
     if how == "truncated":
         path.write_text(text[: len(text) // 2], "utf-8")
     elif how == "empty":
@@ -60,16 +70,16 @@ def _damage(path: Path, how: str) -> None:
         path.write_text("[" * 200_000 + "]" * 200_000, "utf-8")
     elif how == "wrong type":
         card["part"] = "one"
-        path.write_text(json.dumps(document), "utf-8")
+        write_card()
     elif how == "bool for int":
         card["part"] = True
-        path.write_text(json.dumps(document), "utf-8")
+        write_card()
     elif how == "missing field":
         del card["section_title"]
-        path.write_text(json.dumps(document), "utf-8")
+        write_card()
     elif how == "foreign class":
         card["blocks"][0] = {"@type": "system", "command": "touch /tmp/x"}
-        path.write_text(json.dumps(document), "utf-8")
+        write_card()
     elif how == "other version":
         document["version"] = "0.0.0-other"
         path.write_text(json.dumps(document), "utf-8")
@@ -114,6 +124,44 @@ def test_a_damaged_cache_is_rebuilt_with_one_log_line(
     with caplog.at_level(logging.INFO, logger="kiosk.content"):
         assert load_library_cached(content, tmp_path) == library
     assert not [r for r in caplog.records if r.name == "kiosk.content"]
+
+
+def test_the_cache_gives_titles_at_once_and_a_leaflets_cards_when_first_used(
+    tmp_path: Path, content: Path
+) -> None:
+    """What the kiosk needs before its first paint is each leaflet's title and the like:
+    reading the cache decodes no card, and using one leaflet decodes that one only."""
+    root = library_folder(tmp_path / "content")
+    first = load_library_cached(root, tmp_path / "cache")
+    library = load_library_cached(root, tmp_path / "cache")
+    leaflets = library.leaflets
+    assert len(leaflets) == 3
+    assert all(isinstance(lf, DeferredLeaflet) and not lf.decoded for lf in leaflets)
+    assert [lf.title for lf in leaflets] == [lf.title for lf in first.leaflets]
+    assert leaflets[1].cards and leaflets[1].decoded
+    assert [lf.decoded for lf in leaflets] == [False, True, False]
+    assert library == first == load_library(root)
+
+
+def test_a_leaflet_whose_cards_no_longer_decode_is_parsed_instead(
+    tmp_path: Path, content: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A body that passes its checksum but not the model (a foreign class, written with a
+    right checksum) is refused when first used: that leaflet is parsed, with one log line."""
+    load_library_cached(content, tmp_path)
+    cached = cache_file(tmp_path, content)
+    document = json.loads(cached.read_text("utf-8"))
+    entry = document["library"]["leaflets"][0]
+    body = json.loads(entry["body"])
+    body["sections"][0]["cards"][0]["blocks"][0] = {"@type": "system", "command": "x"}
+    entry["body"] = json.dumps(body)
+    entry["checksum"] = body_checksum(entry["body"])
+    cached.write_text(json.dumps(document), "utf-8")
+    library = load_library_cached(content, tmp_path)
+    with caplog.at_level(logging.INFO, logger="kiosk.content"):
+        assert library.leaflets[0].cards == load_library(content).leaflets[0].cards
+    lines = [r.getMessage() for r in caplog.records if r.name == "kiosk.content"]
+    assert len(lines) == 1 and "parsing it" in lines[0], lines
 
 
 class _RunsCode:

@@ -9,7 +9,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.content import Library
 from kiosk.session.pin import PinGate, hash_pin
+from kiosk.speech.service import State
 from kiosk.ui.main_window import KioskWindow
+from kiosk.ui.read_aloud import ReadAloudBar
 from kiosk.ui.theme import Fonts, Look
 
 RESOLUTIONS = [(1920, 1080), (1080, 1920), (1366, 768)]
@@ -17,11 +19,12 @@ TEXT_SIZES = [1.0, 1.5, 2.0, 2.5]
 
 
 def make_window(library: Library, fonts: Fonts, look: Look, size: tuple[int, int]) -> KioskWindow:
-    """A window as `python -m kiosk` builds it (attract screen, read-aloud bar), shown."""
-    from kiosk.ui.read_aloud import ReadAloudBar
-
+    """A window as `python -m kiosk` builds it (attract screen, read-aloud bar with its
+    volume buttons beside the settings), shown."""
     window = KioskWindow(library, fonts, look, with_attract=True)
-    window.add_card_tools(ReadAloudBar())
+    bar = ReadAloudBar()
+    window.add_card_tools(bar)
+    window.add_card_tools(bar.volume, beside_settings=True)
     window.resize(*size)
     window.show()
     settle()
@@ -78,6 +81,14 @@ def tour(window: KioskWindow) -> Iterator[str]:
         window.show_card(window.leaflet.card_index(card_id))
         settle()
         yield f"card-{card_id}"
+    bar = window.findChild(ReadAloudBar)
+    if bar is not None:
+        # Reading aloud: its controls (and the volume beside the settings) take the bar.
+        bar.set_state(State.Speaking)
+        settle()
+        yield "reading"
+        bar.set_state(State.Ready)
+        settle()
     window.open_display_settings()
     settle()
     yield "settings"

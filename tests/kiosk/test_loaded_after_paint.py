@@ -1,0 +1,129 @@
+"""What the running kiosk keeps loaded before a visitor arrives, and that what it left out
+still works when it is needed.
+
+The kiosk process is measured 5 s after its first screen (benchmarks/memory.py): modules the
+first screen does not need stay unloaded until something uses them. sqlite3 and csv (usage
+counts: the first visit's counts, the staff screen), difflib (a misspelt setting), getpass
+(--set-pin at a terminal) and platform (the log's start line) were loaded at start-up, about
+1.6 MB for the life of the process. Run through the real entry point in a fresh interpreter:
+what is loaded depends on everything imported before.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kiosk.config import load_settings
+from kiosk.session import pin
+
+DEFERRED = ("sqlite3", "csv", "difflib", "getpass", "platform")
+
+# `python -m kiosk`, with a look at sys.modules once its services have started after the
+# first paint, then a visitor's first card, the counts written and the staff screen opened.
+ENTRY = """
+import sys, runpy
+import kiosk.hermetic
+kiosk.hermetic.prepare()
+from PySide6.QtCore import QTimer
+import kiosk.app as app
+
+DEFERRED = {deferred!r}
+real = app.Kiosk.start_services
+
+def loaded():
+    return [name for name in DEFERRED if name in sys.modules]
+
+def start_services(self):
+    real(self)
+    print("AFTER_PAINT", *loaded(), flush=True)
+
+    def visit():
+        window = self.window
+        window.attract.started.emit()  # a touch on the attract screen: a visit begins
+        window.home.start.click()
+        print("SCREEN", window.current_screen(), flush=True)
+        self.flush_counts()
+        self.open_admin()
+        print("SCREEN", window.current_screen(), flush=True)
+        print("AFTER_VISIT", *loaded(), flush=True)
+        window.allow_close = True
+        self.app.quit()
+
+    QTimer.singleShot(0, visit)
+
+app.Kiosk.start_services = start_services
+sys.argv = ["kiosk"]
+runpy.run_module("kiosk", run_name="__main__")
+"""
+
+
+def _line(lines: list[str], tag: str) -> list[str]:
+    return next(line for line in lines if line.startswith(tag)).split()[1:]
+
+
+def test_left_out_of_start_up_and_loaded_when_a_visitor_and_staff_need_them(
+    tmp_path: Path,
+) -> None:
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "SEN_KIOSK_HOME": str(tmp_path),
+        "PATH": f"{tmp_path}:{os.environ.get('PATH', '')}",
+    }
+    (tmp_path / "aplay").write_text("#!/bin/sh\nexit 0\n")  # no sound device in a test
+    (tmp_path / "aplay").chmod(0o755)
+    done = subprocess.run(
+        [sys.executable, "-c", ENTRY.format(deferred=DEFERRED)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    lines = done.stdout.splitlines()
+    assert _line(lines, "AFTER_PAINT") == []
+    screens = [line.split()[1] for line in lines if line.startswith("SCREEN")]
+    assert screens == ["card", "admin"]
+    # The visit's counts reached the file, through the sqlite3 loaded for them.
+    assert set(_line(lines, "AFTER_VISIT")) >= {"sqlite3"}
+    with contextlib.closing(sqlite3.connect(tmp_path / "data" / "stats.sqlite3")) as db:
+        counts = dict(db.execute("SELECT counter, count FROM daily").fetchall())
+    assert counts.get("visits") == 1 and counts.get("card_views", 0) >= 1
+
+
+def test_a_misspelt_setting_still_gets_a_suggestion(tmp_path: Path) -> None:
+    settings = tmp_path / "kiosk.toml"
+    settings.write_text("[display]\nthme = 'high-contrast'\n", encoding="utf-8")
+    _settings, problems = load_settings(settings)
+    assert any("did you mean 'display.theme'" in str(p) for p in problems), problems
+
+
+def test_set_pin_still_asks_at_a_terminal(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import getpass
+
+    asked: list[str] = []
+
+    def fake_getpass(prompt: str) -> str:
+        asked.append(prompt)
+        return "582039"
+
+    monkeypatch.setattr(getpass, "getpass", fake_getpass)
+
+    class Terminal:
+        def isatty(self) -> bool:
+            return True
+
+        def readline(self) -> str:
+            raise AssertionError("a terminal is asked through getpass")
+
+    config = tmp_path / "kiosk.toml"
+    assert pin.set_pin_main(config, stdin=Terminal()) == 0  # type: ignore[arg-type]
+    assert len(asked) == 2
+    assert "pin_hash" in config.read_text()

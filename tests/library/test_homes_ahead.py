@@ -1,0 +1,150 @@
+"""A library's taps stay light: homes are made ahead in idle turns, the last leaflet's cards
+are let go in idle turns, and going between a card and home restyles nothing.
+
+Counts, not timings: widgets made or styled on a tap, homes kept, card views left behind.
+Through the wired kiosk window (`python -m kiosk` wiring, offscreen).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kiosk.app import Kiosk
+from kiosk.content import Library, load_library
+from kiosk.ui import homes, top_bar
+from kiosk.ui.card_view import CardView
+from kiosk.ui.main_window import KioskWindow
+from kiosk.ui.theme import Fonts, Look
+from tests.helpers.leaflets import add_catalogues, library_folder
+from tests.kiosk.conftest import shown_kiosk
+
+
+@pytest.fixture(scope="module")
+def three(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    root = library_folder(tmp_path_factory.mktemp("h") / "content")
+    add_catalogues(root, "cy")
+    return load_library(root)
+
+
+@pytest.fixture
+def kiosk(qtbot, three: Library, fonts: Fonts, tmp_path: Path) -> Iterator[Kiosk]:  # type: ignore[no-untyped-def]
+    window = KioskWindow(three, fonts, with_attract=True)
+    made = shown_kiosk(qtbot, window, tmp_path)
+    yield made
+    made.shutdown()
+    window.allow_close = True
+    window.catalogues.use("en")
+
+
+def settled(qtbot, window: KioskWindow) -> None:  # type: ignore[no-untyped-def]
+    """The first paint is over and nothing more is being made ahead."""
+    qtbot.waitUntil(lambda: not window.prebuilding(), timeout=30_000)
+
+
+def chooser(qtbot, window: KioskWindow) -> None:  # type: ignore[no-untyped-def]
+    settled(qtbot, window)
+    window.leave_attract()
+    assert window.current_screen() == "library"
+    settled(qtbot, window)
+
+
+def widgets(window: KioskWindow) -> int:
+    return len(window.findChildren(QWidget))
+
+
+def test_a_chooser_tap_shows_a_home_made_ahead(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
+    window = kiosk.window
+    chooser(qtbot, window)
+    assert window.library_screen is not None
+    before = widgets(window)
+    window.library_screen.tiles[1].click()
+    assert (window.current_screen(), window.leaflet.id) == ("home", "help-ar")
+    # Not one widget made on the tap (a home made there is about sixty).
+    assert widgets(window) <= before
+    assert window.home.tiles and window.home.help_box is not None
+
+
+def test_the_last_leaflets_card_views_are_let_go_in_idle_turns(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
+    window = kiosk.window
+    chooser(qtbot, window)
+    first = list(window.cards.views.values())
+    assert len(first) == len(window.leaflet.cards)  # made ahead after the first paint
+    assert window.library_screen is not None
+    window.library_screen.tiles[1].click()
+    # Off the card screen at once, deleted later: none is shown for the new leaflet.
+    assert not window.cards.views
+    settled(qtbot, window)
+    QApplication.processEvents()
+    left = [v for v in window.findChildren(CardView) if v.card.source.parent.name != "arabic"]
+    assert not left, "card views of the leaflet left behind"
+    assert set(window.cards.views) == set(range(len(window.leaflet.cards)))
+
+
+def test_going_between_a_card_and_home_restyles_nothing(
+    qtbot, kiosk: Kiosk, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    window = kiosk.window
+    chooser(qtbot, window)
+    assert window.library_screen is not None
+    window.library_screen.tiles[0].click()
+    window.show_card(0)
+    window.show_home()
+    restyled: list[object] = []
+    real = top_bar.restyle
+    monkeypatch.setattr(top_bar, "restyle", lambda *args: (restyled.append(args), real(*args))[-1])
+    for _ in range(3):
+        window.show_card(0)
+        window.show_home()
+    assert not restyled, "the top bar was styled again on a card/home change"
+    # A real change of size still fits it again.
+    window.set_look(Look(text_scale=2.0))
+    assert restyled
+
+
+@pytest.fixture
+def two_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A chooser page of one leaflet: the pool then holds it and the open home."""
+    monkeypatch.setattr(homes, "KEPT", 2)
+
+
+def test_homes_kept_follow_the_chooser_not_the_library(two_kept, qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
+    window = kiosk.window
+    chooser(qtbot, window)
+    made = window._homes
+    assert made is not None and len(made) <= 2
+    assert window.library_screen is not None
+    for index in (2, 1, 0, 2):
+        window.show_library()
+        window.library_screen.tiles[index].click()
+        assert window.leaflet is window.library.leaflets[index]
+        assert len(made) <= 2
+    settled(qtbot, window)
+    assert len(made) <= 2
+
+
+def test_homes_made_ahead_are_made_again_for_a_new_look(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
+    window = kiosk.window
+    chooser(qtbot, window)
+    window.set_look(Look(text_scale=1.5))
+    settled(qtbot, window)
+    assert window.library_screen is not None
+    window.library_screen.tiles[1].click()
+    home = window.home
+    # Laid out for 150%: the tiles take the new size's minimum height.
+    assert all(
+        t.minimumHeight() == window.metrics.target + window.metrics.px(40) for t in home.tiles
+    )
+
+
+def test_a_home_made_ahead_in_english_opens_in_welsh(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
+    window = kiosk.window
+    chooser(qtbot, window)
+    assert window.library_screen is not None
+    welsh = [lf.id for lf in window.library.leaflets].index("help-cy")
+    window.library_screen.tiles[welsh].click()
+    assert window.home.start.text() == "Dechrau darllen  ▶"
+    assert window.kiosk_help is not None and window.kiosk_help.box is window.home.help_box
