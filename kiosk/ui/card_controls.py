@@ -47,6 +47,9 @@ def beside_text(metrics: Metrics) -> bool:
 # The column beside the text takes at most this share of the screen's width: the text,
 # at large sizes already shorter than the reading measure, keeps the rest.
 SIDE_SHARE = 0.25
+# The "more below" cue may shrink to this share of its size to fit the column (1366x768 at
+# 250%: 15 px short at full size), rather than take a strip of the text's height.
+CUE_FLOOR = 0.75
 
 
 class CardControls(QWidget):
@@ -96,6 +99,7 @@ class CardControls(QWidget):
         self.beside = False
         self._strut = QSpacerItem(0, 0, QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self._cue_in_column = False
+        self._cue_px: int | None = None
         self._progress_above = False
         self._nav_fitted_for: tuple[object, ...] | None = None
 
@@ -219,10 +223,16 @@ class CardControls(QWidget):
         """The "more below" cue lies over the foot of the text, in a strip kept for it; beside
         the text, where the column has the room, it is in the column instead, just above
         Back and Home, and the text keeps its whole height."""
-        column = self.beside and self._column_has_room_for_cue()
-        if column == self._cue_in_column and self.more_below.wordWrap() == column:
+        px = self._cue_px_in_column() if self.beside else None
+        column = px is not None
+        same = column == self._cue_in_column and self.more_below.wordWrap() == column
+        if same and px == self._cue_px:
             return
         self._cue_in_column = column
+        self._cue_px = px
+        # In a short column a little smaller (down to CUE_FLOOR) rather than over the text.
+        small = px is not None and px < self.metrics.small
+        self.more_below.setStyleSheet(f"font-size: {px}px;" if small else "")
         self.controls.removeWidget(self.more_below)
         self.more_below.setParent(self)
         self.more_below.setWordWrap(column)
@@ -244,22 +254,31 @@ class CardControls(QWidget):
     def _column_width(self) -> int:
         return int(self.width() * SIDE_SHARE)
 
-    def _cue_height(self) -> int:
-        """The cue's height, its words wrapped to the column's width (measured, not asked:
-        while it lies over the text it is one line, and says so)."""
+    def _cue_height(self, px: int) -> int:
+        """The cue's height at `px`, its words wrapped to the column's width (measured, not
+        asked: while it lies over the text it is one line, and says so)."""
         cue = self.more_below
         cue.ensurePolished()  # hidden so far: it may not have its font yet
+        font = QFont(cue.font())
+        font.setPixelSize(px)
         margins = cue.contentsMargins()
         across = margins.left() + margins.right() + 2 * cue.margin()
         down = margins.top() + margins.bottom() + 2 * cue.margin()
         box = QRect(0, 0, max(1, self._column_width() - across), 1 << 20)
         wrap = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignCenter
-        return cue.fontMetrics().boundingRect(box, wrap, cue.text()).height() + down
+        return QFontMetrics(font).boundingRect(box, wrap, cue.text()).height() + down
 
-    def _column_has_room_for_cue(self) -> bool:
-        cue = self._cue_height() + self.controls.spacing()
+    def _cue_px_in_column(self) -> int | None:
+        """The largest size, from the cue's own down to CUE_FLOOR of it, at which the cue fits
+        the column under this card's controls; None where it does not fit even then."""
         need = self._column_need(self.progress.sizeHint().height(), shown_only=True)
-        return need + cue <= self._column_height()
+        room = self._column_height() - need - self.controls.spacing()
+        px = self.metrics.small
+        while px >= CUE_FLOOR * self.metrics.small:
+            if self._cue_height(px) <= room:
+                return px
+            px -= 1
+        return None
 
     def fit_controls(self) -> None:
         self._nav_fitted_for = None

@@ -97,6 +97,19 @@ def test_a_right_to_left_leaflet_reads_from_the_right(report: dict[str, Any]) ->
             assert not set(node["name"]) & set("◀▶\u200e"), node["name"]
 
 
+def test_the_help_box_reads_from_the_right_on_the_arabic_home(report: dict[str, Any]) -> None:
+    """The kiosk-help box follows the page: its QR code at the left, the number at the
+    right, and a screen reader meets who to talk to before the number, then the code."""
+    home = report["snapshots"]["rtl_home"]
+    nodes = showing(home)
+    heading = next(n for n in nodes if n["role"] == "label" and "Talk to" in n["name"])
+    number = next(n for n in nodes if n["role"] == "label" and n["name"].startswith("Telephone"))
+    code = next(n for n in nodes if n["name"].startswith("QR code: scan to phone"))
+    assert code["extents"][0] < number["extents"][0], (code, number)
+    order = [n["path"] for n in home["nodes"]]
+    assert order.index(heading["path"]) < order.index(number["path"]) < order.index(code["path"])
+
+
 def test_all_leaflets_goes_back_to_the_chooser(report: dict[str, Any], library: Library) -> None:
     again = report["snapshots"]["chooser_again"]
     for leaflet in library.leaflets:

@@ -122,13 +122,19 @@ def test_large_text_in_landscape_keeps_the_screens_height(
     size: tuple[int, int],
     least: int,
 ) -> None:
-    """One row of bar over the card, the controls beside the text: the text has the rest."""
+    """One row of bar over the card, the controls beside the text and the "more below" cue
+    among them (a little smaller where the column is short): the text has the rest."""
     window = make_window(library, fonts, Look(text_scale=2.5), size)
     qtbot.addWidget(window)
     window.show_card(window.leaflet.card_index("contacts-1"))
     settle()
-    assert window.cards.beside
-    view = window.cards.current_view
+    cards = window.cards
+    assert cards.beside
+    view = cards.current_view
     assert view is not None
-    assert view.height() >= least, view.height()
+    assert view.viewport().height() >= least, view.viewport().height()
+    cue = cards.more_below
+    assert cue.isVisible()  # the contacts card scrolls at 250%
+    assert _rect(window, cue).left() > _rect(window, view).right()
+    assert not layout_problems(cards), layout_problems(cards)
     window.allow_close = True
