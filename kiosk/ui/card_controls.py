@@ -141,7 +141,9 @@ class CardControls(QWidget):
         return need
 
     def _tall(self, button: QPushButton) -> int:
-        return max(self.metrics.target, button.sizeHint().height())
+        """A button's height in the column: a touch target's, since the column fits its
+        labels to that height too (a tall font such as OpenDyslexic would grow them)."""
+        return self.metrics.target
 
     def _help_spacing(self) -> int:
         """The space between the help's buttons in their own grid (the help sets it)."""
@@ -343,7 +345,7 @@ class CardControls(QWidget):
 
     def _column_fits(self, fitted: list[QPushButton]) -> bool:
         """Beside the text: every button, and Back and Home side by side, within the
-        column's share of the width (the text keeps the rest)."""
+        column's share of the width (the text keeps the rest), each a touch target tall."""
         room = self._column_width()
         self._strut.changeSize(room, 0, QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
@@ -351,7 +353,8 @@ class CardControls(QWidget):
             return max(button.minimumWidth(), button.sizeHint().width())
 
         pair = wide(self.back) + self.side_nav.spacing() + wide(self.home)
-        return max(pair, *(wide(b) for b in fitted)) <= room
+        tall = max(b.sizeHint().height() for b in (*fitted, self.back, self.home, self.next))
+        return max(pair, *(wide(b) for b in fitted)) <= room and tall <= self.metrics.target
 
     def _place_progress(self) -> None:
         """ "Card 3 of 29" sits between the buttons while it fits whole words there; on a
