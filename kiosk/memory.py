@@ -15,7 +15,7 @@ from __future__ import annotations
 import ctypes
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 
 def _malloc_trim() -> Callable[[int], int] | None:
@@ -42,14 +42,21 @@ def give_back() -> None:
 class QuietTrim(QObject):
     """Gives memory back once input has paused for `quiet_ms`: once per pause, not per tap."""
 
+    trimmed = Signal()
+
     def __init__(self, quiet_ms: int = 2000, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(quiet_ms)
-        self._timer.timeout.connect(give_back)
+        self._timer.timeout.connect(self._trim)
 
     @Slot()
     def poke(self) -> None:
         """Input arrived: trim when it has stopped for a while."""
         self._timer.start()  # restarts a running countdown, so a burst of taps trims once
+
+    @Slot()
+    def _trim(self) -> None:
+        give_back()
+        self.trimmed.emit()
