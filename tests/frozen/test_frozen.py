@@ -197,6 +197,29 @@ def test_speaks_a_card_with_only_the_bundled_espeak(bundle: Path, tmp_path: Path
         pytest.skip("spoke, but could not hide the system eSpeak NG (no mount namespace)")
 
 
+def test_the_speech_engine_process_runs_without_qt(bundle: Path, tmp_path: Path) -> None:
+    """The engine is the bundle's executable again, run with --speech-engine. PyInstaller's
+    PySide6 run-time hook imported QtCore in it too (35 MB, against 20 from source): build.spec
+    runs that hook, and the inspect one, in the kiosk's own process only."""
+    engine = subprocess.Popen(
+        [str(APP), "--speech-engine", str(os.getpid())],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        env=_env(tmp_path),
+    )
+    assert engine.stdin is not None and engine.stdout is not None
+    try:
+        ready = engine.stdout.readline()
+        maps = Path(f"/proc/{engine.pid}/maps").read_text()
+    finally:
+        engine.stdin.close()  # the engine leaves when its input ends
+        engine.wait(30)
+        engine.stdout.close()
+    assert b'"kind": "ready"' in ready and b'"gmw/en"' in ready, ready[:300]
+    assert "libespeak-ng" in maps
+    assert "libQt6Core" not in maps and "QtCore.abi3" not in maps
+
+
 def test_bundle_size(bundle: Path) -> None:
     du = subprocess.run(["du", "-sk", str(bundle)], capture_output=True, text=True, check=True)
     mib = int(du.stdout.split()[0]) / 1024
