@@ -106,6 +106,7 @@ def test_the_web_address_shrinks_to_its_line_when_it_must(
         pytest.param((1920, 1080), False, 2.5, id="1920x1080"),
         # 200%: the one-row bar and the column beside the text did it (the text had 198 px).
         pytest.param((1366, 768), False, 2.0, id="1366x768-200"),
+        # Held before too (769 px of 782), now of 901.
         pytest.param((1920, 1080), True, 2.0, id="1920x1080-dyslexia-font-200"),
         pytest.param(
             (1366, 768),
