@@ -19,8 +19,9 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
 from kiosk import paths
-from kiosk.app import load_fonts, make_application
+from kiosk.app import make_application
 from kiosk.content import load_library
+from kiosk.fonts import load_fonts
 from kiosk.ui.main_window import KioskWindow
 
 

@@ -13,17 +13,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
-from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QGuiApplication, QPixmapCache
+from PySide6.QtGui import QGuiApplication, QPixmapCache
 from PySide6.QtWidgets import QApplication
 
 from . import APP_ID, APP_NAME, __version__, memory, paths
 from .config import Settings
 from .content import ContentError, ContentProblem, Library
 from .content.help import HelpLoad, load_help
+from .fonts import load_fonts
 from .guarded import FileProblem, guard
 from .i18n import QT_TR_NOOP, tr
 from .input_gateway import InputGateway, Stage, is_act
-from .ui.theme import STANDARD, THEMES, Fonts, Look
+from .ui.theme import STANDARD, THEMES, Look
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QEvent
@@ -36,11 +37,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("kiosk.app")
 
-READING_FONTS = ("AtkinsonHyperlegible-Regular.ttf", "AtkinsonHyperlegible-Bold.ttf")
-DYSLEXIC_FONTS = ("OpenDyslexic-Regular.otf", "OpenDyslexic-Bold.otf")
-FONT_FILES = READING_FONTS + DYSLEXIC_FONTS
-FALLBACK_FAMILY = "DejaVu Sans"
-SYMBOLS = "\u25c0\u2302\u25b6\u260e\u21a9\u25bc\u2713\u25cf\u21ba"  # ◀ ⌂ ▶ ☎ ↩ ▼ ✓ ● ↺
 PIXMAP_CACHE_KIB = 2048
 ALREADY_RUNNING_EXIT = 3
 EXIT_TO_DESKTOP = 4  # staff chose "Exit to desktop": the supervisor must not restart it
@@ -53,26 +49,6 @@ STILL_HERE_SPOKEN = QT_TR_NOOP("Welcome back. Nothing was cleared.")
 TEN_SECONDS_SPOKEN = QT_TR_NOOP("10 seconds left. Press any key or touch the screen to stay.")
 COUNTDOWN_SPOKEN_AT = 10
 HELP_PROBLEMS = "the kiosk's help has problems; it runs without that part:"
-
-
-def _register(files: tuple[str, ...]) -> str:
-    family = ""
-    for name in files:
-        font_id = QFontDatabase.addApplicationFont(str(paths.asset(f"fonts/{name}")))
-        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-        if families:
-            family = family or families[0]
-    return family or FALLBACK_FAMILY
-
-
-def load_fonts() -> Fonts:
-    """Register the bundled fonts (a missing file falls back to a system sans-serif)."""
-    fonts = Fonts(reading=_register(READING_FONTS), dyslexic=_register(DYSLEXIC_FONTS))
-    # The buttons' symbols are not in the reading font. Finding the font that has them once
-    # text is on screen re-shapes that text (the attract title's second line moved 15 px
-    # when the card screen was built after the first paint): find it before anything shows.
-    QFontMetrics(QFont(fonts.reading)).horizontalAdvance(SYMBOLS)
-    return fonts
 
 
 def make_application(argv: list[str]) -> QApplication:

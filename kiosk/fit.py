@@ -60,7 +60,8 @@ def fit_problems(library: Library, cache_dir: Path | None = None) -> list[Conten
 
 def check_fit(library: Library, cache_dir: Path | None = None) -> FitReport:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from .app import load_fonts, make_application
+    from .app import make_application
+    from .fonts import load_fonts
 
     app = make_application(["sen-kiosk"])
     fonts = load_fonts()

@@ -7,7 +7,7 @@ import sys
 from PySide6.QtWidgets import QApplication
 
 from . import paths
-from .app import FALLBACK_FAMILY, FONT_FILES
+from .fonts import FALLBACK_FAMILY, FONT_FILES
 from .ui.main_window import KioskWindow
 from .ui.theme import Fonts
 

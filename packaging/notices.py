@@ -385,6 +385,18 @@ class Tracer:
                     "this repository",
                 ),
             )
+        if rel.startswith("assets/fonts/KioskSymbols"):
+            return self._get(
+                "font-kiosk-symbols",
+                lambda: Component(
+                    "font-kiosk-symbols",
+                    "Kiosk Symbols font (nine glyphs cut from DejaVu Sans)",
+                    "2.37",
+                    "Bitstream-Vera",
+                    [ROOT / "assets/fonts/KioskSymbols-LICENSE.txt"],
+                    "this repository",
+                ),
+            )
         if rel.startswith("content/"):
             return self._get(
                 "leaflet",

@@ -14,9 +14,10 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from kiosk import paths
-from kiosk.app import load_fonts, make_application
+from kiosk.app import make_application
 from kiosk.content.help import load_help
 from kiosk.content.loader import load_library
+from kiosk.fonts import load_fonts
 from kiosk.speech.service import State
 from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.read_aloud import ReadAloudBar

@@ -18,9 +18,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication
 
 from kiosk import paths
-from kiosk.app import load_fonts, make_application
+from kiosk.app import make_application
 from kiosk.content.help import load_help
 from kiosk.content.loader import load_library
+from kiosk.fonts import load_fonts
 from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.theme import Look
 

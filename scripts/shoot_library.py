@@ -19,9 +19,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtWidgets import QApplication
 
-from kiosk.app import load_fonts, make_application
+from kiosk.app import make_application
 from kiosk.content.help import load_help
 from kiosk.content.loader import load_library
+from kiosk.fonts import load_fonts
 from kiosk.ui.main_window import KioskWindow
 from tests.helpers.leaflets import add_catalogues, library_folder
 

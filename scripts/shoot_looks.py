@@ -15,8 +15,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk import paths
-from kiosk.app import load_fonts, make_application
+from kiosk.app import make_application
 from kiosk.content import load_library
+from kiosk.fonts import load_fonts
 from kiosk.ui.display_settings import DisplaySettingsPanel, stylesheet_rules
 from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.theme import THEMES, Look

@@ -50,9 +50,10 @@ def main() -> int:
     from PySide6.QtWidgets import QAbstractButton, QApplication
 
     from kiosk import paths
-    from kiosk.app import Kiosk, load_fonts, make_application
+    from kiosk.app import Kiosk, make_application
     from kiosk.config import Settings
     from kiosk.content import load_library
+    from kiosk.fonts import load_fonts
     from kiosk.ui.main_window import KioskWindow
 
     app = make_application([sys.argv[0]])

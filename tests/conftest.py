@@ -64,7 +64,7 @@ def library() -> Library:
 
 @pytest.fixture
 def fonts(qapp: object) -> Fonts:
-    from kiosk.app import load_fonts
+    from kiosk.fonts import load_fonts
 
     return load_fonts()
 
