@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -10,13 +11,14 @@ import pytest
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
-from kiosk.app import Kiosk
+from kiosk.app import ContentChoice, Kiosk, Startup, help_after_paint
 from kiosk.config import Settings
 from kiosk.session.idle import IdleMonitor
 from kiosk.session.visit import VisitSession
 from kiosk.speech.service import SpeechService
 from kiosk.stats import Stats
 from kiosk.ui.main_window import KioskWindow
+from kiosk.ui.theme import Fonts
 from tests.helpers.fake_speech import FakeEngine, FakePlayer
 
 
@@ -54,6 +56,24 @@ def shown_kiosk(qtbot: Any, window: KioskWindow, tmp_path: Path, **options: Any)
     window.show()
     qtbot.waitExposed(window)
     return make_kiosk(window, tmp_path, **options)
+
+
+def help_later_window(
+    qtbot: Any, choice: ContentChoice, content: Path, fonts: Fonts
+) -> tuple[KioskWindow, Startup]:
+    """The window `python -m kiosk` starts with on `choice` (chosen with `help_now=False` from
+    the folder `content`): behind its attract screen, at 1920x1080, not shown yet, its help
+    read after the first paint with problems reported to the returned `Startup`."""
+    startup = Startup(Path("kiosk.toml"), [], str(content), list(choice.problems))
+    window = KioskWindow(
+        choice.library,
+        fonts,
+        with_attract=True,
+        help=functools.partial(help_after_paint, choice, startup),
+    )
+    qtbot.addWidget(window)
+    window.resize(1920, 1080)
+    return window, startup
 
 
 def spoken(kiosk: Kiosk) -> list[str]:

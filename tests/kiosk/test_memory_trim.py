@@ -1,14 +1,19 @@
-"""Freed memory goes back to the system once a rebuild or a visit is over (kiosk/memory.py)."""
+"""Freed memory goes back to the system once a rebuild or a visit is over, and when input
+pauses, once per pause (kiosk/memory.py)."""
 
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 
 from kiosk import memory
+from kiosk.app import Kiosk
 from kiosk.ui.main_window import KioskWindow
 from tests.kiosk.conftest import shown_kiosk
 
@@ -34,20 +39,52 @@ def test_freed_pages_go_back_to_the_system() -> None:
     assert pinned
 
 
-def test_trimmed_after_a_new_look_is_built_and_after_a_visit(
-    qtbot, window: KioskWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
-    trims: list[int] = []
-    monkeypatch.setattr(memory, "_TRIM", lambda pad: trims.append(pad) or 1)
+@pytest.fixture
+def trims(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The pad of every malloc_trim the kiosk asks for, none of them done."""
+    made: list[int] = []
+    monkeypatch.setattr(memory, "_TRIM", lambda pad: made.append(pad) or 1)
+    return made
+
+
+@pytest.fixture
+def kiosk(qtbot, window: KioskWindow, tmp_path: Path, trims: list[int]) -> Iterator[Kiosk]:  # type: ignore[no-untyped-def]
+    # After `trims`: the kiosk's trims are counted from its start.
     made = shown_kiosk(qtbot, window, tmp_path)
-    try:
-        window.show_card(2)
-        trims.clear()
-        with qtbot.waitSignal(window.cardsBuilt, timeout=10_000):
-            window.set_look(replace(window.look, text_scale=1.5))
-        assert trims == [0]
-        assert made.visit is not None
-        made.visit.resetRequested.emit()
-        assert trims == [0, 0]
-    finally:
-        made.shutdown()  # its input gateway and speech go with it
+    yield made
+    made.shutdown()  # its input gateway and speech go with it
+
+
+def test_trimmed_after_a_new_look_is_built_and_after_a_visit(
+    qtbot, window: KioskWindow, kiosk: Kiosk, trims: list[int]
+) -> None:  # type: ignore[no-untyped-def]
+    window.show_card(2)
+    trims.clear()
+    with qtbot.waitSignal(window.cardsBuilt, timeout=10_000):
+        window.set_look(replace(window.look, text_scale=1.5))
+    assert trims == [0]
+    assert kiosk.visit is not None
+    kiosk.visit.resetRequested.emit()
+    assert trims == [0, 0]
+
+
+def test_a_burst_of_taps_trims_once_when_it_stops(
+    qtbot, window: KioskWindow, kiosk: Kiosk, trims: list[int]
+) -> None:  # type: ignore[no-untyped-def]
+    quiet = kiosk.findChild(memory.QuietTrim)
+    assert quiet is not None, "the kiosk has no QuietTrim wired to its input"
+    quiet._timer.setInterval(300)
+    pauses: list[int] = []
+    quiet.trimmed.connect(lambda: pauses.append(len(trims)))
+    qtbot.waitUntil(lambda: window.isVisible())
+    trims.clear()
+    # Real input through the application's event filter, as a visitor's taps arrive.
+    for _ in range(5):
+        QTest.mouseClick(window, Qt.MouseButton.LeftButton, pos=QPoint(5, 300))
+        assert pauses == [], "trimmed during a tap"
+    qtbot.waitUntil(lambda: len(pauses) == 1, timeout=5_000)
+    assert trims and trims[-1] == 0, "the pause did not reach malloc_trim"
+    qtbot.wait(600)
+    assert len(pauses) == 1, "trimmed again with no new input"
+    QTest.mouseClick(window, Qt.MouseButton.LeftButton, pos=QPoint(5, 300))
+    qtbot.waitUntil(lambda: len(pauses) == 2, timeout=5_000)

@@ -8,20 +8,20 @@ on the spot, so nothing ever finds a screen missing.
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QWidget
 
-from kiosk.app import Startup, choose_content, help_after_paint
+from kiosk.app import choose_content
 from kiosk.content import Library
 from kiosk.content.help import load_help
 from kiosk.ui import kiosk_help
 from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.theme import Fonts
 from tests.helpers.content_factory import make_leaflet
+from tests.kiosk.conftest import help_later_window
 
 
 class _Painted(QObject):
@@ -122,16 +122,8 @@ def test_the_help_is_read_after_the_first_paint_and_its_problems_still_reported(
     (folder / "glossary.toml").write_text("[[term]]\nterm = 3\n", encoding="utf-8")
     choice = choose_content([folder], help_now=False)
     assert choice.help_pending and not choice.problems
-    startup = Startup(Path("kiosk.toml"), [], str(folder), list(choice.problems))
-    window = KioskWindow(
-        choice.library,
-        fonts,
-        with_attract=True,
-        help=functools.partial(help_after_paint, choice, startup),
-    )
-    qtbot.addWidget(window)
+    window, startup = help_later_window(qtbot, choice, folder, fonts)
     assert not choice.problems  # nothing read before the screens are made
-    window.resize(1920, 1080)
     with qtbot.waitSignal(window.firstPaint, timeout=10_000):
         window.show()
     assert not choice.help_pending

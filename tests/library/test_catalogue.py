@@ -21,7 +21,8 @@ from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.theme import Fonts
 from tests.helpers.kiosk_words import bypasses
 from tests.helpers.leaflets import add_catalogues, library_folder, lupdate
-from tests.kiosk.conftest import shown_kiosk, spoken
+from tests.kiosk.conftest import spoken
+from tests.library._kiosk import library_kiosk
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -35,13 +36,7 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
 
 @pytest.fixture
 def kiosk(qtbot, library: Library, fonts: Fonts, tmp_path: Path) -> Iterator[Kiosk]:  # type: ignore[no-untyped-def]
-    window = KioskWindow(library, fonts, with_attract=True)
-    made = shown_kiosk(qtbot, window, tmp_path)
-    yield made
-    made.shutdown()
-    window.allow_close = True
-    # The next test starts from English, as a new kiosk would.
-    window.catalogues.use("en")
+    yield from library_kiosk(qtbot, library, fonts, tmp_path)
 
 
 def _open(window: KioskWindow, leaflet_id: str) -> None:

@@ -20,7 +20,7 @@ from kiosk.ui.card_view import CardView
 from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.theme import Fonts, Look
 from tests.helpers.leaflets import add_catalogues, library_folder
-from tests.kiosk.conftest import shown_kiosk
+from tests.library._kiosk import library_kiosk
 
 
 @pytest.fixture(scope="module")
@@ -32,12 +32,7 @@ def three(tmp_path_factory: pytest.TempPathFactory) -> Library:
 
 @pytest.fixture
 def kiosk(qtbot, three: Library, fonts: Fonts, tmp_path: Path) -> Iterator[Kiosk]:  # type: ignore[no-untyped-def]
-    window = KioskWindow(three, fonts, with_attract=True)
-    made = shown_kiosk(qtbot, window, tmp_path)
-    yield made
-    made.shutdown()
-    window.allow_close = True
-    window.catalogues.use("en")
+    yield from library_kiosk(qtbot, three, fonts, tmp_path)
 
 
 def settled(qtbot, window: KioskWindow) -> None:  # type: ignore[no-untyped-def]

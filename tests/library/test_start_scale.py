@@ -7,17 +7,17 @@ decoded, chooser tiles made, help read.
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
 import pytest
 
-from kiosk.app import Startup, choose_content, help_after_paint
+from kiosk.app import choose_content
 from kiosk.content.deferred import DeferredLeaflet
 from kiosk.ui import chooser
 from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.theme import Fonts
 from tests.helpers.leaflets import library_folder
+from tests.kiosk.conftest import help_later_window
 
 
 def decoded(window: KioskWindow) -> list[str]:
@@ -39,16 +39,8 @@ def test_a_library_starts_on_titles_and_reads_the_rest_in_idle_turns(
     cache = tmp_path / "cache"
     choose_content([root], cache, help_now=False)  # the run that wrote the cache
     choice = choose_content([root], cache, help_now=False)
-    startup = Startup(Path("kiosk.toml"), [], str(root), list(choice.problems))
     monkeypatch.setattr(chooser, "FIRST_TILES", 1)  # a "screen" of one tile
-    window = KioskWindow(
-        choice.library,
-        fonts,
-        with_attract=True,
-        help=functools.partial(help_after_paint, choice, startup),
-    )
-    qtbot.addWidget(window)
-    window.resize(1920, 1080)
+    window, startup = help_later_window(qtbot, choice, root, fonts)
     # Everything up to the first paint needs titles only: not one leaflet's cards.
     assert decoded(window) == []
     first_paint: list[list[str]] = []
