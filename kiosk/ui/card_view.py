@@ -67,6 +67,12 @@ BOXED = {
 
 # A word too long to break well: 12 or more characters without a space a line may break at.
 LONG_WORD = r"(?:[^\s]|\u00a0){12,}"
+# Above this text scale a contact's lines sit closer: each is one short line, like a heading,
+# and at 200-250% the 30% a paragraph's lines get apart is what pushes the phone number below
+# the fold of a landscape screen.
+LARGE_TEXT = 1.5
+CONTACT_LINE_HEIGHT = 115
+DETAIL_PX = 38  # a contact's details, a little larger than the body text
 
 
 def unbroken(unit: TextUnit, text: str) -> str:
@@ -121,6 +127,9 @@ class CardDocument:
         self.qr_cell = max(self.qr_size, widest) + 2 * metrics.px(10)
         self.caption_height = metrics.small * 2
         self._shrunk: list[tuple[int, int, QTextCharFormat]] = []
+        # Each contact detail with a label ("Telephone: "): start, end of label, end, field.
+        self._labels: list[tuple[int, int, int, str]] = []
+        self._stepped: list[tuple[int, int, QTextCharFormat]] = []  # set smaller to join
         self._prose: list[int] = []  # units outside the boxes
         self._prose_right = 0.0
         self._build()
@@ -242,10 +251,17 @@ class CardDocument:
             char_fmt = self._char(m.small, colour=t.muted)
         elif unit.kind == "contact-detail":
             block_fmt = self._block(m.text_px(4))
-            char_fmt = self._char(m.text_px(38), bold=True)
+            char_fmt = self._char(m.text_px(DETAIL_PX), bold=True)
         elif unit.kind.endswith("item"):
             block_fmt = self._block(m.text_px(12))
+        if unit.kind.startswith("contact") and self._close_contact_lines():
+            proportional = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+            block_fmt.setLineHeight(CONTACT_LINE_HEIGHT, proportional)
         return block_fmt, char_fmt
+
+    def _close_contact_lines(self) -> bool:
+        # Wider spacing asked for (WCAG 1.4.12) is kept whatever the size.
+        return self.m.text_scale > LARGE_TEXT and not self.wide_spacing
 
     def _plan_boxes(self) -> None:
         for i, unit in enumerate(self.units):
@@ -297,8 +313,11 @@ class CardDocument:
     def _box_text_height(self, box: Box) -> float:
         lines = 0.0
         for unit in self.units[box.first : box.last + 1]:
-            px: float = self.m.text_px(40 if unit.kind == "contact-name" else 38)
-            lines += px * (1.5 if self.wide_spacing else 1.3) + self.m.text_px(6)
+            px: float = self.m.text_px(40 if unit.kind == "contact-name" else DETAIL_PX)
+            spacing = 1.5 if self.wide_spacing else 1.3
+            if self._close_contact_lines():
+                spacing = CONTACT_LINE_HEIGHT / 100
+            lines += px * spacing + self.m.text_px(6)
         return lines
 
     def _build(self) -> None:
@@ -353,6 +372,10 @@ class CardDocument:
                     fmt.setFontItalic(True)
                 cursor.insertText(unbroken(unit, span.text), fmt)
             self.ranges.append((start, cursor.position()))
+            if unit.kind == "contact-detail" and unit.value and unit.text.endswith(unit.value):
+                split = cursor.position() - len(unit.value)
+                if split > start:
+                    self._labels.append((start, split, cursor.position(), unit.field))
         if self.units and BOXED.get(self.units[-1].kind) is None:
             # Space that parts a paragraph from the next is not needed after the last one.
             last = cursor.blockFormat()
@@ -360,18 +383,24 @@ class CardDocument:
             cursor.setBlockFormat(last)
 
     def fit_words(self) -> None:
-        """Shrink any word too long for its line (a web address at 250% on an upright
-        screen) until it fits, so it is never broken in the middle. Call after each
-        relayout at a new width; words that fit again get their own size back."""
+        """Fit the contact details to the width just laid out: the labels step down so a
+        phone number can sit on its label's line, and any word too long for its line (a web
+        address at 250% on an upright screen) shrinks until it fits, so it is never broken in
+        the middle. Call after each relayout at a new width; what fits again gets its own
+        size back."""
         doc = self.document
-        if not self._shrunk and not self._long_words_overflow():
+        if not (
+            self._shrunk or self._stepped or self._joined_sizes() or self._long_words_overflow()
+        ):
             return  # nothing to do: leave the document (and its layout) untouched
-        for start, end, fmt in self._shrunk:
+        for start, end, fmt in self._stepped + self._shrunk:
             cursor = QTextCursor(doc)
             cursor.setPosition(start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             cursor.setCharFormat(fmt)
         self._shrunk = []
+        self._stepped = []
+        self._join_numbers()
         block = doc.begin()
         while block.isValid():
             doc.documentLayout().blockBoundingRect(block)  # lays the block out if it is not
@@ -381,6 +410,65 @@ class CardDocument:
                 for word in re.finditer(LONG_WORD, block.text()):
                     self._fit_word(block.position() + word.start(), word.group(), room)
             block = block.next()
+
+    def _joined_sizes(self) -> tuple[int, int] | None:
+        """(label, number) sizes that put each phone number parted from its label
+        ("Telephone:" on one line, the number on the next) back beside it: the labels step
+        down first, in the regular weight and never below the caption size, then the numbers,
+        never below the body text. None when no number is parted, or no such sizes join them.
+        One size for every label, and one for every number, keeps the card's details alike."""
+        doc = self.document
+        labels, numbers = [], []
+        for start, split, end, field_name in self._labels:
+            if field_name != "phone":
+                continue
+            block = doc.findBlock(start)
+            doc.documentLayout().blockBoundingRect(block)
+            layout = block.layout()
+            if layout is None or layout.lineCount() < 2:
+                continue
+            text = block.text()
+            offset = block.position()
+            label, number = (
+                text[start - offset : split - offset],
+                text[split - offset : end - offset],
+            )
+            sizes = self._join(label, number, layout.lineAt(0).width() - 1)
+            if sizes is not None:
+                labels.append(sizes[0])
+                numbers.append(sizes[1])
+        return (min(labels), min(numbers)) if labels else None
+
+    def _join(self, label: str, number: str, room: float) -> tuple[int, int] | None:
+        full = self.m.text_px(DETAIL_PX)
+        for number_px in range(full, self.m.body - 1, -1):
+            left = room - self._advance(number, number_px, bold=True)
+            for label_px in range(full, self.m.small - 1, -1):
+                if self._advance(label, label_px) <= left:
+                    return label_px, number_px
+        return None
+
+    def _advance(self, text: str, px: int, bold: bool = False) -> float:
+        return QFontMetricsF(self._char(px, bold).font()).horizontalAdvance(text)
+
+    def _join_numbers(self) -> None:
+        sizes = self._joined_sizes()
+        if sizes is None:
+            return
+        label_px, number_px = sizes
+        for start, split, end, field_name in self._labels:
+            self._set_format(start, split, self._char(label_px))
+            if field_name == "phone" and number_px < self.m.text_px(DETAIL_PX):
+                self._set_format(split, end, self._char(number_px, bold=True))
+
+    def _set_format(self, start: int, end: int, fmt: QTextCharFormat) -> None:
+        """Set [start, end) in `fmt`, remembering its own format for fit_words to put back."""
+        cursor = QTextCursor(self.document)
+        cursor.setPosition(start + 1)
+        self._stepped.append((start, end, cursor.charFormat()))
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setCharFormat(fmt)
 
     def _long_words_overflow(self) -> bool:
         doc = self.document
