@@ -32,6 +32,7 @@ from .mirror import mirrored
 from .takeaway import QrWidget
 from .theme import Metrics, Theme
 from .touch import FlickScroll
+from .tree import descendants
 from .widgets import TileButton, big_button, fit_label
 
 HELP_PROPERTY = "kioskHelp"
@@ -63,7 +64,7 @@ class HelpPage:
 def mark_help(widget: QWidget) -> None:
     """Mark a widget, and what it is made of, as the kiosk's help (tests and tools find
     help by this property; the style sheet and badge make it visible)."""
-    for part in (widget, *widget.findChildren(QWidget)):
+    for part in (widget, *descendants(widget)):
         part.setProperty(HELP_PROPERTY, True)
 
 

@@ -30,6 +30,7 @@ from .screen_stack import ScreenStack
 from .style import stylesheet
 from .theme import Fonts, Look, Metrics, Theme
 from .top_bar import TopBar
+from .tree import descendants
 from .widgets import big_button, display_button, display_button_words, speaker_icon
 
 if TYPE_CHECKING:
@@ -837,7 +838,7 @@ def lay_out_hidden(widget: QWidget, size: QSize) -> None:
     widget.resize(size)
     pending = Qt.WidgetAttribute.WA_PendingResizeEvent
     # Parents first: each one's resize places its children (a scroll area its viewport).
-    for member in [widget, *widget.findChildren(QWidget)]:
+    for member in [widget, *descendants(widget)]:
         if member.testAttribute(pending):
             member.setAttribute(pending, False)
             QCoreApplication.sendEvent(member, QResizeEvent(member.size(), QSize(-1, -1)))

@@ -11,6 +11,8 @@ from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QAbstractButton, QScroller, QScrollerProperties, QWidget
 
+from .tree import descendants
+
 _INPUTS = {
     QEvent.Type.MouseButtonPress: QScroller.Input.InputPress,
     QEvent.Type.MouseMove: QScroller.Input.InputMove,
@@ -51,7 +53,7 @@ class FlickScroll(QObject):
     def _watch(self, widget: QWidget) -> None:
         # Children made later (tiles rebuilt in another language) announce themselves.
         widget.installEventFilter(self)
-        for child in widget.findChildren(QWidget):
+        for child in descendants(widget):
             child.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
