@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ..i18n import tr
 from .fit import FLOOR, fit_factor
 from .theme import BUTTON_TEXT_PX, Metrics
+from .tree import layout_members
 from .widgets import big_button, fit_label
 
 
@@ -148,12 +149,10 @@ class CardControls(QWidget):
     def _help_spacing(self) -> int:
         """The space between the help's buttons in their own grid (the help sets it)."""
         found = [self.extra_bar.spacing()]
-        for i in range(self.extra_bar.count()):
-            item = self.extra_bar.itemAt(i)
-            inner = item.layout() if item is not None else None
+        for inner in layout_members(self.extra_bar):
             if isinstance(inner, QGridLayout):
                 found.append(inner.verticalSpacing())
-            elif inner is not None:
+            elif isinstance(inner, QLayout):
                 found.append(inner.spacing())
         return max(found)
 
@@ -385,31 +384,24 @@ class CardControls(QWidget):
 
     def _buttons_in(self, layout: QLayout) -> list[QPushButton]:
         found: list[QPushButton] = []
-        for i in range(layout.count()):
-            item = layout.itemAt(i)
-            if item is None:
-                continue
-            widget, inner = item.widget(), item.layout()
-            if isinstance(widget, QPushButton):
-                found.append(widget)
-            elif inner is not None:
-                found += self._buttons_in(inner)
+        for member in layout_members(layout):
+            if isinstance(member, QPushButton):
+                found.append(member)
+            elif isinstance(member, QLayout):
+                found += self._buttons_in(member)
         return found
 
     def _nav_buttons(self) -> list[QWidget]:
         """What shares the navigation row with the progress line (others add to it)."""
         found: list[QWidget] = []
         nav = self.side_nav if self.beside else self.nav
-        for i in range(nav.count()):
-            item = nav.itemAt(i)
-            if item is None:
-                continue
-            widget, inner = item.widget(), item.layout()
-            if widget is not None and widget is not self.progress and not widget.isHidden():
-                found.append(widget)
-            elif inner is not None:
+        for member in layout_members(nav):
+            if isinstance(member, QWidget):
+                if member is not self.progress and not member.isHidden():
+                    found.append(member)
+            else:
                 # A row others put in (the help's card buttons) takes its share of the width.
-                found += [b for b in self._buttons_in(inner) if not b.isHidden()]
+                found += [b for b in self._buttons_in(member) if not b.isHidden()]
         return found
 
     def resizeEvent(self, event: QResizeEvent) -> None:

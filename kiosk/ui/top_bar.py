@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QSi
 
 from .fit import fit_factor, restyle
 from .theme import BUTTON_TEXT_PX, Metrics
+from .tree import layout_members
 from .widgets import fit_label
 
 # While reading, the settings give way when they would leave the labels less than this share
@@ -185,10 +186,8 @@ class TopBar(QWidget):
     def _width_of(self, layout: QHBoxLayout) -> int:
         total = 0
         shown = 0
-        for i in range(layout.count()):
-            item = layout.itemAt(i)
-            widget = item.widget() if item is not None else None
-            if widget is not None and widget.isVisibleTo(self):
+        for widget in layout_members(layout):
+            if isinstance(widget, QWidget) and widget.isVisibleTo(self):
                 inner = widget.layout()
                 if inner is not None:
                     # A box of buttons (the settings, the reading controls) measured from its

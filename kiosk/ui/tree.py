@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLayout, QWidget
 
 
 def descendants(widget: QWidget) -> Iterator[QWidget]:
@@ -21,3 +21,17 @@ def descendants(widget: QWidget) -> Iterator[QWidget]:
         if isinstance(child, QWidget):
             yield child
             yield from descendants(child)
+
+
+def layout_members(layout: QLayout) -> list[QWidget | QLayout]:
+    """What `layout` holds directly, in its order: its widgets and the layouts inside it.
+
+    Not through `itemAt`: PySide keeps the wrapper of every QWidgetItem that returns, even
+    after the layout deletes the item (a widget moved to another row deletes one), about 500
+    for 400 taps of a random visitor.
+    """
+    owner = layout.parentWidget()
+    widgets = [] if owner is None else [c for c in owner.children() if isinstance(c, QWidget)]
+    members: list[QWidget | QLayout] = [w for w in widgets if layout.indexOf(w) >= 0]
+    members += [c for c in layout.children() if isinstance(c, QLayout)]
+    return sorted(members, key=layout.indexOf)

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLayoutItem, QWidget
 
 from kiosk.ui.card_view import CardView
 from kiosk.ui.main_window import KioskWindow, lay_out_hidden
@@ -40,9 +40,14 @@ def test_looks_chosen_behind_the_open_panel_free_the_old_views(qtbot, window: Ki
 
 
 def dead_wrappers() -> int:
-    """Python wrappers still alive whose widget Qt has deleted."""
+    """Python wrappers still alive whose widget or layout item Qt has deleted."""
     gc.collect()
-    return sum(1 for o in gc.get_objects() if isinstance(o, QWidget) and not shiboken6.isValid(o))
+    # A style Qt replaces as style sheets change leaves one wrapper too, but only one.
+    return sum(
+        1
+        for o in gc.get_objects()
+        if isinstance(o, QWidget | QLayoutItem) and not shiboken6.isValid(o)
+    )
 
 
 def test_a_change_of_look_keeps_no_wrapper_of_a_deleted_widget(qtbot, window: KioskWindow) -> None:  # type: ignore[no-untyped-def]
@@ -57,4 +62,22 @@ def test_a_change_of_look_keeps_no_wrapper_of_a_deleted_widget(qtbot, window: Ki
         window.set_look(replace(window.look, text_scale=scale))
         qtbot.waitUntil(lambda: len(window.cards.views) == cards and not window.prebuilding())
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert dead_wrappers() - before == 0
+
+
+def test_moving_the_controls_keeps_no_wrapper_of_a_deleted_layout_item(  # type: ignore[no-untyped-def]
+    qtbot, window: KioskWindow
+) -> None:
+    """The card screen moves its progress line between rows as its shape changes, and the
+    rows were measured through layout.itemAt: PySide kept the wrapper of every QWidgetItem
+    the move deleted (kiosk/ui/tree.py layout_members)."""
+    window.show_card(2)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    before = dead_wrappers()
+    for size in ((1080, 1920), (1920, 1080), (1366, 768), (1920, 1080)):
+        window.resize(*size)
+        for index in (3, 4):
+            window.show_card(index)
+            qtbot.wait(1)  # one turn of the loop: the controls are fitted to the new size
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert dead_wrappers() - before == 0
