@@ -73,17 +73,18 @@ def _serve(requests: int, replies: IO[bytes]) -> int:
     try:
         import pyttsx3  # type: ignore[import-untyped,unused-ignore]
 
+        synchronous = _start_espeak_synchronously()
         engine = pyttsx3.init()
         voices = [v.id for v in engine.getProperty("voices")]
+        words: list[tuple[int, int]] = []
+        hook = _install_word_hook(engine, words, synchronous)
     except Exception as exc:  # any failure here means "speech unavailable", with the reason
         _reply(replies, _Ready([], "", f"{type(exc).__name__}: {exc}"))
         return 1
-    words: list[tuple[int, int]] = []
     finished: list[bool] = []
-    hook = _install_word_hook(engine, words)
     engine.connect("finished-utterance", lambda name, completed: finished.append(completed))
     current: dict[str, Any] = {}
-    _reply(replies, _Ready(voices, DEFAULT_VOICE, "", {"hook": hook}))
+    _reply(replies, _Ready(voices, DEFAULT_VOICE, "", {"hook": hook, "synchronous": synchronous}))
     inbox = _Inbox(requests, replies)
     while True:
         request = inbox.next_request()
@@ -91,6 +92,36 @@ def _serve(requests: int, replies: IO[bytes]) -> int:
             return 0  # standard input closed: the kiosk asked us to go, or went
         if not _reply(replies, _synthesise(engine, request, current, words, finished)):
             return 0
+
+
+def _start_espeak_synchronously() -> bool:
+    """Start eSpeak NG in synchronous mode before pyttsx3 starts it in its threaded one.
+
+    pyttsx3 2.99 starts espeak with AUDIO_OUTPUT_RETRIEVAL, where synthesis and every
+    parameter change run on espeak's own thread while the driver keeps its buffer on ours.
+    Measured here (first-steps card, 25 fresh engines at half speed): two engines spoke the
+    whole card at pyttsx3's default rate of 200 words a minute instead of 88, and one wrote an
+    empty WAV for a 17 s sentence without an error; the volume went astray the same way. In
+    synchronous mode each setting is applied before `setProperty` returns and each sentence
+    is synthesised inside `runAndWait`, so there is no second thread to race.
+
+    Returns whether it did: the word hook must then end each utterance itself.
+    """
+    try:
+        from pyttsx3.drivers import _espeak  # type: ignore[import-untyped,unused-ignore]
+        from pyttsx3.drivers.espeak import EspeakDriver  # type: ignore[import-untyped,unused-ignore]
+    except ImportError:
+        return False  # sapi5/nsss: their own engines, not espeak
+    if EspeakDriver._moduleInitialized:
+        return False
+    if _espeak.Initialize(_espeak.AUDIO_OUTPUT_SYNCHRONOUS, 1000) == -1:
+        raise RuntimeError("could not initialise espeak")
+    # What the driver would have done after its own Initialize (it never runs it twice).
+    current = _espeak.GetCurrentVoice()
+    name = current.contents.name if current else None
+    EspeakDriver._defaultVoice = name.decode("utf-8") if name else DEFAULT_VOICE
+    EspeakDriver._moduleInitialized = True
+    return True
 
 
 class _Inbox:
@@ -153,15 +184,25 @@ def _reply(replies: IO[bytes], message: SynthResult | _Ready) -> bool:
 write_errors: list[str] = []  # what the synth callback could not write, per utterance
 
 
-def _install_word_hook(engine: Any, words: list[tuple[int, int]]) -> bool:
-    """Record (text offset, sample offset) of every espeak word event before pyttsx3 sees it."""
+def _install_word_hook(engine: Any, words: list[tuple[int, int]], synchronous: bool) -> bool:
+    """Record (text offset, sample offset) of every espeak word event before pyttsx3 sees it.
+
+    In synchronous mode espeak ends an utterance with an empty buffer (a NULL pointer) and
+    sends no "message terminated" event, which is what makes pyttsx3 write the WAV and end
+    its loop; the hook passes one on.
+    """
     try:
         from pyttsx3.drivers import _espeak  # type: ignore[import-untyped,unused-ignore]
 
         driver = engine.proxy._driver
         on_synth = driver._onSynth
     except (ImportError, AttributeError):
+        if synchronous:  # without the hook no utterance would ever end
+            raise RuntimeError("this pyttsx3 has no espeak synth callback to wrap") from None
         return False  # sapi5/nsss: sentence timing only
+    terminated = (_espeak.EVENT * 2)()
+    terminated[0].type = _espeak.EVENT_MSG_TERMINATED
+    terminated[1].type = _espeak.EVENT_LIST_TERMINATED
 
     def callback(wav: Any, numsamples: int, events: Any) -> int:
         i = 0
@@ -173,6 +214,8 @@ def _install_word_hook(engine: Any, words: list[tuple[int, int]]) -> bool:
             i += 1
         try:
             result: int = on_synth(wav, numsamples, events)
+            if synchronous and not wav:
+                on_synth(None, 0, terminated)  # writes the WAV
         except Exception as exc:  # e.g. the disk is full: reported with the result, not raised
             # into espeak's C callback, where it would only print a traceback.
             write_errors.append(str(exc))

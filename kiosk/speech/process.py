@@ -67,6 +67,7 @@ class EngineProcess:
 
     def __init__(self) -> None:
         self.voices: list[str] = []
+        self.details: dict[str, object] = {}  # what the engine said of itself when ready
         self.default_voice = DEFAULT_VOICE
         self.ready = False
         self.error = ""
@@ -178,6 +179,7 @@ class EngineProcess:
         message = self._messages.popleft()
         if isinstance(message, _Ready):
             self.voices, self.default_voice = message.voices, message.default_voice
+            self.details = dict(message.extra or {})
             self.error = message.error
             self.ready = not message.error
             if message.error:
