@@ -156,6 +156,7 @@ class KioskWindow(QMainWindow):
         if not with_attract:
             self._make_screens()  # styled with the rest of the window below
         self.display_button.clicked.connect(self.open_display_settings)
+        self.stack.currentChanged.connect(self._close_panel_over_old_screen)
         self._card_tools: list[QWidget] = []
         self._right_tools: list[QWidget] = [self.all_leaflets, self.display_button]
         self.allow_close = False  # only the admin screen's "Exit to desktop" sets this
@@ -473,6 +474,15 @@ class KioskWindow(QMainWindow):
         self._covered = self.stack.currentWidget()
         if self._covered is not None:
             self._covered.hide()
+
+    @Slot(int)
+    def _close_panel_over_old_screen(self, _index: int) -> None:
+        # The panel covers the screen it was opened on. When another takes its place under
+        # it (a key on the attract screen turns on audio mode and shows the first screen),
+        # that screen was drawn over the panel's lower half, and the panel still took Tab.
+        if self.display_panel_open():
+            assert self._display_panel is not None
+            self._display_panel.close_panel()
 
     @property
     def idle_warning(self) -> IdleWarning:

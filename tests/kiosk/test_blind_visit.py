@@ -318,3 +318,18 @@ def test_reading_controls_with_volume_fit_the_top_bar(
             right = button.mapTo(window, button.rect().topRight()).x()
             assert button.width() >= button.sizeHint().width(), button.objectName()
             assert right <= window.width(), button.objectName()
+
+
+def test_a_key_in_the_text_panel_on_the_attract_screen_closes_it(qtbot, warned: Kiosk) -> None:  # type: ignore[no-untyped-def]
+    """Text and colours opened from the attract screen, then a key: audio mode turns on and
+    shows the first screen, which used to come up under the panel, the two drawn over
+    each other (found by driving the real kiosk with xdotool)."""
+    window = warned.window
+    window.display_button.click()
+    assert window.display_panel_open()
+    press(Qt.Key.Key_Tab)
+    assert audio(warned).active and window.current_screen() == "home"
+    assert not window.display_panel_open()
+    assert window.home.isVisible()
+    assert not window.display_panel.isVisible()
+    qtbot.waitUntil(lambda: any(t.startswith("Start screen") for t in spoken(warned)))

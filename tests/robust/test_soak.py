@@ -182,11 +182,14 @@ def test_random_input_soak(display: Display, tmp_path: Path) -> None:
         assert kiosk.stop() == 0, kiosk.text()
         assert "Traceback" not in kiosk.text(), kiosk.text()
         if grew > MAX_GROWTH_KIB:
-            # Over the limit on a slower or busier machine only: 4.6 MB on 3.11 / 6.11.3 and
-            # 3.1 MB on 3.13 / 6.12 here after the symbol font and the wrapper fixes (8.0 and
-            # 8.8 MB before). An expected failure, so the checks above still guard every run
-            # and the figures reach the log; tests/foundation/test_rebuild_frees.py and
-            # test_symbol_font.py hold the causes found.
+            # Not yet a hard failure: after the warm-up this seed's readings stay flat for
+            # 3,000 events, then rise 2 to 5 MB from event 4,500, where the monkey spends its
+            # taps in Text and colours. Each new look fills Qt's font and glyph caches, which
+            # are bounded: in a real window, 300 random taps on the panel's controls grew
+            # 5.3 MB and the next 300 nothing. Growth after the warm-up was 2.9 and 4.6 MB on
+            # 3.11 / 6.11.3, 3.1 and 4.8 MB on 3.13 / 6.12 (8.0 and 8.8 MB before the wrapper
+            # and symbol-font fixes, which tests/foundation/test_rebuild_frees.py and
+            # test_symbol_font.py hold). Hard once the warm-up visits every look.
             pytest.xfail(
                 f"RSS grew {grew / 1024:.1f} MB after the warm-up (limit 5 MB) {where}: {figures}"
             )
