@@ -99,7 +99,7 @@ def _start_espeak_synchronously() -> bool:
 
     pyttsx3 2.99 starts espeak with AUDIO_OUTPUT_RETRIEVAL, where synthesis and every
     parameter change run on espeak's own thread while the driver keeps its buffer on ours.
-    Measured here (first-steps card, 25 fresh engines at half speed): two engines spoke the
+    Measured here (first-steps card, 37 new engines at half speed): two engines spoke the
     whole card at pyttsx3's default rate of 200 words a minute instead of 88, and one wrote an
     empty WAV for a 17 s sentence without an error; the volume went astray the same way. In
     synchronous mode each setting is applied before `setProperty` returns and each sentence
@@ -107,11 +107,11 @@ def _start_espeak_synchronously() -> bool:
 
     Returns whether it did: the word hook must then end each utterance itself.
     """
-    try:
-        from pyttsx3.drivers import _espeak  # type: ignore[import-untyped,unused-ignore]
-        from pyttsx3.drivers.espeak import EspeakDriver  # type: ignore[import-untyped,unused-ignore]
-    except ImportError:
-        return False  # sapi5/nsss: their own engines, not espeak
+    if sys.platform in ("win32", "darwin"):
+        return False  # pyttsx3 uses SAPI5 or NSSpeechSynthesizer there, not espeak
+    from pyttsx3.drivers import _espeak  # type: ignore[import-untyped,unused-ignore]
+    from pyttsx3.drivers.espeak import EspeakDriver  # type: ignore[import-untyped,unused-ignore]
+
     if EspeakDriver._moduleInitialized:
         return False
     if _espeak.Initialize(_espeak.AUDIO_OUTPUT_SYNCHRONOUS, 1000) == -1:
@@ -191,6 +191,8 @@ def _install_word_hook(engine: Any, words: list[tuple[int, int]], synchronous: b
     sends no "message terminated" event, which is what makes pyttsx3 write the WAV and end
     its loop; the hook passes one on.
     """
+    if sys.platform in ("win32", "darwin"):
+        return False  # SAPI5/NSSpeechSynthesizer: sentence timing only
     try:
         from pyttsx3.drivers import _espeak  # type: ignore[import-untyped,unused-ignore]
 
