@@ -23,6 +23,7 @@ def keep_codes_in(path: Path | None) -> None:
     global _store
     _store = QrStore(path, QUIET_ZONE, ERROR) if path is not None else None
     _modules.cache_clear()
+    qr_image.cache_clear()
 
 
 def payload(field: str, value: str) -> str | None:
@@ -54,13 +55,18 @@ def _modules(data: str) -> tuple[tuple[int, ...], ...]:
     return matrix
 
 
+@functools.lru_cache(maxsize=32)
 def qr_image(data: str, size_px: int) -> QImage:
-    """Render `data` as a crisp QR code no larger than `size_px` square (dark on white)."""
+    """Render `data` as a crisp QR code no larger than `size_px` square (dark on white).
+
+    One image per code and size, shared (QImage is implicitly shared; nobody paints into
+    it): the same phone number and address come back on many cards, and every card view
+    is made ahead. In grey, a byte a pixel: 24 colour copies were 1.5 MB of the kiosk."""
     matrix = _modules(data)
     count = len(matrix)
     module = max(1, size_px // count)  # whole pixels per module keep the edges sharp
     side = module * count
-    image = QImage(side, side, QImage.Format.Format_RGB32)
+    image = QImage(side, side, QImage.Format.Format_Grayscale8)
     image.fill(QColor("#FFFFFF"))
     painter = QPainter(image)
     painter.setPen(Qt.PenStyle.NoPen)
