@@ -56,3 +56,19 @@ def test_qr_codes_have_a_text_alternative(qapp, library, family) -> None:  # typ
 
 def test_small_qr_still_decodes(qapp) -> None:  # type: ignore[no-untyped-def]
     assert decode(qr_image("tel:08000130014", 120)) == "tel:08000130014"
+
+
+def test_cards_with_the_same_contact_share_one_grey_image(qapp, library, family) -> None:  # type: ignore[no-untyped-def]
+    # Every card view is made ahead: each keeping its own colour copy of the same few codes
+    # was 1.5 MB of the kiosk.
+    metrics = Metrics.for_size(1920, 1080)
+    codes = [
+        code
+        for card in library.leaflets[0].cards
+        for box in CardDocument(card, STANDARD, metrics, family).boxes
+        for code in box.qr
+    ]
+    keys = {code.data: code.image.cacheKey() for code in codes}
+    assert len(keys) < len(codes)
+    assert all(code.image.cacheKey() == keys[code.data] for code in codes)
+    assert {code.image.format() for code in codes} == {QImage.Format.Format_Grayscale8}
