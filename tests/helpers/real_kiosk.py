@@ -112,6 +112,7 @@ class RealKiosk:
         home: Path,
         player: RecordingPlayer,
         *args: str,
+        watchdog_sec: float = WATCHDOG_SEC,
     ) -> None:
         self.folder = folder
         self.home = home
@@ -124,7 +125,7 @@ class RealKiosk:
             PYTHONFAULTHANDLER="1",  # stack() can then show where it is stuck
             DISPLAY=display.name,
             SEN_KIOSK_HOME=str(home),
-            **self.notify.env(WATCHDOG_SEC),
+            **self.notify.env(watchdog_sec),
             **player.env(),
         )
         self.env = env

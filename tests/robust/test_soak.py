@@ -3,9 +3,11 @@ with the real speech engine and a recording stand-in for aplay. After every 500 
 event loop still answers (a fresh systemd watchdog ping, sent from the GUI thread), nothing was
 logged as an exception, and memory has not grown by more than 5 MB since the end of a warm-up.
 
-The warm-up (1,500 events) fills what the kiosk builds once and keeps: the lazily made
-screens, and Qt's font and glyph caches for the text sizes, fonts and themes a visitor picks,
-which Qt bounds by its own limits. Measured with heaptrack on this event mix, the live heap
+The warm-up fills what the kiosk builds once and keeps: the lazily made screens, and Qt's font
+and glyph caches for the text sizes, fonts and themes a visitor picks, which Qt bounds by its
+own limits. It starts with a tour of every look (tests/helpers/look_tour.py: each text size in
+both fonts with and without wider spacing, each theme, reduced motion, a few cards and home in
+each), then 1,500 random events. Measured with heaptrack on this event mix, the live heap
 grew 6.2 MB from event 500 to 1,500 and then shrank by 0.8 MB to event 4,500: growth after the
 warm-up would be a leak, growth in it is not. 5,000 events follow it. Before each reading the soak
 pauses as a visitor would, so the kiosk can give freed pages back (kiosk/memory.py QuietTrim):
@@ -28,6 +30,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import procs
+from tests.helpers.look_tour import look_tour
 from tests.helpers.real_kiosk import (
     Display,
     RealKiosk,
@@ -130,18 +133,25 @@ def display() -> Iterator[Display]:
     made.close()
 
 
-def test_random_input_soak(display: Display, tmp_path: Path) -> None:
+def test_random_input_soak(qapp, display: Display, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     rng = random.Random(SEED)
+    tour = look_tour(tmp_path / "twin", (WIDTH, HEIGHT))
     home = tmp_path / "home"
     write_settings(home)
     player = RecordingPlayer(tmp_path)
-    kiosk = RealKiosk(tmp_path, display, home, player)
+    # Pings every 0.25 s: the tour waits for the kiosk to take each tap before the next.
+    kiosk = RealKiosk(tmp_path, display, home, player, watchdog_sec=0.5)
     where = f"(seed {SEED}; rerun with SOAK_SEED={SEED})"
     figures: list[str] = []
     try:
         kiosk.wait_ready()
         started = time.monotonic()
         rss_start = kiosk.rss_kib()
+        for tap in tour:
+            xdotool(display, *tap.xdotool())
+            # Where the next control stands depends on this tap's look being in place.
+            assert kiosk.answers(60), f"stuck in the look tour at {tap.what}\n{kiosk.stack()}"
+        figures.append(f"tour ({len(tour)} taps): {kiosk.rss_kib() / 1024:.1f} MB")
         rss_base: int | None = None
         grew = 0
         sent = 0
@@ -181,17 +191,11 @@ def test_random_input_soak(display: Display, tmp_path: Path) -> None:
         assert player.uname_calls() == [], "the kiosk ran uname"
         assert kiosk.stop() == 0, kiosk.text()
         assert "Traceback" not in kiosk.text(), kiosk.text()
-        if grew > MAX_GROWTH_KIB:
-            # Not yet a hard failure: after the warm-up this seed's readings stay flat for
-            # 3,000 events, then rise 2 to 5 MB from event 4,500, where the monkey spends its
-            # taps in Text and colours. Each new look fills Qt's font and glyph caches, which
-            # are bounded: in a real window, 300 random taps on the panel's controls grew
-            # 5.3 MB and the next 300 nothing. Growth after the warm-up was 2.9 and 4.6 MB on
-            # 3.11 / 6.11.3, 3.1 and 4.8 MB on 3.13 / 6.12 (8.0 and 8.8 MB before the wrapper
-            # and symbol-font fixes, which tests/foundation/test_rebuild_frees.py and
-            # test_symbol_font.py hold). Hard once the warm-up visits every look.
-            pytest.xfail(
-                f"RSS grew {grew / 1024:.1f} MB after the warm-up (limit 5 MB) {where}: {figures}"
-            )
+        # A hard limit now that the warm-up visits every look first: this seed's readings
+        # used to rise 2 to 5 MB from event 4,500, where the monkey spends its taps in Text
+        # and colours and fills Qt's font and glyph caches for looks not seen before.
+        assert grew <= MAX_GROWTH_KIB, (
+            f"RSS grew {grew / 1024:.1f} MB after the warm-up (limit 5 MB) {where}: {figures}"
+        )
     finally:
         kiosk.kill()  # also closes its socket and log file when the kiosk died by itself
