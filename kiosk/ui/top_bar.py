@@ -184,16 +184,24 @@ class TopBar(QWidget):
         self.brand.setVisible(self._brand_wanted and self.brand.sizeHint().width() <= room)
 
     def _width_of(self, layout: QHBoxLayout) -> int:
+        """The width the row's shown widgets ask for, as they are now.
+
+        A box of buttons (the settings, the reading controls, the volume) is measured from its
+        own buttons, not from the size its layout last cached: a fit restyles them and
+        measures again at once. Never by invalidating that layout: that posts the bar a
+        layout request, which fits again, and so on, about 3,000 times a second for as long
+        as the kiosk runs."""
         total = 0
         shown = 0
         for widget in layout_members(layout):
             if isinstance(widget, QWidget) and widget.isVisibleTo(self):
                 inner = widget.layout()
-                if inner is not None:
-                    # A box of buttons (the settings, the reading controls) measured from its
-                    # buttons as they are now, not as its layout last cached them.
-                    inner.invalidate()
-                total += max(widget.sizeHint().width(), widget.minimumWidth())
+                if isinstance(inner, QHBoxLayout):
+                    margins = inner.contentsMargins()
+                    width = self._width_of(inner) + margins.left() + margins.right()
+                else:
+                    width = widget.sizeHint().width()
+                total += max(width, widget.minimumWidth())
                 shown += 1
         return total + max(0, shown - 1) * layout.spacing()
 
