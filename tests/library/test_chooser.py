@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app import Kiosk
@@ -105,3 +106,40 @@ def test_idle_reset_returns_to_the_chooser(qtbot, kiosk: Kiosk) -> None:  # type
     assert window.current_screen() == "attract"
     window.leave_attract()
     assert window.current_screen() == "library"
+
+
+def test_the_chooser_left_alone_lays_nothing_out(
+    qtbot, three: Library, fonts: Fonts, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """As on a leaflet's screens (tests/journeys/test_idle.py): the top bar above the tiles
+    once answered its own layout requests, a core's worth, for as long as the kiosk ran."""
+    window = KioskWindow(three, fonts, with_attract=True)
+    made = shown_kiosk(qtbot, window, tmp_path)
+    try:
+        window.show_library()
+        qtbot.waitUntil(lambda: window.current_screen() == "library")
+        qtbot.waitUntil(lambda: not window.prebuilding(), timeout=30_000)
+        qtbot.wait(500)
+        layouts = _Layouts()
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(layouts)
+        try:
+            qtbot.wait(1000)
+        finally:
+            app.removeEventFilter(layouts)
+        assert layouts.count == 0, f"{layouts.count} layout requests in a second on the chooser"
+    finally:
+        made.shutdown()
+        window.allow_close = True
+
+
+class _Layouts(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.count += 1
+        return False
