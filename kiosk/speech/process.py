@@ -161,6 +161,13 @@ class EngineProcess:
     def has_unsent(self) -> bool:
         return bool(self._unsent or self._queued)
 
+    def reply_fd(self) -> int | None:
+        """The pipe the replies come on, for an event loop to watch, while it is open; None
+        where a thread reads it (Windows) or once it has ended."""
+        if self._process is None or self._reader is not None or self._eof:
+            return None
+        return self._out
+
     def waiting(self) -> int:
         """How many messages wait whole for the pipe (not counting one it has taken part of)."""
         return len(self._queued)
