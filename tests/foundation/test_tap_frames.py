@@ -8,23 +8,12 @@ gets while its own press and release handlers run.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPushButton
 
 from kiosk.ui.main_window import KioskWindow
-
-
-class PaintCount(QObject):
-    def __init__(self, widget: QPushButton) -> None:
-        super().__init__(widget)
-        self.count = 0
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.count += 1
-        return False
+from tests.helpers.event_counts import EventCounts
 
 
 def _press_and_release(qtbot, button: QPushButton) -> tuple[int, int]:  # type: ignore[no-untyped-def]
@@ -33,15 +22,15 @@ def _press_and_release(qtbot, button: QPushButton) -> tuple[int, int]:  # type: 
     # take) the paint events before the counter does.
     button.setFocus()
     qtbot.wait(20)  # anything pending from showing the screen is painted first
-    paints = PaintCount(button)
+    paints = EventCounts(button, parent=button)
     centre = button.rect().center()
     QTest.mousePress(button, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
-    during_press = paints.count
+    during_press = paints.paints
     assert button.isDown()
-    qtbot.waitUntil(lambda: paints.count > during_press)  # the pressed look, one frame later
-    paints.count = 0
+    qtbot.waitUntil(lambda: paints.paints > during_press)  # the pressed look, one frame later
+    before_release = paints.paints
     QTest.mouseRelease(button, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
-    return during_press, paints.count
+    return during_press, paints.paints - before_release
 
 
 def test_next_is_not_repainted_inside_its_press_or_release(qtbot, window: KioskWindow) -> None:  # type: ignore[no-untyped-def]
@@ -52,8 +41,8 @@ def test_next_is_not_repainted_inside_its_press_or_release(qtbot, window: KioskW
     assert during == (0, 0)
     # ...and the released look is painted with the new card.
     assert not window.cards.next.isDown()
-    paints = PaintCount(window.cards.next)
-    qtbot.waitUntil(lambda: paints.count > 0)
+    paints = EventCounts(window.cards.next, parent=window.cards.next)
+    qtbot.waitUntil(lambda: paints.paints > 0)
 
 
 def test_a_topic_tile_is_not_repainted_inside_its_press_or_release(

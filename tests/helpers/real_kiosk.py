@@ -21,6 +21,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
 from kiosk.session.pin import hash_pin
 from tests.helpers import procs
 from tests.helpers.fake_systemd import FakeNotifySocket
@@ -28,6 +30,13 @@ from tests.helpers.fake_systemd import FakeNotifySocket
 ROOT = Path(__file__).resolve().parents[2]
 STAFF_PIN = "582039174620"  # 12 digits: random taps never open the admin screen
 WATCHDOG_SEC = 2.0
+# For a test module's `pytestmark`: slow, and skipped where the X tools are missing.
+REAL_KIOSK_MARKS = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not (shutil.which("Xvfb") and shutil.which("xdotool")), reason="needs Xvfb and xdotool"
+    ),
+]
 
 _APLAY = """#!/bin/sh
 # aplay stand-in: aplay -q FILE. Mode file: ok (default), fail, or hang.

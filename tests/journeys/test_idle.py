@@ -8,16 +8,14 @@ whole core, from the first screen on, in every screen.
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pytest
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent
 
 from kiosk.app import Kiosk
 from kiosk.session.pin import hash_pin
 from kiosk.speech import narrate_card
 from kiosk.speech.service import State
+from tests.helpers.event_counts import left_alone
 
 from .conftest import Recorder
 
@@ -28,34 +26,6 @@ LEFT_ALONE_MS = 1000
 def settings_toml() -> str:
     # A staff PIN, so that the PIN pad is there to be left alone too.
     return f'[admin]\npin_hash = "{hash_pin("2468", n=2**4, r=1)}"\n'
-
-
-class _Events(QObject):
-    """Counts the events Qt delivers to any object, by type."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.seen: Counter[QEvent.Type] = Counter()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        self.seen[event.type()] += 1
-        return False
-
-
-def _left_alone(qtbot, kiosk: Kiosk) -> Counter[QEvent.Type]:  # type: ignore[no-untyped-def]
-    # The card views made ahead after the first paint (one an idle turn) are work once, not
-    # idling; on a busy machine they take a while.
-    qtbot.waitUntil(lambda: not kiosk.window.prebuilding(), timeout=30_000)
-    qtbot.wait(500)  # whatever the last step set off (fits, a sentence starting) settles
-    events = _Events()
-    app = QApplication.instance()
-    assert app is not None
-    app.installEventFilter(events)
-    try:
-        qtbot.wait(LEFT_ALONE_MS)
-    finally:
-        app.removeEventFilter(events)
-    return events.seen
 
 
 @pytest.mark.parametrize(
@@ -89,7 +59,7 @@ def test_a_kiosk_left_alone_lays_nothing_out_and_paints_only_its_motion(
         assert kiosk.speech is not None
         kiosk.reading.read_current_card()
         qtbot.waitUntil(lambda: kiosk.speech is not None and kiosk.speech.state() == State.Speaking)
-    seen = _left_alone(qtbot, kiosk)
+    seen = left_alone(qtbot, window, LEFT_ALONE_MS).seen
     layouts = seen[QEvent.Type.LayoutRequest]
     # Reading aloud, the controls change as a sentence starts or the card ends: a few
     # layouts, not thousands.

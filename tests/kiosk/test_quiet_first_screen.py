@@ -9,7 +9,6 @@ elsewhere and waits for it to be painted: whatever else was dirty is painted in 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QLabel, QLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content import Library
@@ -17,24 +16,11 @@ from kiosk.content.help import load_help
 from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.screen_stack import ScreenStack
 from kiosk.ui.theme import Fonts
+from tests.helpers.event_counts import EventCounts
 
 
-class _Paints(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.count = 0
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.count += 1
-        return False
-
-
-def _watch(widget: QWidget) -> _Paints:
-    paints = _Paints()
-    widget.installEventFilter(paints)
-    widget.setProperty("paintsWatcher", paints)  # lives as long as the widget
-    return paints
+def _watch(widget: QWidget) -> EventCounts:
+    return EventCounts(widget, parent=widget)  # lives as long as the widget
 
 
 def _paints_of_shown_page_after_adding(qtbot, stack: QStackedWidget) -> int:  # type: ignore[no-untyped-def]
@@ -51,15 +37,15 @@ def _paints_of_shown_page_after_adding(qtbot, stack: QStackedWidget) -> int:  # 
     page_paints, marker_paints = _watch(shown), _watch(marker)
     top.resize(1200, 900)
     top.show()
-    qtbot.waitUntil(lambda: page_paints.count > 0 and marker_paints.count > 0)
-    before = page_paints.count
+    qtbot.waitUntil(lambda: page_paints.paints > 0 and marker_paints.paints > 0)
+    before = page_paints.paints
     stack.addWidget(QLabel("made later"))  # Qt's default geometry: 640x480 at the top left
     stack.insertWidget(0, QLabel("made later, first"))
-    marked = marker_paints.count
+    marked = marker_paints.paints
     marker.update()
-    qtbot.waitUntil(lambda: marker_paints.count > marked)
+    qtbot.waitUntil(lambda: marker_paints.paints > marked)
     assert stack.currentWidget() is shown
-    return page_paints.count - before
+    return page_paints.paints - before
 
 
 def test_a_page_added_behind_the_one_on_show_repaints_nothing(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -106,11 +92,11 @@ def test_the_attract_screen_is_painted_once_while_the_rest_is_made(
     with qtbot.waitSignal(window.firstPaint, timeout=10_000):
         window.show()
     assert window._home is not None and window._cards is not None
-    assert title_paints.count == 1
-    marked = bar_paints.count
+    assert title_paints.paints == 1
+    marked = bar_paints.paints
     window.top_bar.update()
-    qtbot.waitUntil(lambda: bar_paints.count > marked)
-    assert title_paints.count == 1, "the attract title was painted again"
+    qtbot.waitUntil(lambda: bar_paints.paints > marked)
+    assert title_paints.paints == 1, "the attract title was painted again"
     assert window.current_screen() == "attract"
     # The screens made behind it work: a touch goes home, Start opens the first card.
     window.leave_attract()

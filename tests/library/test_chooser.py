@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app import Kiosk
@@ -15,6 +14,7 @@ from kiosk.ui.chooser import LeafletTile
 from kiosk.ui.language import native_name
 from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.theme import Fonts
+from tests.helpers.event_counts import left_alone
 from tests.helpers.leaflets import library_folder
 from tests.kiosk.conftest import shown_kiosk
 
@@ -118,28 +118,8 @@ def test_the_chooser_left_alone_lays_nothing_out(
     try:
         window.show_library()
         qtbot.waitUntil(lambda: window.current_screen() == "library")
-        qtbot.waitUntil(lambda: not window.prebuilding(), timeout=30_000)
-        qtbot.wait(500)
-        layouts = _Layouts()
-        app = QApplication.instance()
-        assert app is not None
-        app.installEventFilter(layouts)
-        try:
-            qtbot.wait(1000)
-        finally:
-            app.removeEventFilter(layouts)
-        assert layouts.count == 0, f"{layouts.count} layout requests in a second on the chooser"
+        layouts = left_alone(qtbot, window).layouts
+        assert layouts == 0, f"{layouts} layout requests in a second on the chooser"
     finally:
         made.shutdown()
         window.allow_close = True
-
-
-class _Layouts(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.count = 0
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.LayoutRequest:
-            self.count += 1
-        return False

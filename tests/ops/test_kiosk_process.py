@@ -10,7 +10,6 @@ to 2 s so the test is quick; the figures are printed for the docs.
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import sqlite3
 import subprocess
@@ -22,13 +21,9 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.fake_systemd import FakeNotifySocket
+from tests.helpers.real_kiosk import REAL_KIOSK_MARKS
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        not (shutil.which("Xvfb") and shutil.which("xdotool")), reason="needs Xvfb and xdotool"
-    ),
-]
+pytestmark = REAL_KIOSK_MARKS
 
 ROOT = Path(__file__).resolve().parents[2]
 WATCHDOG_SEC = 2.0

@@ -8,23 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractAnimation, QEvent, QObject, Qt
+from PySide6.QtCore import QAbstractAnimation, Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.ui.attract import AttractScreen
 from kiosk.ui.theme import Metrics
-
-
-class PaintCounter(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.paints = 0
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.paints += 1
-        return False
+from tests.helpers.event_counts import EventCounts
 
 
 def test_drifting_moves_pixels_without_repainting_the_text(
@@ -38,9 +28,7 @@ def test_drifting_moves_pixels_without_repainting_the_text(
     qtbot.waitExposed(host)
     qtbot.waitUntil(lambda: screen.block.isVisible() and screen.title.isVisible())
     assert screen.block.testAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-    counter = PaintCounter()
-    for label in (screen.title, screen.call, screen.audio_hint, screen.publisher):
-        label.installEventFilter(counter)
+    counter = EventCounts(screen.title, screen.call, screen.audio_hint, screen.publisher)
     start = screen.block.pos()
     screen.drift()
     qtbot.waitUntil(lambda: screen.animation.state() == QAbstractAnimation.State.Stopped)

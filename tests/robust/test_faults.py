@@ -21,6 +21,7 @@ from kiosk.speech import CommandPlayer, ProcessEngine, SpeechService, State, nar
 from tests.helpers import procs
 from tests.helpers.cli import leaflet_copy
 from tests.helpers.real_kiosk import (
+    REAL_KIOSK_MARKS,
     Display,
     RealKiosk,
     RecordingPlayer,
@@ -37,12 +38,7 @@ from tests.helpers.small_disk import (
     tmpfs,
 )
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        not (shutil.which("Xvfb") and shutil.which("xdotool")), reason="needs Xvfb and xdotool"
-    ),
-]
+pytestmark = REAL_KIOSK_MARKS
 DEEP = "a = " + "[" * 5000 + "]" * 5000 + "\n"
 
 

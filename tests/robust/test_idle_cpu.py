@@ -10,7 +10,6 @@ requests did: a whole core, from the first screen on.
 from __future__ import annotations
 
 import os
-import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +18,7 @@ import pytest
 
 from tests.helpers import procs
 from tests.helpers.real_kiosk import (
+    REAL_KIOSK_MARKS,
     Display,
     RealKiosk,
     RecordingPlayer,
@@ -27,12 +27,7 @@ from tests.helpers.real_kiosk import (
     xdotool,
 )
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        not (shutil.which("Xvfb") and shutil.which("xdotool")), reason="needs Xvfb and xdotool"
-    ),
-]
+pytestmark = REAL_KIOSK_MARKS
 WATCH_S = 5.0
 MOST = 0.05  # of one core; the kiosk takes about 0.005 here, a busy loop 1.0
 

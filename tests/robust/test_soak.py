@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import os
 import random
-import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -32,6 +31,7 @@ import pytest
 from tests.helpers import procs
 from tests.helpers.look_tour import look_tour
 from tests.helpers.real_kiosk import (
+    REAL_KIOSK_MARKS,
     Display,
     RealKiosk,
     RecordingPlayer,
@@ -40,12 +40,7 @@ from tests.helpers.real_kiosk import (
     xdotool,
 )
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        not (shutil.which("Xvfb") and shutil.which("xdotool")), reason="needs Xvfb and xdotool"
-    ),
-]
+pytestmark = REAL_KIOSK_MARKS
 
 SEED = int(os.environ.get("SOAK_SEED", "20261130"))
 EVENTS = int(os.environ.get("SOAK_EVENTS", "5000"))
