@@ -31,7 +31,8 @@ from . import model
 from .model import Leaflet, Library
 
 log = logging.getLogger("kiosk.content")
-CACHE_FORMAT = 3  # 1 was a pickle: never read again; 2 decoded every card before the first paint
+CACHE_FORMAT = 4  # 1 was a pickle: never read again; 2 decoded every card before the first
+# paint; 3 had no key for each leaflet folder, so one edit meant parsing every leaflet
 MAX_CACHE_BYTES = 64 * 1024 * 1024  # far above 50 leaflets; a bigger file is not ours
 
 # The only types a cache may name: the model's own dataclasses (new ones are picked up).
@@ -46,8 +47,18 @@ class CacheDamagedError(ValueError):
     """The cache file does not hold a library this program wrote."""
 
 
+class Fingerprints(typing.NamedTuple):
+    """The key of the whole library, and of each leaflet folder directly under its root."""
+
+    library: str
+    folders: dict[str, str]
+
+
 def fingerprint(root: Path) -> str:
-    parts: list[str] = [__version__, str(CACHE_FORMAT), str(root.resolve())]
+    return fingerprints(root).library
+
+
+def fingerprints(root: Path) -> Fingerprints:
     # os.walk and DirEntry rather than Path.rglob: a 50-leaflet library has 600 files, and
     # this runs before the first paint.
     found: list[str] = []
@@ -59,7 +70,19 @@ def fingerprint(root: Path) -> str:
                     stat = entry.stat()
                     relative = os.path.relpath(entry.path, root)
                     found.append(f"{relative}:{stat.st_size}:{stat.st_mtime_ns}")
-    parts.extend(sorted(found))
+    found.sort()
+    by_folder: dict[str, list[str]] = {}
+    for line in found:
+        top, sep, _rest = line.partition(os.sep)
+        if sep:
+            by_folder.setdefault(str(root / top), []).append(line)
+    library = _checksum([__version__, str(CACHE_FORMAT), str(root.resolve()), *found])
+    folders = {folder: _checksum(lines) for folder, lines in by_folder.items()}
+    folders[str(root)] = library  # a root that is itself one leaflet
+    return Fingerprints(library, folders)
+
+
+def _checksum(parts: list[str]) -> str:
     # Two independent 32-bit checksums rather than hashlib, which loads OpenSSL (about 3.5 MB
     # of the kiosk's memory) for this one call. A key only has to tell one listing of names,
     # sizes and times from the next; nothing here needs to resist a forger, who could as
@@ -70,29 +93,80 @@ def fingerprint(root: Path) -> str:
 
 def load_library_cached(root: Path, cache_dir: Path) -> Library:
     """Like load_library, from the cache when the content is unchanged since it was written.
+    After an edit only the leaflet folders that changed are parsed: staff who edit one
+    leaflet of fifty should not make the next start parse all fifty.
     Raises ContentError exactly as load_library does; broken content is never cached."""
     try:
-        key = fingerprint(root)
+        keys: Fingerprints | None = fingerprints(root)
     except OSError:
-        key = ""
+        keys = None
+    key = keys.library if keys is not None else ""
     cached = cache_dir / f"content-{key}.json"
-    if key and cached.is_file():
+    unchanged: _Unchanged | None = None
+    if keys is not None and cached.is_file():
         try:
             return read_cache(cached, key)
         # The cache is only a shortcut: no fault in it may stop the kiosk, whatever its kind
         # (a damaged file can raise from deep inside the decoder, e.g. RecursionError).
         except Exception as exc:
             log.warning("content cache %s unusable (%s); rebuilding it from %s", cached, exc, root)
+    elif keys is not None:
+        unchanged = _Unchanged(_unchanged_entries(cache_dir, root, keys))
     from .loader import load_library
 
-    library = load_library(root)
-    if key:
-        _write(cache_dir, cached, key, library)
+    library = load_library(root, unchanged)
+    if keys is not None:
+        _write(cache_dir, cached, keys, library, unchanged)
     return library
 
 
-def read_cache(path: Path, key: str) -> Library:
-    """The library in `path`, checked against the model's types; raises on anything else."""
+class _Unchanged:
+    """The leaflets of an earlier cache whose folders are as they were (load_library's
+    `known`): their cards stay undecoded JSON, and are written back as they were read."""
+
+    def __init__(self, entries: dict[str, tuple[Leaflet, dict[str, Any]]]) -> None:
+        self.entries = entries
+        self.used: dict[int, dict[str, Any]] = {}
+
+    def get(self, folder: Path) -> Leaflet | None:
+        found = self.entries.get(str(folder))
+        if found is None:
+            return None
+        leaflet, entry = found
+        self.used[id(leaflet)] = entry
+        return leaflet
+
+    def put(self, folder: Path, leaflet: Leaflet) -> None:
+        """Nothing to keep: every leaflet is written to the new cache by _write."""
+
+
+def _unchanged_entries(
+    cache_dir: Path, root: Path, keys: Fingerprints
+) -> dict[str, tuple[Leaflet, dict[str, Any]]]:
+    """Entries of the last cache written for `root`, by folder, where the folder's files are
+    unchanged. Anything odd about that cache means none: a full parse, as without a cache."""
+    entries: dict[str, tuple[Leaflet, dict[str, Any]]] = {}
+    for path in sorted(cache_dir.glob("content-*.json")):
+        try:
+            document = read_document(path)
+            stamp = (document.get("format"), document.get("version"))
+            library = document.get("library")
+            if stamp != (CACHE_FORMAT, __version__) or type(library) is not dict:
+                continue  # another program's: nothing in it can be trusted to match
+            if library.get("root") != encode(root) or type(library.get("leaflets")) is not list:
+                continue
+            for entry in library["leaflets"]:
+                folder = entry.get("meta", {}).get("folder") if type(entry) is dict else None
+                if type(folder) is str and entry.get("files") == keys.folders.get(folder):
+                    entries[folder] = (_leaflet_entry(entry, root), entry)
+        except Exception as exc:
+            log.info("content cache %s not reused (%s); parsing every leaflet", path, exc)
+            return {}
+    return entries
+
+
+def read_document(path: Path) -> dict[str, Any]:
+    """A cache file's JSON object; raises on anything else, or on a file too big to be ours."""
     with path.open("rb") as handle:
         raw = handle.read(MAX_CACHE_BYTES + 1)
     if len(raw) > MAX_CACHE_BYTES:
@@ -100,6 +174,12 @@ def read_cache(path: Path, key: str) -> Library:
     document = json.loads(raw.decode("utf-8"))
     if not isinstance(document, dict):
         raise CacheDamagedError("not a cache document")
+    return document
+
+
+def read_cache(path: Path, key: str) -> Library:
+    """The library in `path`, checked against the model's types; raises on anything else."""
+    document = read_document(path)
     stamp = (document.get("format"), document.get("version"), document.get("key"))
     if stamp != (CACHE_FORMAT, __version__, key):
         raise CacheDamagedError(f"written as format/version/key {stamp}, expected {CACHE_FORMAT}")
@@ -109,29 +189,30 @@ def read_cache(path: Path, key: str) -> Library:
 def _library(raw: Any) -> Library:
     """Each leaflet's metadata now, its cards when first used (see deferred.py). Every
     leaflet's text is checked against its checksum here, so damage is found now, not later."""
-    from .deferred import DeferredLeaflet, body_checksum
-
     if type(raw) is not dict or raw.keys() != {"root", "leaflets"}:
         raise _damaged(raw, "a library")
     root = _decoder(Path)(raw["root"])
     entries = raw["leaflets"]
     if type(entries) is not list:
         raise _damaged(entries, "a list of leaflets")
-    leaflets: list[Leaflet] = []
-    for entry in entries:
-        if type(entry) is not dict or entry.keys() != {"meta", "body", "checksum"}:
-            raise _damaged(entry, "a leaflet")
-        meta, body = entry["meta"], entry["body"]
-        if (
-            type(meta) is not dict
-            or meta.keys() != _META_KEYS
-            or not all(type(v) is str for v in meta.values())
-        ):
-            raise _damaged(meta, "a leaflet's title, publisher and the like")
-        if type(body) is not str or entry["checksum"] != body_checksum(body):
-            raise CacheDamagedError(f"leaflet {meta['id']!r}: its cards fail their checksum")
-        leaflets.append(DeferredLeaflet(meta, body, _leaflet_body, partial(_reparse, root)))
-    return Library(tuple(leaflets), root)
+    return Library(tuple(_leaflet_entry(entry, root) for entry in entries), root)
+
+
+def _leaflet_entry(entry: Any, root: Path) -> Leaflet:
+    from .deferred import DeferredLeaflet, body_checksum
+
+    if type(entry) is not dict or entry.keys() != {"meta", "body", "checksum", "files"}:
+        raise _damaged(entry, "a leaflet")
+    meta, body = entry["meta"], entry["body"]
+    if (
+        type(meta) is not dict
+        or meta.keys() != _META_KEYS
+        or not all(type(v) is str for v in meta.values())
+    ):
+        raise _damaged(meta, "a leaflet's title, publisher and the like")
+    if type(body) is not str or entry["checksum"] != body_checksum(body):
+        raise CacheDamagedError(f"leaflet {meta['id']!r}: its cards fail their checksum")
+    return DeferredLeaflet(meta, body, _leaflet_body, partial(_reparse, root))
 
 
 _META_KEYS = {"id", "title", "edition", "publisher", "language", "description", "folder"}
@@ -320,20 +401,32 @@ def _show(raw: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _write(cache_dir: Path, target: Path, key: str, library: Library) -> None:
+def _write(
+    cache_dir: Path,
+    target: Path,
+    keys: Fingerprints,
+    library: Library,
+    unchanged: _Unchanged | None,
+) -> None:
     from .deferred import body_checksum, body_of, meta_of
 
     try:
         leaflets = []
         for leaflet in library.leaflets:
-            body = body_of(leaflet, encode)
-            leaflets.append(
-                {"meta": meta_of(leaflet), "body": body, "checksum": body_checksum(body)}
-            )
+            kept = unchanged.used.get(id(leaflet)) if unchanged is not None else None
+            if kept is None:
+                body = body_of(leaflet, encode)
+                kept = {
+                    "meta": meta_of(leaflet),
+                    "body": body,
+                    "checksum": body_checksum(body),
+                    "files": keys.folders.get(str(leaflet.folder), ""),
+                }
+            leaflets.append(kept)
         document = {
             "format": CACHE_FORMAT,
             "version": __version__,
-            "key": key,
+            "key": keys.library,
             "library": {"root": encode(library.root), "leaflets": leaflets},
         }
         data = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

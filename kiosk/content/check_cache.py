@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from ..source_digest import code_digest, digest, write_atomically
-from .cache import MAX_CACHE_BYTES, CacheDamagedError, decode, encode
+from .cache import CacheDamagedError, decode, encode, read_document
 from .errors import ContentProblem
 from .model import Leaflet
 
@@ -45,12 +45,8 @@ class KnownFolders:
 
     def _read(self, path: Path) -> dict[str, dict[str, Any]]:
         try:
-            with path.open("rb") as handle:
-                raw = handle.read(MAX_CACHE_BYTES + 1)
-            if len(raw) > MAX_CACHE_BYTES:
-                raise CacheDamagedError(f"larger than {MAX_CACHE_BYTES} bytes")
-            document = json.loads(raw.decode("utf-8"))
-            if not isinstance(document, dict) or document.get("format") != FORMAT:
+            document = read_document(path)
+            if document.get("format") != FORMAT:
                 raise CacheDamagedError("not a check cache of this format")
             folders = document.get("folders")
             if not isinstance(folders, dict) or not all(

@@ -225,3 +225,106 @@ def test_an_edit_by_staff_is_seen_at_once(tmp_path: Path, content: Path) -> None
     after = load_library_cached(copy, cache_dir)
     assert after != before
     assert after == load_library(copy)
+
+
+def _count_parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the leaflet folders load_library parses from their files, in order."""
+    from kiosk.content import loader
+
+    parsed: list[str] = []
+    real = loader._load_leaflet
+
+    def counting(folder: Path, *args: object) -> object:
+        parsed.append(folder.name)
+        return real(folder, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(loader, "_load_leaflet", counting)
+    return parsed
+
+
+def test_after_an_edit_to_one_leaflet_only_that_leaflet_is_parsed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Staff edit one leaflet of a library: the next start parses that leaflet and takes the
+    others' cards from the cache as they were (a 50-leaflet library started in 1.4 s instead
+    of 0.6 s after any edit, when one change meant parsing every leaflet)."""
+    root = library_folder(tmp_path / "content")
+    cache_dir = tmp_path / "cache"
+    load_library_cached(root, cache_dir)
+    folders = sorted(p.name for p in root.iterdir())
+    edited = root / folders[1]
+    topic = sorted(edited.glob("*.md"))[0]
+    topic.write_text(topic.read_text("utf-8") + "\nA sentence staff added.\n", "utf-8")
+    parsed = _count_parsed(monkeypatch)
+    with caplog.at_level(logging.INFO, logger="kiosk.content"):
+        library = load_library_cached(root, cache_dir)
+    assert parsed == [edited.name]
+    assert not [r for r in caplog.records if r.name == "kiosk.content"]
+    others = [lf for lf in library.leaflets if lf.folder != edited]
+    assert all(isinstance(lf, DeferredLeaflet) and not lf.decoded for lf in others)
+    assert library == load_library(root)
+    assert "A sentence staff added." in json.dumps(cache.encode(library.leaflets[1].sections))
+    # The new cache holds every leaflet, the unchanged ones as they were read.
+    parsed.clear()
+    assert load_library_cached(root, cache_dir) == library
+    assert parsed == []
+    assert [p.name for p in cache_dir.iterdir()] == [cache_file(cache_dir, root).name]
+
+
+def test_a_leaflet_added_or_taken_away_parses_nothing_else(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = library_folder(tmp_path / "content")
+    cache_dir = tmp_path / "cache"
+    load_library_cached(root, cache_dir)
+    first, *_rest = sorted(root.iterdir())
+    added = root / "zz-added"
+    shutil.copytree(first, added)
+    manifest = added / "leaflet.toml"
+    manifest.write_text(manifest.read_text("utf-8").replace('id = "', 'id = "added-', 1), "utf-8")
+    parsed = _count_parsed(monkeypatch)
+    library = load_library_cached(root, cache_dir)
+    assert parsed == ["zz-added"]
+    assert library == load_library(root)
+    shutil.rmtree(first)
+    parsed.clear()
+    library = load_library_cached(root, cache_dir)
+    assert parsed == []
+    assert library == load_library(root)
+    assert first not in [lf.folder for lf in library.leaflets]
+
+
+@pytest.mark.parametrize("how", ["a leaflet's checksum", "truncated", "other format"])
+def test_an_earlier_cache_that_is_damaged_is_not_reused(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    how: str,
+) -> None:
+    """After an edit the earlier cache is only read for the leaflets it can give back; if it is
+    damaged, every leaflet is parsed, as if there were no cache, and the start goes on."""
+    root = library_folder(tmp_path / "content")
+    cache_dir = tmp_path / "cache"
+    load_library_cached(root, cache_dir)
+    [written] = cache_dir.glob("content-*.json")
+    document = json.loads(written.read_text("utf-8"))
+    if how == "a leaflet's checksum":
+        document["library"]["leaflets"][0]["checksum"] += 1
+        written.write_text(json.dumps(document), "utf-8")
+    elif how == "truncated":
+        written.write_text(written.read_text("utf-8")[:5000], "utf-8")
+    else:
+        document["format"] = cache.CACHE_FORMAT - 1
+        written.write_text(json.dumps(document), "utf-8")
+    edited = sorted(root.iterdir())[-1] / "leaflet.toml"
+    edited.write_text(edited.read_text("utf-8") + "\n", "utf-8")
+    parsed = _count_parsed(monkeypatch)
+    with caplog.at_level(logging.INFO, logger="kiosk.content"):
+        library = load_library_cached(root, cache_dir)
+    assert sorted(parsed) == sorted(p.name for p in root.iterdir())
+    assert library == load_library(root)
+    said = [r.getMessage() for r in caplog.records if r.name == "kiosk.content"]
+    if how == "other format":  # an older program's cache: nothing to say
+        assert said == []
+    else:
+        assert len(said) == 1 and "not reused" in said[0] and str(written) in said[0], said
