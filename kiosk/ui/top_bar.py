@@ -21,6 +21,10 @@ from .widgets import fit_label
 # While reading, the settings give way when they would leave the labels less than this share
 # of the size the text asks (at 1920x1080 and 100% everything fits at about two thirds).
 GIVE_WAY = 0.6
+# Fits remembered: a screen's states (home, card, reading, volume shown) times a few text sizes.
+MAX_FITS_KEPT = 64
+# Width, metrics, font family, tools shown, which buttons show, the words they may show.
+FitKey = tuple[int, Metrics, str, bool, tuple[bool, ...], tuple[tuple[str, ...], ...]]
 
 
 class TopBar(QWidget):
@@ -50,7 +54,9 @@ class TopBar(QWidget):
         self.tools_shown = False
         self._brand_wanted = True
         self._labels: dict[QPushButton, list[str]] = {}
-        self._fitted_for: tuple[int, Metrics, str, bool, tuple[bool, ...]] | None = None
+        self._fitted_for: FitKey | None = None
+        # Each state of the bar's fit (factor, settings shown), found once (fit_controls).
+        self._fits: dict[FitKey, tuple[float, bool]] = {}
         self._sheet = ""  # the font size the buttons were last restyled to
         self.metrics = metrics
         self.apply_metrics(metrics)
@@ -68,14 +74,22 @@ class TopBar(QWidget):
             self._fitted_for = None
             return
         m = self.metrics
+        buttons = self.findChildren(QPushButton)
         # Every button that may show counts (the reading controls come and go), and those in
         # the settings box as if it were shown: whether it is, is what the fit decides.
         shown = tuple(
             not b.isHidden() if self.settings_box.isAncestorOf(b) else b.isVisibleTo(self)
-            for b in self.findChildren(QPushButton)
+            for b in buttons
         )
-        key = (self.width(), m, self.font().family(), self.tools_shown, shown)
-        if key == self._fitted_for and not force:
+        words = tuple(tuple(self._labels.get(b, [b.text()])) for b in buttons) + tuple(
+            (label.text(),)
+            for label in self.tools_box.findChildren(QLabel)
+            if label.isVisibleTo(self)
+        )
+        key = (self.width(), m, self.font().family(), self.tools_shown, shown, words)
+        if force:
+            self._fits.clear()
+        elif key == self._fitted_for:
             return
         self._fitted_for = key
         room = self.width() - 2 * m.margin
@@ -92,6 +106,16 @@ class TopBar(QWidget):
                 restyle(self, sheet, widgets)
             for button, labels in self._labels.items():
                 fit_label(button, labels)
+
+        known = self._fits.get(key)
+        if known is not None:
+            # Home and a card take turns all day, each with its own fit: the search below
+            # restyles the bar up to eight times (most of a 50 ms tap in a library).
+            factor, settings_shown = known
+            self.settings_box.setVisible(settings_shown)
+            apply(factor)
+            self.fit_brand()
+            return
 
         def fits() -> bool:
             # The middle column (brand or tools) keeps its two gaps even when empty: the
@@ -110,11 +134,17 @@ class TopBar(QWidget):
         fitted = fits()
         if self._tools_crowded(factor, fitted):
             self.settings_box.hide()
-            if fit_factor(apply, fits, m.chrome_scale) <= factor and fitted:
+            crowded = fit_factor(apply, fits, m.chrome_scale)
+            if crowded <= factor and fitted:
                 # No gain (upright the reading controls' own row is the narrow one): the
                 # settings stay.
                 self.settings_box.show()
                 fit_factor(apply, fits, m.chrome_scale)
+            else:
+                factor = crowded
+        if len(self._fits) >= MAX_FITS_KEPT:
+            self._fits.clear()
+        self._fits[key] = (factor, not self.settings_box.isHidden())
         self.fit_brand()
 
     def _tools_crowded(self, factor: float, fitted: bool) -> bool:

@@ -7,17 +7,21 @@ and no label in it is cut or shrunk out of reach. Checked on the window wired as
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from kiosk.content import Library
+from kiosk.content import Library, load_library
 from kiosk.speech.service import State
 from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.read_aloud import ReadAloudBar
 from kiosk.ui.theme import BUTTON_TEXT_PX, Fonts, Look
 from kiosk.ui.top_bar import GIVE_WAY
 from tests.helpers.layout_check import layout_problems
+from tests.helpers.leaflets import library_folder
 from tests.helpers.screen_tour import RESOLUTIONS, make_window, settle
 
 
@@ -138,3 +142,53 @@ def test_large_text_in_landscape_keeps_the_screens_height(
     assert _rect(window, cue).left() > _rect(window, view).right()
     assert not layout_problems(cards), layout_problems(cards)
     window.allow_close = True
+
+
+@pytest.mark.parametrize("size", RESOLUTIONS, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_going_between_home_and_a_card_fits_the_bar_once_for_each_state(
+    qtbot,  # type: ignore[no-untyped-def]
+    fonts: Fonts,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    size: tuple[int, int],
+) -> None:
+    """A visitor goes home and back to a card all day. Each way the bar has its own fit (the
+    reading controls come and go), found once; after that each switch restyles the bar at most
+    once. It searched afresh at every switch wherever the labels could not have the size the
+    text asks: up to eight style sheets, 40 of a 60 ms tap."""
+    from kiosk.ui import top_bar
+
+    library = load_library(library_folder(tmp_path / "content"))
+    # Large text: the labels cannot have the size it asks, so each fit is a search.
+    window = make_window(library, fonts, Look(text_scale=2.5), size)
+    qtbot.addWidget(window)
+    window.open_leaflet(0)
+    settle()
+    restyled: list[str] = []
+    real = top_bar.restyle
+
+    def counting(container: QWidget, sheet: str, widgets: Iterable[QWidget]) -> None:
+        restyled.append(sheet)
+        real(container, sheet, widgets)
+
+    monkeypatch.setattr(top_bar, "restyle", counting)
+
+    def switch(to_card: bool) -> tuple[str, bool]:
+        window.show_card(0) if to_card else window.show_home()
+        settle()
+        return window.top_bar._sheet, window.top_bar.settings_box.isVisible()
+
+    first = [switch(to_card) for to_card in (True, False)]
+    searched = len(restyled)
+    assert searched > 2, "the bar fitted at its first size: this case does not test the search"
+    restyled.clear()
+    later = [switch(to_card) for _ in range(3) for to_card in (True, False)]
+    assert len(restyled) <= len(later), restyled
+    assert later == first * 3
+    # What was remembered is what a fresh fit finds.
+    window.top_bar.fit_controls(force=True)
+    assert (window.top_bar._sheet, window.top_bar.settings_box.isVisible()) == first[1]
+    window.show_card(0)
+    settle()
+    window.top_bar.fit_controls(force=True)
+    assert (window.top_bar._sheet, window.top_bar.settings_box.isVisible()) == first[0]
