@@ -3,7 +3,10 @@
 The library is generated into a temporary folder (never committed): each leaflet is the bundled
 leaflet (29 cards) plus one extra topic, with its own leaflet, topic and card ids. For each
 size, interleaved over --runs rounds, on a private Xvfb at 1920x1080:
-  start            `python -m kiosk --content DIR` to its full first screen (warm cache)
+  start            `python -m kiosk --content DIR` to its full first screen, content unchanged
+                   since the last start (its cache whole)
+  start after edit the same, just after one leaflet was edited (its title and one card): what
+                   a kiosk does on its first start after staff change one leaflet
   rss              the kiosk process's RSS 5 s after its first screen
   chooser tap      attract screen -> the leaflet chooser, tap to paint on the framebuffer
   leaflet tap      chooser -> the home of a leaflet in view (the middle one), tap to paint
@@ -15,9 +18,10 @@ size, interleaved over --runs rounds, on a private Xvfb at 1920x1080:
                    edited  after editing one leaflet (its title, so all its cards are laid
                            out again, and one card's text): what IT staff see after an edit
 
-Targets (50 leaflets): start <= 1.2x the 1-leaflet start; chooser, leaflet, card and home taps p99
-<= 16 ms; RSS per leaflet beyond the first <= 1 MiB; check-content after an edit < 3 s (cold
-is reported, and is not under 3 s: it lays out 3,000 cards).
+Targets (50 leaflets): start, and start after an edit, <= 1.2x the 1-leaflet figure; chooser,
+leaflet, card and home taps p99 <= 16 ms; RSS per leaflet beyond the first <= 1 MiB;
+check-content after an edit < 3 s (cold is reported, and is not under 3 s: it lays out 3,000
+cards).
 Prints JSON, with each figure at 10 and 50 leaflets as a multiple of its value at 1; exits 1
 on a miss.
 
@@ -119,11 +123,12 @@ def edit_one_leaflet(content: Path, mark: str) -> None:
     folders = sorted(p for p in content.iterdir() if p.is_dir())
     leaflet = folders[len(folders) // 2]
     toml = leaflet / "leaflet.toml"
-    text = re.sub(r' \(edit \d+\)"$', '"', toml.read_text("utf-8"), count=1, flags=re.M)
+    # One mark at a time: the last edit's is taken off first.
+    text = re.sub(r' \([a-z]+ \d+\)"$', '"', toml.read_text("utf-8"), count=1, flags=re.M)
     text = re.sub(r'^(title = ".*)"$', rf'\1 ({mark})"', text, count=1, flags=re.M)
     toml.write_text(text, "utf-8")
     notes = next(leaflet.glob("*-local-notes.md"))
-    body = re.sub(r"\(edit \d+\) ", "", notes.read_text("utf-8"))
+    body = re.sub(r"\([a-z]+ \d+\) ", "", notes.read_text("utf-8"))
     notes.write_text(body.replace("This leaflet", f"({mark}) This leaflet", 1), "utf-8")
 
 
@@ -137,6 +142,21 @@ def check_content_round(python: str, content: Path, mark: str) -> dict[str, dict
     finally:
         shutil.rmtree(home, ignore_errors=True)
     return {"cold": cold, "warm": warm, "edited": edited}
+
+
+def start_only(screen: Screen, display: str, python: str, content: Path, home: Path) -> float:
+    """Launch to the full first screen, ms, and stop."""
+    blank = screen.rows()
+    launched = outside.spawn(
+        outside.kiosk_command("--content", str(content), python=python),
+        display,
+        {"SEN_KIOSK_HOME": str(home)},
+    )
+    try:
+        return outside.wait_first_screen(screen, launched, blank)
+    finally:
+        outside.stop(launched)
+        outside.wait_until(lambda: screen.rows() == blank, timeout_s=20)
 
 
 def one_run(
@@ -232,9 +252,11 @@ def main() -> int:
             one_run(screen, display, args.python, libraries[n], homes[n], 1)
         for round_ in range(args.runs):
             for n in SIZES:
-                runs[n].append(
-                    one_run(screen, display, args.python, libraries[n], homes[n], args.taps)
-                )
+                edit_one_leaflet(libraries[n], f"start {round_}")
+                edited = start_only(screen, display, args.python, libraries[n], homes[n])
+                # Then with the cache that start wrote: the content unchanged since.
+                figures = one_run(screen, display, args.python, libraries[n], homes[n], args.taps)
+                runs[n].append({**figures, "start_after_edit_ms": edited})
                 checks[n].append(check_content_round(args.python, libraries[n], f"edit {round_}"))
         screen.close()
     shutil.rmtree(work, ignore_errors=True)
@@ -249,6 +271,9 @@ def main() -> int:
         }
         growth[str(n)] = {
             "start_ms_median": round(statistics.median(r["start_ms"] for r in runs[n]), 1),
+            "start_after_edit_ms_median": round(
+                statistics.median(r["start_after_edit_ms"] for r in runs[n]), 1
+            ),
             "rss_mib_median": round(statistics.median(r["rss_mib"] for r in runs[n]), 1),
             **{f"{k}_tap_ms": outside.summary(v) for k, v in taps.items() if v},
         }
@@ -265,6 +290,7 @@ def main() -> int:
             figure: _multiple(growth[str(n)], growth["1"], figure)
             for figure in (
                 "start_ms_median",
+                "start_after_edit_ms_median",
                 "rss_mib_median",
                 "chooser_tap_ms",
                 "leaflet_tap_ms",
@@ -280,10 +306,16 @@ def main() -> int:
     }
     small, big = growth["1"], growth[str(SIZES[-1])]
     start_ratio = round(big["start_ms_median"] / small["start_ms_median"], 2)
+    edit_ratio = round(big["start_after_edit_ms_median"] / small["start_after_edit_ms_median"], 2)
     per_leaflet = round((big["rss_mib_median"] - small["rss_mib_median"]) / (SIZES[-1] - 1), 3)
     misses = []
     if start_ratio > TARGET_START_RATIO:
         misses.append(f"start {start_ratio}x the 1-leaflet start (target <= {TARGET_START_RATIO})")
+    if edit_ratio > TARGET_START_RATIO:
+        misses.append(
+            f"start after an edit {edit_ratio}x the 1-leaflet figure "
+            f"(target <= {TARGET_START_RATIO})"
+        )
     if per_leaflet > TARGET_MIB_PER_LEAFLET:
         misses.append(f"{per_leaflet} MiB RSS per extra leaflet (target <= 1)")
     for kind in ("edited", "warm"):
@@ -305,6 +337,7 @@ def main() -> int:
             "changed); 'cold' lays out every card at both screens and is not under 3 s"
         ),
         "start_ratio_50_to_1": start_ratio,
+        "start_after_edit_ratio_50_to_1": edit_ratio,
         "rss_mib_per_extra_leaflet": per_leaflet,
         "targets": {
             "start_ratio": TARGET_START_RATIO,
