@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QApplication
 from . import APP_ID, APP_NAME, __version__, memory, paths
 from .config import Settings
 from .content import ContentError, ContentProblem, Library
-from .content.help import HelpLoad, load_help
 from .fonts import load_fonts
 from .guarded import FileProblem, guard
 from .i18n import QT_TR_NOOP, tr
@@ -30,6 +29,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QEvent
 
     from .audio_mode import AudioMode
+    from .content.help import HelpLoad
     from .reading import ReadingController
     from .session.visit import VisitSession
     from .speech.service import SpeechService
@@ -69,17 +69,20 @@ class ContentChoice:
     library: Library
     source: str
     problems: list[str] = field(default_factory=list)
-    help: HelpLoad = field(default_factory=HelpLoad)  # the kiosk's own help beside the leaflet
+    # The kiosk's own help beside the leaflet: None until read (see help_after_paint).
+    help: HelpLoad | None = None
     help_pending: bool = False  # not loaded yet: see help_after_paint
 
 
 def with_help(choice: ContentChoice) -> ContentChoice:
     """Load the glossary and routes beside the chosen leaflets. Their problems are listed
     like any content problem, but only cost that part of the help, never the leaflet."""
-    choice.help = load_help(choice.library)
-    if choice.help.problems:
+    from .content.help import load_help  # the glossaries and routes: not before the first paint
+
+    choice.help = help_ = load_help(choice.library)
+    if help_.problems:
         choice.problems.append(HELP_PROBLEMS)
-        choice.problems.extend(f"  {problem}" for problem in choice.help.problems)
+        choice.problems.extend(f"  {problem}" for problem in help_.problems)
     return choice
 
 
@@ -259,7 +262,7 @@ def assemble(
     # Imported here so that --version, --check-content and --export-text start fast.
     from .ui.main_window import KioskWindow
 
-    help: HelpLoad | Callable[[], HelpLoad] = choice.help
+    help: HelpLoad | Callable[[], HelpLoad] | None = choice.help
     if choice.help_pending:
         help = partial(help_after_paint, choice, startup)
     window = KioskWindow(

@@ -30,7 +30,7 @@ from ..content.help import HELP_LABEL
 from ..i18n import on_language_change, tr
 from .mirror import mirrored
 from .takeaway import QrWidget
-from .theme import Metrics, Theme
+from .theme import Metrics
 from .touch import FlickScroll
 from .tree import descendants
 from .widgets import TileButton, big_button, fit_label
@@ -278,30 +278,3 @@ class HelpScreen(QWidget):
     def _read_aloud(self) -> None:
         if self.page is not None and self.page.read_aloud:
             self.speakRequested.emit(self.page.read_aloud)
-
-
-def stylesheet_rules(t: Theme, m: Metrics) -> str:
-    """The help's own look: a dashed frame in the focus colour and a badge, so it is never
-    mistaken for the leaflet's cards."""
-    dash = max(3, m.px(4))
-    return f"""
-QWidget#helpScreen {{
-    background: {t.surface}; border: {dash}px dashed {t.accent};
-}}
-QLabel#helpBadge {{
-    font-size: {m.small}px; font-weight: 700; color: {t.accent_text}; background: {t.accent};
-    border-radius: {m.radius}px; padding: {m.px(6)}px {m.px(16)}px;
-}}
-QLabel#helpTitle {{ font-size: {m.chrome_px(50)}px; font-weight: 700; color: {t.heading}; }}
-QLabel#helpText {{ font-size: {m.body}px; color: {t.text}; }}
-QLabel#helpNote {{ font-size: {m.small}px; color: {t.muted}; }}
-QWidget#helpBody, QScrollArea#helpScroll {{ background: {t.surface}; }}
-QWidget#helpBox {{
-    background: {t.surface}; border: {dash}px dashed {t.accent}; border-radius: {m.radius}px;
-}}
-QLabel#helpBoxHeading {{ font-size: {m.button_text}px; font-weight: 700; color: {t.heading}; }}
-QLabel#helpBoxName {{ font-size: {m.text_px(40)}px; font-weight: 700; color: {t.heading}; }}
-QLabel#helpBoxDetail {{ font-size: {m.text_px(38)}px; font-weight: 700; color: {t.text}; }}
-QLabel#helpBoxCaption {{ font-size: {m.small}px; color: {t.muted}; }}
-QPushButton[kioskHelp="true"] {{ border-style: dashed; }}
-"""

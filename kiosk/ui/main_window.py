@@ -17,14 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..content.help import HelpLoad
 from ..content.model import Leaflet, Library
 from ..i18n import SOURCE_LANGUAGE, Catalogues, on_language_change, tr, translation_folders
 from .accessibility import install_roles
 from .attract import AttractScreen
 from .attract import stylesheet_rules as attract_rules
 from .focus_ring import FocusRing
-from .help_screen import stylesheet_rules as help_rules
+from .help_style import stylesheet_rules as help_rules
 from .language import direction
 from .screen_stack import ScreenStack
 from .style import stylesheet
@@ -34,6 +33,7 @@ from .tree import descendants
 from .widgets import big_button, display_button, display_button_words, speaker_icon
 
 if TYPE_CHECKING:
+    from ..content.help import HelpLoad
     from ..session.pin import PinGate
     from .admin import AdminInfo, AdminScreen, PinPad
     from .card_screen import CardScreen
@@ -347,6 +347,8 @@ class KioskWindow(QMainWindow):
         self.library = library
         self.catalogues.folders = translation_folders(library.root)
         if self.kiosk_help is not None:
+            from ..content.help import HelpLoad
+
             self.kiosk_help.load = help or HelpLoad()
         if self._library_screen is not None:
             self.stack.removeWidget(self._library_screen)
