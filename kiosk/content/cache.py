@@ -64,18 +64,23 @@ def fingerprints(root: Path) -> Fingerprints:
     found: list[str] = []
     for folder, dirs, _files in os.walk(root):
         dirs.sort()
+        # Paths made once a folder, not once a file: relpath and Path were half of this.
+        inside = os.path.relpath(folder, root)
+        prefix = "" if inside == os.curdir else inside + os.sep
         with os.scandir(folder) as entries:
             for entry in entries:
                 if entry.name.endswith((".md", ".toml")) and entry.is_file():
                     stat = entry.stat()
-                    relative = os.path.relpath(entry.path, root)
-                    found.append(f"{relative}:{stat.st_size}:{stat.st_mtime_ns}")
+                    found.append(f"{prefix}{entry.name}:{stat.st_size}:{stat.st_mtime_ns}")
     found.sort()
     by_folder: dict[str, list[str]] = {}
+    names: dict[str, str] = {}  # a top folder's name: the leaflet folder as load_library names it
     for line in found:
         top, sep, _rest = line.partition(os.sep)
         if sep:
-            by_folder.setdefault(str(root / top), []).append(line)
+            if top not in names:
+                names[top] = str(root / top)
+            by_folder.setdefault(names[top], []).append(line)
     library = _checksum([__version__, str(CACHE_FORMAT), str(root.resolve()), *found])
     folders = {folder: _checksum(lines) for folder, lines in by_folder.items()}
     folders[str(root)] = library  # a root that is itself one leaflet
