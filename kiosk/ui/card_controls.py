@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSpacerItem,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from ..i18n import tr
 from .fit import FLOOR, fit_factor
+from .screen_stack import ScreenStack
 from .theme import BUTTON_TEXT_PX, Metrics
 from .tree import layout_members
 from .widgets import big_button, fit_label
@@ -64,7 +64,7 @@ class CardControls(QWidget):
     def __init__(self, metrics: Metrics, parent: QWidget | None = None):
         super().__init__(parent)
         self.metrics = metrics
-        self.stack = QStackedWidget()
+        self.stack = ScreenStack()
         self.stack.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.more_below = QLabel(self)
         self.more_below.setObjectName("moreBelow")
