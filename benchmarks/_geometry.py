@@ -11,6 +11,7 @@ benchmark measures (it waits for the framebuffer, then reads this file).
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -28,6 +29,7 @@ def main() -> int:
 
     kiosk.frozen.prepare()
     kiosk.hermetic.prepare()
+    gc.disable()
     skip_source_scan()
     import kiosk.app
     from kiosk.cli import main as kiosk_main

@@ -1,3 +1,4 @@
+import gc
 import sys
 
 import kiosk.frozen
@@ -12,6 +13,8 @@ if __name__ == "__main__":
         from kiosk.speech.child import main as engine_main
 
         raise SystemExit(engine_main(sys.argv[2:]))
+    # No cyclic garbage collection while the kiosk starts: kiosk.memory.release_collection.
+    gc.disable()
     from kiosk.import_cost import skip_source_scan
 
     skip_source_scan()  # before Qt is imported: every later import is cheaper

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("kiosk.app")
 
 PIXMAP_CACHE_KIB = 2048
+RELEASE_COLLECTION_MS = 15_000  # kiosk/memory.py: if the cards are not made by then
 ALREADY_RUNNING_EXIT = 3
 EXIT_TO_DESKTOP = 4  # staff chose "Exit to desktop": the supervisor must not restart it
 TEST_SENTENCE = QT_TR_NOOP(
@@ -405,6 +406,9 @@ class Kiosk(QObject):
         window.screenChanged.connect(self._on_screen)
         window.lookChanged.connect(lambda _look: self._count("settings_used"))
         # The old views' pages, and a visit's, go back to the system (kiosk/memory.py).
+        # The start's objects are set aside once the cards are made, or after a while anyway.
+        window.cardsBuilt.connect(memory.release_collection)
+        QTimer.singleShot(RELEASE_COLLECTION_MS, memory.release_collection)
         window.cardsBuilt.connect(memory.give_back)
         visit.resetRequested.connect(memory.give_back)
         visit.resetRequested.connect(self.reset)

@@ -9,17 +9,22 @@ exit). Messages are of one kind when they differ only in their numbers.
 `FallbackFileHandler` is a rotating file handler that, when a write fails (disk full, the
 folder made read-only, a USB stick pulled), says so once on standard error and carries on
 there, trying the file again now and then.
+
+It rotates as the standard library's `RotatingFileHandler` does (the same size test before
+each record, the same `kiosk.log.1`..`.N` names), on `logging.FileHandler`: the log is opened
+before the first screen, and `logging.handlers` brings socket, pickle and queue with it for
+handlers the kiosk does not use, 14 ms of every start.
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import re
 import sys
 import time
 from collections.abc import Callable
-from logging.handlers import RotatingFileHandler
 from typing import Any
 
 _NUMBER = re.compile(r"\d+")
@@ -70,17 +75,54 @@ class RepeatFilter(logging.Filter):
         ]
 
 
-class FallbackFileHandler(RotatingFileHandler):
+class FallbackFileHandler(logging.FileHandler):
     RETRY_SECONDS = 60.0
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self,
+        filename: str | os.PathLike[str],
+        max_bytes: int,
+        backup_count: int,
+        encoding: str = "utf-8",
+    ) -> None:
+        super().__init__(filename, mode="a", encoding=encoding)
+        self.max_bytes = max_bytes
+        self.backup_count = backup_count
         self._stderr: logging.StreamHandler[Any] | None = None
         self._failed_at = 0.0
+
+    def should_roll_over(self, record: logging.LogRecord) -> bool:
+        """Whether `record` would take the file to `max_bytes` (a non-empty file only)."""
+        if self.max_bytes <= 0:
+            return False
+        if self.stream is None:
+            self.stream = self._open()
+        position = self.stream.tell()
+        return bool(position) and position + len(f"{self.format(record)}\n") >= self.max_bytes
+
+    def roll_over(self) -> None:
+        """kiosk.log becomes kiosk.log.1, .1 becomes .2, and so on; the last is dropped."""
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None
+        if self.backup_count > 0:
+            for number in range(self.backup_count - 1, 0, -1):
+                older = f"{self.baseFilename}.{number}"
+                if os.path.exists(older):
+                    os.replace(older, f"{self.baseFilename}.{number + 1}")
+            if os.path.exists(self.baseFilename):
+                os.replace(self.baseFilename, f"{self.baseFilename}.1")
+        self.stream = self._open()
 
     def emit(self, record: logging.LogRecord) -> None:
         if self._stderr is not None and time.monotonic() - self._failed_at < self.RETRY_SECONDS:
             self._stderr.emit(record)
+            return
+        try:
+            if self.should_roll_over(record):
+                self.roll_over()
+        except Exception:  # as logging's own handlers: a bad record never reaches the caller
+            self.handleError(record)
             return
         super().emit(record)  # failures come back through handleError
 

@@ -82,9 +82,7 @@ def setup_logging(
     handler: logging.Handler
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        handler = FallbackFileHandler(
-            target, maxBytes=max_bytes, backupCount=backup_count, encoding="utf-8"
-        )
+        handler = FallbackFileHandler(target, max_bytes, backup_count)
     except OSError as exc:
         print(
             f"cannot write the log file {target}: {exc}; logging to standard error",

@@ -43,7 +43,7 @@ def test_freed_pages_go_back_to_the_system() -> None:
 def trims(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """The pad of every malloc_trim the kiosk asks for, none of them done."""
     made: list[int] = []
-    monkeypatch.setattr(memory, "_TRIM", lambda pad: made.append(pad) or 1)
+    monkeypatch.setattr(memory, "_malloc_trim", lambda: lambda pad: made.append(pad) or 1)
     return made
 
 

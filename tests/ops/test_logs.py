@@ -43,6 +43,37 @@ def test_logs_rotate(kiosk_home: Path) -> None:
     assert not path.with_name("kiosk.log.3").exists()
 
 
+def test_logs_rotate_as_the_standard_librarys_rotating_handler(tmp_path: Path) -> None:
+    # kiosk.log_guard rotates by itself to keep logging.handlers out of the start; the files
+    # it leaves must be the ones RotatingFileHandler would: same names, same lines in each.
+    import logging.handlers
+
+    from kiosk.log_guard import FallbackFileHandler
+
+    ours_dir, theirs_dir = tmp_path / "ours", tmp_path / "theirs"
+    ours_dir.mkdir()
+    theirs_dir.mkdir()
+    handlers: list[logging.Handler] = [
+        FallbackFileHandler(ours_dir / "kiosk.log", 700, 3),
+        logging.handlers.RotatingFileHandler(
+            theirs_dir / "kiosk.log", maxBytes=700, backupCount=3, encoding="utf-8"
+        ),
+    ]
+    for i in range(120):
+        # Lines of different lengths, one longer than a whole file.
+        message = "x" * 800 if i == 50 else f"record {i} " + "é" * (i % 17)
+        record = logging.LogRecord("kiosk.r", logging.INFO, __file__, 1, message, (), None)
+        for handler in handlers:
+            handler.handle(record)
+    for handler in handlers:
+        handler.close()
+    names = sorted(path.name for path in theirs_dir.iterdir())
+    assert names == ["kiosk.log", "kiosk.log.1", "kiosk.log.2", "kiosk.log.3"]
+    assert sorted(path.name for path in ours_dir.iterdir()) == names
+    for name in names:
+        assert (ours_dir / name).read_bytes() == (theirs_dir / name).read_bytes(), name
+
+
 def test_recent_lines(kiosk_home: Path) -> None:
     logs.setup_logging(None, "x", "1", max_bytes=3000, backup_count=3)
     log = logging.getLogger("kiosk.recent")
