@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -170,36 +173,47 @@ def _content_folder(args: argparse.Namespace) -> Path:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
+    command = _command(args)
+    if command is None:
+        from .app import run
+
+        return run(args)
+    # Only the kiosk's window starts with the garbage collector held off (kiosk/memory.py): a
+    # command such as --check-content on a library may run for minutes.
+    gc.enable()
+    return command()
+
+
+def _command(args: argparse.Namespace) -> Callable[[], int] | None:
+    """The command line asked for, or None to run the kiosk."""
     if args.check_content is not None:
-        return _check_content(args.check_content)
+        return partial(_check_content, args.check_content)
     if args.export_text:
-        return _export_text(_content_folder(args))
+        return lambda: _export_text(_content_folder(args))
     # --- operations commands ---
     config_file = args.config or paths.default_config_file()
     if args.check_config is not None:
         from .config import check_config_main
 
-        return check_config_main(args.check_config)
+        return partial(check_config_main, args.check_config)
     if args.print_config:
         from .settings_layers import print_layered_main
 
-        return print_layered_main(config_file)
+        return partial(print_layered_main, config_file)
     if args.set_pin:
-        return _set_pin(config_file, explicit=args.config is not None)
+        return partial(_set_pin, config_file, explicit=args.config is not None)
     if args.export_stats is not None:
         from .stats import export_stats_main
 
-        return export_stats_main(args.export_stats)
+        return partial(export_stats_main, args.export_stats)
     # --- end operations commands ---
     # --- speech commands ---
     if args.list_voices or args.speak_card:
         from .speech.commands import run as run_speech_command
 
-        return run_speech_command(args, _content_folder(args))
+        return lambda: run_speech_command(args, _content_folder(args))
     # --- end speech commands ---
-    from .app import run
-
-    return run(args)
+    return None
 
 
 def _set_pin(config_file: Path, *, explicit: bool) -> int:

@@ -43,3 +43,35 @@ def test_bad_content_override_falls_back_to_the_bundled_leaflet(tmp_path: Path) 
     assert result.returncode == 0
     assert "using the bundled leaflet instead" in result.stderr
     assert "no leaflet here" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "argv", [["--check-content", "FOLDER"], ["--export-text"], ["--print-config"]]
+)
+def test_commands_run_with_the_garbage_collector_on(
+    argv: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # `python -m kiosk` holds the collector off for the window's start (kiosk/memory.py); a
+    # command such as --check-content on fifty leaflets must not run minutes without it.
+    import gc
+
+    from kiosk import cli
+
+    seen: list[bool] = []
+
+    def record(*_args: object, **_kwargs: object) -> int:
+        seen.append(gc.isenabled())
+        return 0
+
+    monkeypatch.setattr(cli, "_check_content", record)
+    monkeypatch.setattr(cli, "_export_text", record)
+    monkeypatch.setattr(cli, "_content_folder", lambda _args: tmp_path)
+    monkeypatch.setattr("kiosk.settings_layers.print_layered_main", record)
+    gc.disable()
+    try:
+        assert main([a.replace("FOLDER", str(tmp_path)) for a in argv]) == 0
+    finally:
+        enabled = gc.isenabled()
+        gc.enable()
+    assert seen == [True]
+    assert enabled
