@@ -7,9 +7,10 @@ button ends without clicking it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QAbstractButton, QScroller, QScrollerProperties, QWidget
+from shiboken6 import isValid
 
 from .tree import descendants
 
@@ -19,6 +20,7 @@ _INPUTS = {
     QEvent.Type.MouseButtonRelease: QScroller.Input.InputRelease,
 }
 _MOVING = (QScroller.State.Dragging, QScroller.State.Scrolling)
+_CAPTION = Qt.WidgetAttribute.WA_TransparentForMouseEvents
 
 
 class FlickScroll(QObject):
@@ -48,13 +50,32 @@ class FlickScroll(QObject):
         self._pressed: QAbstractButton | None = None
         self._dragged = False
         self._last: tuple[QEvent.Type, int, float, float] | None = None
+        # Children made later (tiles rebuilt in another language, the chooser's tiles made in
+        # idle turns) announce themselves, and are watched at once; those that turn out to let
+        # touches through are let go on the next turn of the event loop, once their makers
+        # have said so.
+        self._added: list[QWidget] = []
+        self._look_again = QTimer(self)
+        self._look_again.setSingleShot(True)
+        self._look_again.setInterval(0)
+        self._look_again.timeout.connect(self._let_go_of_captions)
         self._watch(viewport)
 
     def _watch(self, widget: QWidget) -> None:
-        # Children made later (tiles rebuilt in another language) announce themselves.
-        widget.installEventFilter(self)
-        for child in descendants(widget):
-            child.installEventFilter(self)
+        for member in (widget, *descendants(widget)):
+            # A caption that lets touches through to its tile never receives one. Watching it
+            # sent each of its shows, moves and paints through Python as well: in a chooser of
+            # fifty leaflets, 410 of 757 widgets, a sixth of the tap that shows it.
+            if not member.testAttribute(_CAPTION):
+                member.installEventFilter(self)
+
+    def _let_go_of_captions(self) -> None:
+        added, self._added = self._added, []
+        for child in added:
+            if isValid(child):
+                for member in (child, *descendants(child)):
+                    if member.testAttribute(_CAPTION):
+                        member.removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
@@ -62,6 +83,8 @@ class FlickScroll(QObject):
             child = event.child()  # type: ignore[attr-defined]
             if isinstance(child, QWidget):
                 self._watch(child)
+                self._added.append(child)
+                self._look_again.start()
             return False
         step = _INPUTS.get(kind)
         if step is None or not isinstance(event, QMouseEvent):
