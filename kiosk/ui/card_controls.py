@@ -285,12 +285,18 @@ class CardControls(QWidget):
         self._nav_fitted_for = None
         self._fit_nav()
 
-    def _fit_nav(self) -> None:
+    def fit_ahead(self) -> None:
+        """Fit while hidden, once laid out at the size it will show at (the window makes the
+        card screen ahead): the first Start reading then finds its buttons fitted (a third of
+        that tap). Shown at another size, it fits again."""
+        self._fit_nav(ahead=True)
+
+    def _fit_nav(self, ahead: bool = False) -> None:
         """Labels as large as the text size asks, unless the row is too narrow for all its
         buttons (portrait at large text, with Get help beside them): then as large as the
         row allows, never clipped and never on top of each other."""
         m = self.metrics
-        if self.width() <= 0 or not self.isVisible():
+        if self.width() <= 0 or not (ahead or self.isVisible()):
             return  # fitted when shown: a hidden screen has no width to fit
         wanted = beside_text(m)
         self._arrange(wanted and self._column_need(self._smallest_words()) <= self._column_height())
@@ -324,7 +330,7 @@ class CardControls(QWidget):
         def fits() -> bool:
             if self.beside:
                 return self._column_fits(fitted)
-            self._place_progress()
+            self._place_progress(ahead)
             margins = self.layout_.contentsMargins()
             spare = self.width() - margins.left() - margins.right()
             need = sum(max(b.minimumWidth(), b.sizeHint().width()) for b in buttons)
@@ -355,10 +361,10 @@ class CardControls(QWidget):
         tall = max(b.sizeHint().height() for b in (*fitted, self.back, self.home, self.next))
         return max(pair, *(wide(b) for b in fitted)) <= room and tall <= self.metrics.target
 
-    def _place_progress(self) -> None:
+    def _place_progress(self, ahead: bool = False) -> None:
         """ "Card 3 of 29" sits between the buttons while it fits whole words there; on a
         narrow screen at large text it gets its own line above them."""
-        if self.width() <= 0 or not self.isVisible() or self.beside:
+        if self.width() <= 0 or not (ahead or self.isVisible()) or self.beside:
             return  # not laid out yet: the first resize decides; beside: above Back
         words = self.progress.fontMetrics()
         word = max(words.horizontalAdvance(w) for w in _progress_words())

@@ -313,6 +313,11 @@ class KioskHelp(QObject):
         if self.return_to is not None and not self.on_help_card():
             self.return_to = None  # the visitor went on reading: no way back to keep
         self._update_get_help()
+        self.dress_card(index)
+
+    def dress_card(self, index: int) -> None:
+        """Set the card screen's help buttons for card `index` of the open leaflet: as it
+        shows, or ahead (the card buttons are fitted ahead for the first card)."""
         card = self.window.leaflet.cards[index]
         terms = self.card_terms(card)
         self.card_words.setVisible(bool(terms))

@@ -132,6 +132,7 @@ class KioskWindow(QMainWindow):
         self._cards_reported = False  # cardsBuilt was sent for this round of prebuilding
         self._prebuilt = False  # the first round after the first paint is over
         self._chooser_laid_out = False  # styled and laid out ahead, at the current look
+        self._home_laid_out: HomeScreen | None = None  # the open leaflet's home, likewise
         self._retired: list[QWidget] = []  # the last leaflet's card views, to delete when idle
         self.attract: AttractScreen | None = None
         if with_attract:
@@ -645,6 +646,7 @@ class KioskWindow(QMainWindow):
     def _restyle(self, rebuild: bool = False) -> None:
         m = self.metrics
         self._chooser_laid_out = False
+        self._home_laid_out = None
         if self._homes is not None and len(self._homes) > 1:
             # Homes not on screen would each be styled again now, and at a new size laid out
             # again: cheaper to make them again in idle turns.
@@ -744,9 +746,10 @@ class KioskWindow(QMainWindow):
 
     @Slot()
     def _prebuild_next(self) -> None:
-        """One piece of work a turn: the chooser's other tiles, the open leaflet's next card,
-        then the homes of the leaflets in view on the chooser and the other leaflets' help,
-        with the last leaflet's card views deleted one a turn first."""
+        """One piece of work a turn: the chooser's other tiles, the open leaflet's home laid
+        out, its next card (and, once all are made, the card screen laid out and fitted for
+        the first), then the chooser laid out, the homes of the leaflets in view on it and the
+        other leaflets' help, with the last leaflet's card views deleted one a turn first."""
         if self._retired:
             view = self._retired.pop()
             view.setParent(None)  # out of the widget tree now (see CardScreen.drop_views)
@@ -755,6 +758,13 @@ class KioskWindow(QMainWindow):
         chooser = self._library_screen
         if chooser is not None and chooser.add_tiles(TILES_A_TURN):
             self._chooser_laid_out = False
+            return
+        if self._home_laid_out is not self.home:
+            # The first leaflet's home is made with the window, not ahead: the attract
+            # screen's tap (one leaflet) or the chooser's first tile laid it all out.
+            self._home_laid_out = self.home
+            if not self.home.isVisible():
+                lay_out_hidden(self.home, self.stack.size())
             return
         for index in range(len(self.leaflet.cards)):
             if index not in self.cards.views:
@@ -765,6 +775,13 @@ class KioskWindow(QMainWindow):
                 return
         if not self._cards_reported:
             self._cards_reported = True
+            if not self.cards.isVisible():
+                # Each view added undid the card stack's layout, and with it the screen's.
+                lay_out_hidden(self.cards, self.stack.size())
+                if self._kiosk_help is not None and self.leaflet.cards:
+                    # Start reading opens the first card: its help buttons count in the fit.
+                    self._kiosk_help.dress_card(0)
+                self.cards.fit_ahead()
             self.cardsBuilt.emit()
             return
         if chooser is not None and not self._chooser_laid_out:
@@ -840,6 +857,10 @@ class KioskWindow(QMainWindow):
 TILES_A_TURN = 4  # the chooser's tiles made in one idle turn: a few milliseconds
 
 
+# A page settles in two passes (see lay_out_hidden); more would mean a layout that never does.
+SETTLE_PASSES = 4
+
+
 def lay_out_hidden(widget: QWidget, size: QSize) -> None:
     """Give a hidden page of a stack its size now, and its children theirs. Qt holds a hidden
     widget's resize until it is shown, so a prebuilt card would wrap its whole document on
@@ -849,14 +870,26 @@ def lay_out_hidden(widget: QWidget, size: QSize) -> None:
     widget.ensurePolished()
     widget.resize(size)
     pending = Qt.WidgetAttribute.WA_PendingResizeEvent
-    # Parents first: each one's resize places its children (a scroll area its viewport).
-    for member in [widget, *descendants(widget)]:
-        if member.testAttribute(pending):
-            member.setAttribute(pending, False)
-            QCoreApplication.sendEvent(member, QResizeEvent(member.size(), QSize(-1, -1)))
-        layout = member.layout()
-        if layout is not None:
-            layout.activate()
+    for _ in range(SETTLE_PASSES):
+        redone = False
+        # Parents first: each one's resize places its children (a scroll area its viewport).
+        for member in [widget, *descendants(widget)]:
+            # What Qt queued for it: a scroll area shows or hides its scroll bar in a queued
+            # call, and the new width wraps the page's words again.
+            QCoreApplication.sendPostedEvents(member, 0)
+            if member.testAttribute(pending):
+                member.setAttribute(pending, False)
+                QCoreApplication.sendEvent(member, QResizeEvent(member.size(), QSize(-1, -1)))
+                redone = True
+            layout = member.layout()
+            if layout is not None and layout.activate():
+                redone = True
+        # A resize reaches a tile after its parent's layout is done, and its wrapped words
+        # then ask for their height at the new width, which undoes that layout: one pass left
+        # the chooser's grid to be laid out again on the tap that showed it (fifty tiles'
+        # captions measured again, a quarter of that tap).
+        if not redone:
+            return
 
 
 def library_brand(library: Library) -> str:

@@ -15,10 +15,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.app import Kiosk
 from kiosk.content import Library, load_library
-from kiosk.ui import homes, top_bar
+from kiosk.ui import card_controls, homes, top_bar
 from kiosk.ui.card_view import CardView
+from kiosk.ui.home import HomeScreen
 from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.theme import Fonts, Look
+from kiosk.ui.tree import descendants
 from tests.helpers.leaflets import add_catalogues, library_folder
 from tests.library._kiosk import library_kiosk
 
@@ -143,3 +145,47 @@ def test_a_home_made_ahead_in_english_opens_in_welsh(qtbot, kiosk: Kiosk) -> Non
     window.library_screen.tiles[welsh].click()
     assert window.home.start.text() == "Dechrau darllen  ▶"
     assert window.kiosk_help is not None and window.kiosk_help.box is window.home.help_box
+
+
+def undone_layouts(page: QWidget) -> list[str]:
+    """The widgets in `page` whose layout would be done again as it shows (activate() redoes
+    a layout only when something undid it)."""
+    return [
+        f"{type(w).__name__}#{w.objectName()}"
+        for w in [page, *descendants(page)]
+        if w.layout() is not None and w.layout().activate()
+    ]
+
+
+def test_screens_made_ahead_are_laid_out_for_good(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
+    """Nothing left for the tap: a tile's resize after its grid was laid out re-measured its
+    wrapped words and undid the grid, so the tap that showed the chooser laid it out again."""
+    window = kiosk.window
+    settled(qtbot, window)
+    assert window.library_screen is not None and window.current_screen() == "attract"
+    pages = [window.stack.widget(i) for i in range(window.stack.count())]
+    ahead = [page for page in pages if isinstance(page, HomeScreen)]
+    assert ahead, "homes were made ahead"
+    for page in (window.library_screen, *ahead, window.cards):
+        assert undone_layouts(page) == [], page.objectName()
+
+
+def test_the_first_start_reading_finds_the_card_buttons_fitted(
+    qtbot, kiosk: Kiosk, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    window = kiosk.window
+    chooser(qtbot, window)
+    assert window.library_screen is not None
+    window.library_screen.tiles[0].click()
+    assert not window.cards.isVisible()
+    fitted: list[object] = []
+    real = card_controls.fit_factor
+    monkeypatch.setattr(
+        card_controls, "fit_factor", lambda *args: (fitted.append(args), real(*args))[-1]
+    )
+    window.show_card(0)
+    assert fitted == [], "the card's buttons were fitted on the tap"
+    # Shown at another size, they fit again.
+    window.set_look(Look(text_scale=2.0))
+    window.show_card(1)
+    assert fitted
