@@ -81,18 +81,28 @@ def test_the_last_leaflets_card_views_are_let_go_in_idle_turns(qtbot, kiosk: Kio
     assert set(window.cards.views) == set(range(len(window.leaflet.cards)))
 
 
+def calls_to(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> list[object]:
+    """The arguments of each call to `module.name` from now on (it still runs)."""
+    calls: list[object] = []
+    real = getattr(module, name)
+    monkeypatch.setattr(module, name, lambda *args: (calls.append(args), real(*args))[-1])
+    return calls
+
+
+def on_the_first_home(qtbot, window: KioskWindow) -> None:  # type: ignore[no-untyped-def]
+    chooser(qtbot, window)
+    assert window.library_screen is not None
+    window.library_screen.tiles[0].click()
+
+
 def test_going_between_a_card_and_home_restyles_nothing(
     qtbot, kiosk: Kiosk, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     window = kiosk.window
-    chooser(qtbot, window)
-    assert window.library_screen is not None
-    window.library_screen.tiles[0].click()
+    on_the_first_home(qtbot, window)
     window.show_card(0)
     window.show_home()
-    restyled: list[object] = []
-    real = top_bar.restyle
-    monkeypatch.setattr(top_bar, "restyle", lambda *args: (restyled.append(args), real(*args))[-1])
+    restyled = calls_to(monkeypatch, top_bar, "restyle")
     for _ in range(3):
         window.show_card(0)
         window.show_home()
@@ -174,15 +184,9 @@ def test_the_first_start_reading_finds_the_card_buttons_fitted(
     qtbot, kiosk: Kiosk, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     window = kiosk.window
-    chooser(qtbot, window)
-    assert window.library_screen is not None
-    window.library_screen.tiles[0].click()
+    on_the_first_home(qtbot, window)
     assert not window.cards.isVisible()
-    fitted: list[object] = []
-    real = card_controls.fit_factor
-    monkeypatch.setattr(
-        card_controls, "fit_factor", lambda *args: (fitted.append(args), real(*args))[-1]
-    )
+    fitted = calls_to(monkeypatch, card_controls, "fit_factor")
     window.show_card(0)
     assert fitted == [], "the card's buttons were fitted on the tap"
     # Shown at another size, they fit again.
