@@ -96,10 +96,13 @@ def _checksum(parts: list[str]) -> str:
     return f"{zlib.crc32(listing):08x}{zlib.adler32(listing):08x}"
 
 
-def load_library_cached(root: Path, cache_dir: Path) -> Library:
+def load_library_cached(
+    root: Path, cache_dir: Path, later: list[Callable[[], None]] | None = None
+) -> Library:
     """Like load_library, from the cache when the content is unchanged since it was written.
     After an edit only the leaflet folders that changed are parsed: staff who edit one
-    leaflet of fifty should not make the next start parse all fifty.
+    leaflet of fifty should not make the next start parse all fifty. The new cache is
+    written at once, or, given `later`, put there for the caller to write when it suits.
     Raises ContentError exactly as load_library does; broken content is never cached."""
     try:
         keys: Fingerprints | None = fingerprints(root)
@@ -121,7 +124,11 @@ def load_library_cached(root: Path, cache_dir: Path) -> Library:
 
     library = load_library(root, unchanged)
     if keys is not None:
-        _write(cache_dir, cached, keys, library, unchanged)
+        write = partial(_write, cache_dir, cached, keys, library, unchanged)
+        if later is None:
+            write()
+        else:
+            later.append(write)
     return library
 
 

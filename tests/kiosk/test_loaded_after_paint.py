@@ -12,16 +12,14 @@ what is loaded depends on everything imported before.
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from kiosk.config import load_settings
 from kiosk.session import pin
+from tests.helpers.entry_point import run_entry
 
 DEFERRED = ("sqlite3", "csv", "difflib", "getpass", "platform")
 # The kiosk's help (its screens, and the glossaries and routes they read) is made just after
@@ -103,24 +101,8 @@ def _line(lines: list[str], tag: str) -> list[str]:
 def test_left_out_of_start_up_and_loaded_when_a_visitor_and_staff_need_them(
     tmp_path: Path,
 ) -> None:
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "SEN_KIOSK_HOME": str(tmp_path),
-        "PATH": f"{tmp_path}:{os.environ.get('PATH', '')}",
-    }
-    (tmp_path / "aplay").write_text("#!/bin/sh\nexit 0\n")  # no sound device in a test
-    (tmp_path / "aplay").chmod(0o755)
     entry = ENTRY.format(deferred=DEFERRED, help=HELP, stdlib=STDLIB_AFTER_PAINT)
-    done = subprocess.run(
-        [sys.executable, "-c", entry],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    lines = done.stdout.splitlines()
+    lines = run_entry(tmp_path, entry).stdout.splitlines()
     assert _line(lines, "AFTER_PAINT") == []
     assert _line(lines, "AT_SHOW") == []
     assert _line(lines, "STDLIB_AT_SHOW") == []
