@@ -24,6 +24,7 @@ from .attract import AttractScreen
 from .attract import stylesheet_rules as attract_rules
 from .focus_ring import FocusRing
 from .help_style import stylesheet_rules as help_rules
+from .idle_turns import IdleTurns
 from .language import direction
 from .screen_stack import ScreenStack
 from .style import stylesheet
@@ -126,9 +127,7 @@ class KioskWindow(QMainWindow):
         self._kiosk_help: KioskHelp | None = None
         self._help_load = help
         self._screens_built = False
-        self._prebuild = QTimer(self)
-        self._prebuild.setInterval(0)
-        self._prebuild.timeout.connect(self._prebuild_next)
+        self._prebuild = IdleTurns(self._prebuild_next, parent=self)
         self._cards_reported = False  # cardsBuilt was sent for this round of prebuilding
         self._prebuilt = False  # the first round after the first paint is over
         self._chooser_laid_out = False  # styled and laid out ahead, at the current look
@@ -738,41 +737,43 @@ class KioskWindow(QMainWindow):
     def prebuilding(self) -> bool:
         """Whether cards or homes are still being made ahead in idle turns (or will be, once
         the first paint is over)."""
-        return not self._prebuilt or self._prebuild.isActive()
+        return not self._prebuilt or self._prebuild.active()
+
+    @Slot()
+    def hold_work_ahead(self) -> None:
+        """A visitor is doing something: the work ahead waits until they pause."""
+        self._prebuild.hold()
 
     def _start_prebuild(self) -> None:
         self._cards_reported = False
         self._prebuild.start()
 
-    @Slot()
-    def _prebuild_next(self) -> None:
-        """One piece of work a turn: the chooser's other tiles, the open leaflet's home laid
-        out, its next card (and, once all are made, the card screen laid out and fitted for
-        the first), then the chooser laid out, the homes of the leaflets in view on it and the
-        other leaflets' help, with the last leaflet's card views deleted one a turn first."""
+    def _prebuild_next(self) -> bool:
+        """One piece of work a turn, False when none is left: the chooser's other tiles, the
+        open leaflet's home laid out, its next card (and, once all are made, the card screen
+        laid out and fitted for the first), then the chooser laid out, the homes of the
+        leaflets in view on it and the other leaflets' help, with the last leaflet's card
+        views deleted one a turn first. Input holds it (hold_work_ahead)."""
         if self._retired:
             view = self._retired.pop()
             view.setParent(None)  # out of the widget tree now (see CardScreen.drop_views)
             view.deleteLater()
-            return
+            return True
         chooser = self._library_screen
         if chooser is not None and chooser.add_tiles(TILES_A_TURN):
             self._chooser_laid_out = False
-            return
+            return True
         if self._home_laid_out is not self.home:
             # The first leaflet's home is made with the window, not ahead: the attract
             # screen's tap (one leaflet) or the chooser's first tile laid it all out.
             self._home_laid_out = self.home
             if not self.home.isVisible():
                 lay_out_hidden(self.home, self.stack.size())
-            return
+            return True
         for index in range(len(self.leaflet.cards)):
             if index not in self.cards.views:
-                if not self.cards.isVisible():
-                    # Not shown yet: its page area has only Qt's default size until it is.
-                    lay_out_hidden(self.cards, self.stack.size())
-                lay_out_hidden(self.cards.view(index), self.cards.stack.contentsRect().size())
-                return
+                self._make_view_ahead(index)
+                return True
         if not self._cards_reported:
             self._cards_reported = True
             if not self.cards.isVisible():
@@ -783,20 +784,26 @@ class KioskWindow(QMainWindow):
                     self._kiosk_help.dress_card(0)
                 self.cards.fit_ahead()
             self.cardsBuilt.emit()
-            return
+            return True
         if chooser is not None and not self._chooser_laid_out:
             # Styling and laying out fifty tiles was most of the tap that first shows it.
             self._chooser_laid_out = True
             if not chooser.isVisible():
                 lay_out_hidden(chooser, self.stack.size())
-            return
+            return True
         if chooser is not None and self._prebuild_home(chooser):
-            return
+            return True
         # Last, the other leaflets' help, so its problems are reported soon after start-up.
         if self._kiosk_help is not None and self._kiosk_help.load.read_next():
-            return
-        self._prebuild.stop()
+            return True
         self._prebuilt = True
+        return False
+
+    def _make_view_ahead(self, index: int) -> None:
+        if not self.cards.isVisible():
+            # Not shown yet: its page area has only Qt's default size until it is.
+            lay_out_hidden(self.cards, self.stack.size())
+        lay_out_hidden(self.cards.view(index), self.cards.stack.contentsRect().size())
 
     def _prebuild_home(self, chooser: ChooserScreen) -> bool:
         """Make the home of the next leaflet in view on the chooser; False if none is left."""

@@ -1,0 +1,97 @@
+"""The work a tap starts (letting the last leaflet's card views go, making the new ones) stops
+while a finger is down or keys are pressed, so the visitor's next screen never waits for it.
+
+Through the wired kiosk window (`python -m kiosk` wiring, offscreen): the input goes through
+the application's input gateway, as a visitor's does.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication
+
+from kiosk.app import Kiosk
+from kiosk.content import Library, load_library
+from kiosk.ui.main_window import KioskWindow
+from kiosk.ui.theme import Fonts
+from tests.helpers.leaflets import library_folder
+from tests.library._kiosk import library_kiosk
+
+
+@pytest.fixture(scope="module")
+def three(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    return load_library(library_folder(tmp_path_factory.mktemp("w") / "content"))
+
+
+@pytest.fixture
+def kiosk(qtbot, three: Library, fonts: Fonts, tmp_path: Path) -> Iterator[Kiosk]:  # type: ignore[no-untyped-def]
+    yield from library_kiosk(qtbot, three, fonts, tmp_path)
+
+
+class Log(QObject):
+    """The card views being let go, in order."""
+
+    def __init__(self, views: list[QObject], window: KioskWindow) -> None:
+        super().__init__()
+        self.views = set(views)
+        self.window = window
+        self.order: list[str] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.ParentChange and watched in self.views:
+            self.order.append("view let go")
+        return False
+
+
+@contextlib.contextmanager
+def opening_another_leaflet(qtbot, window: KioskWindow) -> Iterator[Log]:  # type: ignore[no-untyped-def]
+    """On the chooser, with the first leaflet's card views made, a tap on the second tile:
+    what happens to those views, from the tap to the end of the block."""
+    qtbot.waitUntil(lambda: not window.prebuilding(), timeout=30_000)
+    window.leave_attract()
+    qtbot.waitUntil(lambda: not window.prebuilding(), timeout=30_000)
+    views = list(window.cards.views.values())
+    assert len(views) == len(window.leaflet.cards)
+    assert window.library_screen is not None
+    app = QApplication.instance()
+    assert app is not None
+    log = Log(views, window)
+    app.installEventFilter(log)
+    try:
+        window.library_screen.tiles[1].click()
+        yield log
+    finally:
+        app.removeEventFilter(log)
+
+
+def test_no_work_ahead_while_a_finger_is_down(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
+    window = kiosk.window
+    with opening_another_leaflet(qtbot, window) as log:
+        # A finger comes down on Start reading before the first step, and stays there.
+        qtbot.mousePress(window.home.start, Qt.MouseButton.LeftButton)
+        qtbot.wait(150)
+        assert "view let go" not in log.order and not window.cards.views
+        qtbot.mouseRelease(window.home.start, Qt.MouseButton.LeftButton)
+        assert window.current_screen() == "card"
+        qtbot.waitUntil(lambda: not window.prebuilding(), timeout=30_000)
+    # Once the finger was lifted the work was done: the old views gone, the new ones made.
+    assert log.order.count("view let go") == len(log.views)
+    assert len(window.cards.views) == len(window.leaflet.cards)
+
+
+def test_no_work_ahead_while_keys_are_pressed(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
+    window = kiosk.window
+    with opening_another_leaflet(qtbot, window) as log:
+        for _ in range(3):  # a keyboard user moving through the home
+            qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
+            qtbot.wait(60)
+        assert "view let go" not in log.order
+        qtbot.waitUntil(lambda: not window.prebuilding(), timeout=30_000)
+    assert log.order.count("view let go") == len(log.views)
+
