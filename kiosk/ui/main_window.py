@@ -753,8 +753,12 @@ class KioskWindow(QMainWindow):
         open leaflet's home laid out, its next card (and, once all are made, the card screen
         laid out and fitted for the first), then the chooser laid out, the homes of the
         leaflets in view on it and the other leaflets' help, with the last leaflet's card
-        views deleted one a turn first. Input holds it (hold_work_ahead)."""
+        views deleted one a turn after the first card's. Input holds it (hold_work_ahead)."""
         if self._retired:
+            if self.leaflet.cards and 0 not in self.cards.views:
+                # A leaflet was just opened, and Start reading is the likeliest next tap.
+                self._make_view_ahead(0)
+                return True
             view = self._retired.pop()
             view.setParent(None)  # out of the widget tree now (see CardScreen.drop_views)
             view.deleteLater()

@@ -41,11 +41,13 @@ class Log(QObject):
         self.views = set(views)
         self.window = window
         self.order: list[str] = []
+        self.first_card_made: list[bool] = []  # at each view let go
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.ParentChange and watched in self.views:
             self.order.append("view let go")
+            self.first_card_made.append(0 in self.window.cards.views)
         return False
 
 
@@ -95,3 +97,11 @@ def test_no_work_ahead_while_keys_are_pressed(qtbot, kiosk: Kiosk) -> None:  # t
         qtbot.waitUntil(lambda: not window.prebuilding(), timeout=30_000)
     assert log.order.count("view let go") == len(log.views)
 
+
+def test_a_new_leaflets_first_card_is_made_before_the_clearing_up(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
+    window = kiosk.window
+    with opening_another_leaflet(qtbot, window) as log:
+        qtbot.waitUntil(lambda: not window.prebuilding(), timeout=30_000)
+    # Start reading is the likeliest next tap: its card is ready before thirty turns of
+    # letting the last leaflet's views go.
+    assert log.first_card_made and all(log.first_card_made)
