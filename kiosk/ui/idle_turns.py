@@ -4,16 +4,23 @@ A step runs in a turn of the event loop, so a tap that arrives meanwhile waits f
 release is handled, then the step runs, and only then is the new screen painted. Opening a
 leaflet starts thirty such steps (its card views), and the visitor's next taps came while
 they ran. Input now stops the steps until it has paused for a moment.
+
+What the next tap most likely needs (a new leaflet's first card) is made at once instead,
+just after the new screen is painted (AfterPaint).
 """
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Slot
 
 # Long enough to cover a finger's press and release (about 100 ms) and the frame after it.
 QUIET_MS = 250
+
+_CALL = QEvent.Type(QEvent.registerEventType())
+_LOW = Qt.EventPriority.LowEventPriority.value
 
 
 class IdleTurns(QObject):
@@ -68,3 +75,23 @@ class IdleTurns(QObject):
     def _next(self) -> None:
         if not self._step():
             self.stop()
+
+
+class AfterPaint(QObject):
+    """Calls a function once the repaints already asked for are done, input or not.
+
+    Qt posts a repaint as a low-priority event, and posted events of one priority are
+    delivered in the order they were posted: this posts its own behind it.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._calls: deque[Callable[[], object]] = deque()
+
+    def call(self, function: Callable[[], object]) -> None:
+        self._calls.append(function)
+        QCoreApplication.postEvent(self, QEvent(_CALL), _LOW)
+
+    def customEvent(self, event: QEvent) -> None:
+        if event.type() == _CALL and self._calls:
+            self._calls.popleft()()

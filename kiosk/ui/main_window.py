@@ -24,7 +24,7 @@ from .attract import AttractScreen
 from .attract import stylesheet_rules as attract_rules
 from .focus_ring import FocusRing
 from .help_style import stylesheet_rules as help_rules
-from .idle_turns import IdleTurns
+from .idle_turns import AfterPaint, IdleTurns
 from .language import direction
 from .screen_stack import ScreenStack
 from .style import stylesheet
@@ -128,6 +128,7 @@ class KioskWindow(QMainWindow):
         self._help_load = help
         self._screens_built = False
         self._prebuild = IdleTurns(self._prebuild_next, parent=self)
+        self._after_paint = AfterPaint(self)
         self._cards_reported = False  # cardsBuilt was sent for this round of prebuilding
         self._prebuilt = False  # the first round after the first paint is over
         self._chooser_laid_out = False  # styled and laid out ahead, at the current look
@@ -312,7 +313,10 @@ class KioskWindow(QMainWindow):
         if show:
             self.show_home()
             if self._painted:
-                self._start_prebuild()  # this leaflet's cards, in idle turns
+                # Start reading is the likeliest next tap, and may come before the visitor
+                # pauses: its card is made as soon as this home is on screen.
+                self._after_paint.call(self._first_card_ahead)
+                self._start_prebuild()  # the other cards, in idle turns
 
     def _retire_views(self) -> None:
         """Take the open leaflet's card views off the card screen, to be deleted in idle
@@ -753,12 +757,8 @@ class KioskWindow(QMainWindow):
         open leaflet's home laid out, its next card (and, once all are made, the card screen
         laid out and fitted for the first), then the chooser laid out, the homes of the
         leaflets in view on it and the other leaflets' help, with the last leaflet's card
-        views deleted one a turn after the first card's. Input holds it (hold_work_ahead)."""
+        views deleted one a turn first. Input holds it (hold_work_ahead)."""
         if self._retired:
-            if self.leaflet.cards and 0 not in self.cards.views:
-                # A leaflet was just opened, and Start reading is the likeliest next tap.
-                self._make_view_ahead(0)
-                return True
             view = self._retired.pop()
             view.setParent(None)  # out of the widget tree now (see CardScreen.drop_views)
             view.deleteLater()
@@ -802,6 +802,10 @@ class KioskWindow(QMainWindow):
             return True
         self._prebuilt = True
         return False
+
+    def _first_card_ahead(self) -> None:
+        if self.leaflet.cards and 0 not in self.cards.views and not self.cards.isVisible():
+            self._make_view_ahead(0)
 
     def _make_view_ahead(self, index: int) -> None:
         if not self.cards.isVisible():

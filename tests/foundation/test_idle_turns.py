@@ -1,8 +1,12 @@
-"""Work done ahead in idle turns stops while input comes in, and goes on once it pauses."""
+"""Work done ahead in idle turns stops while input comes in, and goes on once it pauses; what
+is wanted at once comes just after the frame asked for before it."""
 
 from __future__ import annotations
 
-from kiosk.ui.idle_turns import IdleTurns
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import QWidget
+
+from kiosk.ui.idle_turns import AfterPaint, IdleTurns
 
 
 def steps(order: list[str], count: int) -> IdleTurns:
@@ -51,3 +55,28 @@ def test_stopped_it_takes_no_more_steps(qtbot) -> None:  # type: ignore[no-untyp
     turns.stop()
     qtbot.wait(50)
     assert order == [] and not turns.active()
+
+
+class Painted(QWidget):
+    def __init__(self, order: list[str]) -> None:
+        super().__init__()
+        self.order = order
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        self.order.append("paint")
+
+
+def test_after_paint_comes_after_the_frame_asked_for_before_it(qtbot) -> None:  # type: ignore[no-untyped-def]
+    order: list[str] = []
+    widget = Painted(order)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitUntil(lambda: "paint" in order)
+    order.clear()
+    after = AfterPaint()
+    widget.update()  # a tap's new screen
+    after.call(lambda: order.append("first"))
+    after.call(lambda: order.append("second"))
+    assert order == []  # not at once
+    qtbot.waitUntil(lambda: "second" in order)
+    assert order == ["paint", "first", "second"]
