@@ -3,6 +3,7 @@ is wanted at once comes just after the frame asked for before it."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QWidget
 
@@ -37,24 +38,22 @@ def test_input_holds_the_steps_until_it_pauses(qtbot) -> None:  # type: ignore[n
     turns.stop()
 
 
-def test_asked_to_start_while_held_it_starts_once_input_pauses(qtbot) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    ("calls", "ran"),
+    [
+        (("hold", "start"), 2),  # asked to start while held: it starts once input pauses
+        (("start", "stop"), 0),  # stopped: it takes no more steps
+    ],
+)
+def test_no_step_runs_at_once(qtbot, calls: tuple[str, ...], ran: int) -> None:  # type: ignore[no-untyped-def]
     order: list[str] = []
     turns = steps(order, 2)
-    turns.hold()
-    turns.start()
+    for name in calls:
+        getattr(turns, name)()
     qtbot.wait(80)
     assert order == []
     qtbot.waitUntil(lambda: not turns.active())
-    assert order == ["step", "step"]
-
-
-def test_stopped_it_takes_no_more_steps(qtbot) -> None:  # type: ignore[no-untyped-def]
-    order: list[str] = []
-    turns = steps(order, 50)
-    turns.start()
-    turns.stop()
-    qtbot.wait(50)
-    assert order == [] and not turns.active()
+    assert order == ["step"] * ran
 
 
 class Painted(QWidget):
