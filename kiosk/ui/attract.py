@@ -7,17 +7,9 @@ day does not burn in the same bright shapes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QEasingCurve,
-    QEvent,
-    QPoint,
-    QPropertyAnimation,
-    QRect,
-    Qt,
-    QTimer,
-    Signal,
-    Slot,
-)
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QHideEvent,
     QKeyEvent,
@@ -27,12 +19,15 @@ from PySide6.QtGui import (
     QResizeEvent,
     QShowEvent,
 )
-from PySide6.QtWidgets import QFrame, QLabel, QStyle, QStyleOption, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from ..i18n import QT_TR_NOOP, tr
 from .fit import fit_factor, height_for, restyle, words_fit
 from .theme import Metrics, Theme
 from .widgets import MODIFIER_KEYS
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QPropertyAnimation
 
 DEFAULT_AUDIO_HINT = QT_TR_NOOP("For audio, press any key or touch Listen in the top-left corner")
 DEFAULT_CALL = QT_TR_NOOP("Touch the screen to start")
@@ -59,35 +54,48 @@ _DRIFT_PATH: tuple[tuple[float, float], ...] = (
 
 
 class _DriftBlock(QFrame):
-    """The text block, opaque so that drifting it is a copy of pixels, not a repaint.
+    """The text block, opaque once it drifts, so that drifting it is a copy of pixels.
 
     Qt moves an opaque child by scrolling its pixels in the backing store and repaints only
     the strip of background it uncovers; a see-through child (the rounded corners) makes it
     repaint the block's text and the screen behind it on every frame of the animation, which
-    kept a core about 2% busy on an idle kiosk. So the block paints its own corners in the
-    screen's background first, then itself, and says it covers every pixel.
+    kept a core about 2% busy on an idle kiosk. So a drifting block paints its own corners in
+    the screen's background first, then itself, and says it covers every pixel.
+
+    Until the first drift it is an ordinary styled frame that Qt paints without Python: the
+    same pixels, and the kiosk's first screen then never names QStyle (PySide makes that class
+    and its enums when it is first named, about 7 ms of the kiosk's start).
     """
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
+        self._opaque = False
+
+    def make_opaque(self) -> None:
+        """From now on paint every pixel (before the block first moves)."""
+        self._opaque = True
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
 
     def event(self, event: QEvent) -> bool:
         handled = super().event(event)
         # Style sheets clear the attribute whenever they polish the widget: set it again.
-        if event.type() in (QEvent.Type.Polish, QEvent.Type.StyleChange):
+        if self._opaque and event.type() in (QEvent.Type.Polish, QEvent.Type.StyleChange):
             self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         return handled
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        option = QStyleOption()
-        screen = self.parentWidget() or self
-        for owner in (screen, self):  # the screen's background, then the block's own
-            option.initFrom(owner)
-            option.rect = self.rect()
-            self.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, option, painter, owner)
-        painter.end()
+        if self._opaque:
+            from PySide6.QtWidgets import QStyle, QStyleOption  # see the class docstring
+
+            painter = QPainter(self)
+            option = QStyleOption()
+            screen = self.parentWidget() or self
+            element = QStyle.PrimitiveElement.PE_Widget
+            for owner in (screen, self):  # the screen's background, then the block's own
+                option.initFrom(owner)
+                option.rect = self.rect()
+                self.style().drawPrimitive(element, option, painter, owner)
+            painter.end()
         super().paintEvent(event)
 
 
@@ -155,10 +163,7 @@ class AttractScreen(QWidget):
         self.drift_timer = QTimer(self)
         self.drift_timer.setInterval(drift_interval_ms)
         self.drift_timer.timeout.connect(self.drift)
-        self.animation = QPropertyAnimation(self.block, b"pos", self)
-        self.animation.setDuration(drift_animation_ms)
-        # Sine in and out: no sudden start or stop that would catch the eye.
-        self.animation.setEasingCurve(QEasingCurve.Type.InOutSine)
+        self._animation: QPropertyAnimation | None = None  # made for the first drift
         self.apply_metrics(metrics)
 
     def _label(self, text: str, name: str) -> QLabel:
@@ -181,9 +186,31 @@ class AttractScreen(QWidget):
     def set_reduced_motion(self, reduced: bool) -> None:
         """With reduced motion the block still moves (burn-in) but jumps, rarely, unanimated."""
         self._reduced_motion = reduced
-        if reduced and self.animation.state() == QPropertyAnimation.State.Running:
-            self.animation.stop()
+        if reduced and self._animating():
+            self._stop_animation()
             self.block.move(self.target_position())
+
+    @property
+    def animation(self) -> QPropertyAnimation:
+        """The block's glide to its next spot. Made on first use: like QStyle, the classes
+        it needs cost the first screen a millisecond or two when first named."""
+        if self._animation is None:
+            from PySide6.QtCore import QEasingCurve, QPropertyAnimation
+
+            self._animation = QPropertyAnimation(self.block, b"pos", self)
+            self._animation.setDuration(self._animation_ms)
+            # Sine in and out: no sudden start or stop that would catch the eye.
+            self._animation.setEasingCurve(QEasingCurve.Type.InOutSine)
+        return self._animation
+
+    def _stop_animation(self) -> None:
+        if self._animation is not None:
+            self._animation.stop()
+
+    def _animating(self) -> bool:
+        return self._animation is not None and self._animation.state() == (
+            self._animation.State.Running
+        )
 
     @property
     def reduced_motion(self) -> bool:
@@ -197,6 +224,7 @@ class AttractScreen(QWidget):
         if self._reduced_motion and self._ticks % 2:
             return
         self._spot = (self._spot + 1) % len(_DRIFT_PATH)
+        self.block.make_opaque()
         self._place(animate=not self._reduced_motion)
 
     def target_position(self) -> QPoint:
@@ -252,7 +280,7 @@ class AttractScreen(QWidget):
             self.animation.setEndValue(target)
             self.animation.start()
         else:
-            self.animation.stop()
+            self._stop_animation()
             self.block.move(target)
 
     def block_geometry(self) -> QRect:
@@ -273,7 +301,7 @@ class AttractScreen(QWidget):
     def hideEvent(self, event: QHideEvent) -> None:
         # A hidden attract screen must cost nothing and leave no timer behind.
         self.drift_timer.stop()
-        self.animation.stop()
+        self._stop_animation()
         super().hideEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:

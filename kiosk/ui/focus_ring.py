@@ -18,8 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QPushButton,
-    QStyle,
-    QStyleOptionButton,
     QWidget,
 )
 from shiboken6 import isValid
@@ -90,6 +88,10 @@ class FocusRing(QObject):
         Buttons have no padding above their text, so the top of their contents is the
         outline; a chosen theme swatch's is the thickest. Tiles pad all round: deeper than
         that is padding, and they have the usual outline."""
+        # Named here, on the first focus, not at start: PySide makes QStyle when it is first
+        # named, about 7 ms that the first screen does not need.
+        from PySide6.QtWidgets import QStyle, QStyleOptionButton
+
         m = self.metrics
         option = QStyleOptionButton()
         if isinstance(button, QPushButton):
