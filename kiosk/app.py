@@ -451,7 +451,7 @@ class Kiosk(QObject):
             window.kiosk_help.speak.connect(self.speak_help)
         self.gateway.activity.connect(visit.idle.poke)
         self.gateway.activity.connect(memory.QuietTrim(parent=self).poke)
-        self.gateway.activity.connect(window.hold_work_ahead)
+        self.gateway.activity.connect(window.work_ahead.hold)
         self.gateway.add(Stage.IDLE_WARNING, self._answers_warning)
         self.gateway.install(self.app)
 

@@ -98,6 +98,14 @@ class CardScreen(CardControls):
         self.leaflet = leaflet
         self.index = -1
 
+    def take_views(self) -> list[QWidget]:
+        """Take every built view off the screen, for the caller to delete (a new leaflet)."""
+        views: list[QWidget] = list(self.views.values())
+        for view in views:
+            self.stack.removeWidget(view)
+        self.views.clear()
+        return views
+
     def drop_views(self) -> None:
         """Forget every built view (after a theme or text-size change)."""
         for view in self.views.values():

@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QLayout,
@@ -24,14 +24,13 @@ from .attract import AttractScreen
 from .attract import stylesheet_rules as attract_rules
 from .focus_ring import FocusRing
 from .help_style import stylesheet_rules as help_rules
-from .idle_turns import AfterPaint, IdleTurns
 from .language import direction
 from .screen_stack import ScreenStack
 from .style import stylesheet
 from .theme import Fonts, Look, Metrics, Theme
 from .top_bar import TopBar
-from .tree import descendants
 from .widgets import big_button, display_button, display_button_words, speaker_icon
+from .work_ahead import WorkAhead
 
 if TYPE_CHECKING:
     from ..content.help import HelpLoad
@@ -127,13 +126,7 @@ class KioskWindow(QMainWindow):
         self._kiosk_help: KioskHelp | None = None
         self._help_load = help
         self._screens_built = False
-        self._prebuild = IdleTurns(self._prebuild_next, parent=self)
-        self._after_paint = AfterPaint(self)
-        self._cards_reported = False  # cardsBuilt was sent for this round of prebuilding
-        self._prebuilt = False  # the first round after the first paint is over
-        self._chooser_laid_out = False  # styled and laid out ahead, at the current look
-        self._home_laid_out: HomeScreen | None = None  # the open leaflet's home, likewise
-        self._retired: list[QWidget] = []  # the last leaflet's card views, to delete when idle
+        self.work_ahead = WorkAhead(self)
         self.attract: AttractScreen | None = None
         if with_attract:
             first = library.leaflets[0]
@@ -242,7 +235,7 @@ class KioskWindow(QMainWindow):
         settled = QTimer(chooser)
         settled.setSingleShot(True)
         settled.setInterval(400)
-        settled.timeout.connect(self._start_prebuild)
+        settled.timeout.connect(self.work_ahead.start)
         chooser.scroll_area.verticalScrollBar().valueChanged.connect(settled.start)
         return chooser
 
@@ -297,7 +290,7 @@ class KioskWindow(QMainWindow):
         leaflet = self.library.leaflets[index]
         if show:
             self.catalogues.use(leaflet.language)  # before the new screen takes its words
-        homes = self._made_homes()
+        homes = self.made_homes()
         self._home = homes.current = homes.get(index, self.catalogues.language)
         if self._cards is None:
             # One card screen for the window's life: controllers hold on to it.
@@ -306,28 +299,19 @@ class KioskWindow(QMainWindow):
             self._cards.cardShown.connect(self._order_card_focus)
             self.stack.addWidget(self._cards)
         elif self._cards.leaflet is not leaflet:
-            self._retire_views()
+            # Deleted in idle turns: taking thirty views out of the widget tree at once was
+            # half of the chooser tap.
+            self.work_ahead.retire(self._cards.take_views())
             self._cards.set_leaflet(leaflet)
         if self._kiosk_help is not None:
             self._kiosk_help.leaflet_opened()
         if show:
             self.show_home()
             if self._painted:
-                # Start reading is the likeliest next tap, and may come before the visitor
-                # pauses: its card is made as soon as this home is on screen.
-                self._after_paint.call(self._first_card_ahead)
-                self._start_prebuild()  # the other cards, in idle turns
+                self.work_ahead.first_card_after_paint()
+                self.work_ahead.start()  # the other cards, in idle turns
 
-    def _retire_views(self) -> None:
-        """Take the open leaflet's card views off the card screen, to be deleted in idle
-        turns: taking thirty out of the widget tree at once was half of the chooser tap."""
-        views = self._cards.views if self._cards is not None else {}
-        for view in views.values():
-            self.cards.stack.removeWidget(view)
-            self._retired.append(view)
-        views.clear()
-
-    def _made_homes(self) -> Homes:
+    def made_homes(self) -> Homes:
         if self._homes is None:
             from .homes import Homes
 
@@ -362,13 +346,13 @@ class KioskWindow(QMainWindow):
             from .chooser import ChooserScreen
 
             self._library_screen = self._make_chooser(ChooserScreen)
-            self._chooser_laid_out = False
-        self._made_homes().drop()  # the old content's homes
+            self.work_ahead.forget_layouts()
+        self.made_homes().drop()  # the old content's homes
         self.open_leaflet(0, show=False)
         self._show_card_tools(self.current_screen())
         self.home.apply_metrics(self.metrics)
         if self._painted:
-            self._start_prebuild()
+            self.work_ahead.start()
 
     @Slot()
     def show_home(self) -> None:
@@ -648,14 +632,13 @@ class KioskWindow(QMainWindow):
 
     def _restyle(self, rebuild: bool = False) -> None:
         m = self.metrics
-        self._chooser_laid_out = False
-        self._home_laid_out = None
+        self.work_ahead.forget_layouts()
         if self._homes is not None and len(self._homes) > 1:
             # Homes not on screen would each be styled again now, and at a new size laid out
             # again: cheaper to make them again in idle turns.
             self._homes.drop(keep=self._home)
             if self._painted:
-                self._start_prebuild()
+                self.work_ahead.start()
         self._apply_stylesheet()
         for screen in (
             self.attract,
@@ -688,7 +671,7 @@ class KioskWindow(QMainWindow):
             if shown >= 0:
                 self.cards.show_card(shown)
             if self._painted:
-                self._start_prebuild()
+                self.work_ahead.start()
 
     def _apply_stylesheet(self) -> None:
         theme, m = self.look.theme, self.metrics
@@ -736,94 +719,12 @@ class KioskWindow(QMainWindow):
         self.build_screens()
         self.firstPaint.emit()
         # Then build the remaining cards, one per event-loop turn, so input stays responsive.
-        self._start_prebuild()
+        self.work_ahead.start()
 
     def prebuilding(self) -> bool:
         """Whether cards or homes are still being made ahead in idle turns (or will be, once
         the first paint is over)."""
-        return not self._prebuilt or self._prebuild.active()
-
-    @Slot()
-    def hold_work_ahead(self) -> None:
-        """A visitor is doing something: the work ahead waits until they pause."""
-        self._prebuild.hold()
-
-    def _start_prebuild(self) -> None:
-        self._cards_reported = False
-        self._prebuild.start()
-
-    def _prebuild_next(self) -> bool:
-        """One piece of work a turn, False when none is left: the chooser's other tiles, the
-        open leaflet's home laid out, its next card (and, once all are made, the card screen
-        laid out and fitted for the first), then the chooser laid out, the homes of the
-        leaflets in view on it and the other leaflets' help, with the last leaflet's card
-        views deleted one a turn first. Input holds it (hold_work_ahead)."""
-        if self._retired:
-            view = self._retired.pop()
-            view.setParent(None)  # out of the widget tree now (see CardScreen.drop_views)
-            view.deleteLater()
-            return True
-        chooser = self._library_screen
-        if chooser is not None and chooser.add_tiles(TILES_A_TURN):
-            self._chooser_laid_out = False
-            return True
-        if self._home_laid_out is not self.home:
-            # The first leaflet's home is made with the window, not ahead: the attract
-            # screen's tap (one leaflet) or the chooser's first tile laid it all out.
-            self._home_laid_out = self.home
-            if not self.home.isVisible():
-                lay_out_hidden(self.home, self.stack.size())
-            return True
-        for index in range(len(self.leaflet.cards)):
-            if index not in self.cards.views:
-                self._make_view_ahead(index)
-                return True
-        if not self._cards_reported:
-            self._cards_reported = True
-            if not self.cards.isVisible():
-                # Each view added undid the card stack's layout, and with it the screen's.
-                lay_out_hidden(self.cards, self.stack.size())
-                if self._kiosk_help is not None and self.leaflet.cards:
-                    # Start reading opens the first card: its help buttons count in the fit.
-                    self._kiosk_help.dress_card(0)
-                self.cards.fit_ahead()
-            self.cardsBuilt.emit()
-            return True
-        if chooser is not None and not self._chooser_laid_out:
-            # Styling and laying out fifty tiles was most of the tap that first shows it.
-            self._chooser_laid_out = True
-            if not chooser.isVisible():
-                lay_out_hidden(chooser, self.stack.size())
-            return True
-        if chooser is not None and self._prebuild_home(chooser):
-            return True
-        # Last, the other leaflets' help, so its problems are reported soon after start-up.
-        if self._kiosk_help is not None and self._kiosk_help.load.read_next():
-            return True
-        self._prebuilt = True
-        return False
-
-    def _first_card_ahead(self) -> None:
-        if self.leaflet.cards and 0 not in self.cards.views and not self.cards.isVisible():
-            self._make_view_ahead(0)
-
-    def _make_view_ahead(self, index: int) -> None:
-        if not self.cards.isVisible():
-            # Not shown yet: its page area has only Qt's default size until it is.
-            lay_out_hidden(self.cards, self.stack.size())
-        lay_out_hidden(self.cards.view(index), self.cards.stack.contentsRect().size())
-
-    def _prebuild_home(self, chooser: ChooserScreen) -> bool:
-        """Make the home of the next leaflet in view on the chooser; False if none is left."""
-        from .homes import wanted
-
-        homes = self._made_homes()
-        shown = chooser.shown_indexes()
-        index = homes.next_missing(wanted(len(self.library.leaflets), shown, homes.kept))
-        if index is None:
-            return False
-        lay_out_hidden(homes.get(index, self.catalogues.language), self.stack.size())
-        return True
+        return self.work_ahead.busy()
 
     def _install_keys(self) -> None:
         # Shortcuts, not keyPressEvent: focused buttons would otherwise eat the arrow keys.
@@ -867,44 +768,6 @@ class KioskWindow(QMainWindow):
             self.show_home()
         elif self.current_screen() == "help" and self.kiosk_help is not None:
             self.kiosk_help.back()
-
-
-TILES_A_TURN = 4  # the chooser's tiles made in one idle turn: a few milliseconds
-
-
-# A page settles in two passes (see lay_out_hidden); more would mean a layout that never does.
-SETTLE_PASSES = 4
-
-
-def lay_out_hidden(widget: QWidget, size: QSize) -> None:
-    """Give a hidden page of a stack its size now, and its children theirs. Qt holds a hidden
-    widget's resize until it is shown, so a prebuilt card would wrap its whole document on
-    the tap that shows it (a third of that tap's work); done here, the tap finds it ready.
-    Polished first (Qt styles a widget as it is first shown, and the style sets the fonts
-    that the sizes depend on): a prebuilt home shown unstyled took 13 ms to style on the tap."""
-    widget.ensurePolished()
-    widget.resize(size)
-    pending = Qt.WidgetAttribute.WA_PendingResizeEvent
-    for _ in range(SETTLE_PASSES):
-        redone = False
-        # Parents first: each one's resize places its children (a scroll area its viewport).
-        for member in [widget, *descendants(widget)]:
-            # What Qt queued for it: a scroll area shows or hides its scroll bar in a queued
-            # call, and the new width wraps the page's words again.
-            QCoreApplication.sendPostedEvents(member, 0)
-            if member.testAttribute(pending):
-                member.setAttribute(pending, False)
-                QCoreApplication.sendEvent(member, QResizeEvent(member.size(), QSize(-1, -1)))
-                redone = True
-            layout = member.layout()
-            if layout is not None and layout.activate():
-                redone = True
-        # A resize reaches a tile after its parent's layout is done, and its wrapped words
-        # then ask for their height at the new width, which undoes that layout: one pass left
-        # the chooser's grid to be laid out again on the tap that showed it (fifty tiles'
-        # captions measured again, a quarter of that tap).
-        if not redone:
-            return
 
 
 def library_brand(library: Library) -> str:

@@ -15,7 +15,8 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QLayoutItem, QWidget
 
 from kiosk.ui.card_view import CardView
-from kiosk.ui.main_window import KioskWindow, lay_out_hidden
+from kiosk.ui.main_window import KioskWindow
+from kiosk.ui.work_ahead import lay_out_hidden
 
 
 def live_views() -> int:

@@ -61,7 +61,7 @@ def made_by(window: KioskWindow) -> bool:
     still finishing its own, which trims through the same function)."""
     frame = sys._getframe(1)
     while frame is not None:
-        if frame.f_code.co_name == "_prebuild_next" and frame.f_locals.get("self") is window:
+        if frame.f_code.co_name == "_step" and frame.f_locals.get("self") is window.work_ahead:
             return True
         frame = frame.f_back
     return False

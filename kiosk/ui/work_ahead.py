@@ -1,0 +1,186 @@
+"""What the kiosk window makes ahead of the visitor, in idle turns of the event loop.
+
+After the first paint, and again after a new leaflet, look or library, the screens a visitor
+may tap to next are made and laid out while nobody is waiting for them: the chooser's tiles,
+the open leaflet's home and card views, the homes of the leaflets in view on the chooser, the
+help. One small step a turn, held while a visitor presses or types (idle_turns.py), so a tap
+never waits behind it; the card a new leaflet's Start reading shows is made just after that
+leaflet's home is on screen, whatever the visitor does meanwhile.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, Slot
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QWidget
+
+from .idle_turns import AfterPaint, IdleTurns
+from .tree import descendants
+
+if TYPE_CHECKING:
+    from .chooser import ChooserScreen
+    from .home import HomeScreen
+    from .main_window import KioskWindow
+
+TILES_A_TURN = 4  # the chooser's tiles made in one idle turn: a few milliseconds
+
+# A page settles in two passes (see lay_out_hidden); more would mean a layout that never does.
+SETTLE_PASSES = 4
+
+
+class WorkAhead(QObject):
+    """The window's work ahead: start() after anything that leaves some to do, hold() on
+    every input event, busy() until the first round after the first paint is over."""
+
+    def __init__(self, window: KioskWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self._turns = IdleTurns(self._step, parent=self)
+        self._after_paint = AfterPaint(self)
+        self._cards_reported = False  # cardsBuilt was sent for this round
+        self._done_once = False  # the first round after the first paint is over
+        self._chooser_laid_out = False  # styled and laid out ahead, at the current look
+        self._home_laid_out: HomeScreen | None = None  # the open leaflet's home, likewise
+        self._retired: list[QWidget] = []  # the last leaflet's card views, to delete when idle
+
+    def busy(self) -> bool:
+        """Whether cards or homes are still being made (or will be, once the first paint is
+        over)."""
+        return not self._done_once or self._turns.active()
+
+    @Slot()
+    def start(self) -> None:
+        self._cards_reported = False
+        self._turns.start()
+
+    @Slot()
+    def hold(self) -> None:
+        """A visitor is doing something: the work waits until they pause."""
+        self._turns.hold()
+
+    def retire(self, views: list[QWidget]) -> None:
+        """Card views taken off the card screen, to be deleted in idle turns: taking thirty
+        out of the widget tree at once was half of the chooser tap."""
+        self._retired.extend(views)
+
+    def forget_layouts(self) -> None:
+        """A new look (or a new chooser): what was laid out ahead is to be laid out again."""
+        self._chooser_laid_out = False
+        self._home_laid_out = None
+
+    def first_card_after_paint(self) -> None:
+        """Start reading is the likeliest tap on a leaflet's home, and may come before the
+        visitor pauses: its card is made as soon as the home is on screen."""
+        self._after_paint.call(self._first_card)
+
+    def _step(self) -> bool:
+        """One piece of work a turn, False when none is left: the chooser's other tiles, the
+        open leaflet's home laid out, its next card (and, once all are made, the card screen
+        laid out and fitted for the first), then the chooser laid out, the homes of the
+        leaflets in view on it and the other leaflets' help, with the last leaflet's card
+        views deleted one a turn first."""
+        window = self._window
+        if self._retired:
+            view = self._retired.pop()
+            view.setParent(None)  # out of the widget tree now (see CardScreen.drop_views)
+            view.deleteLater()
+            return True
+        chooser = window.library_screen
+        if chooser is not None and chooser.add_tiles(TILES_A_TURN):
+            self._chooser_laid_out = False
+            return True
+        home = window.home
+        if self._home_laid_out is not home:
+            # The first leaflet's home is made with the window, not ahead: the attract
+            # screen's tap (one leaflet) or the chooser's first tile laid it all out.
+            self._home_laid_out = home
+            if not home.isVisible():
+                lay_out_hidden(home, window.stack.size())
+            return True
+        cards = window.cards
+        for index in range(len(window.leaflet.cards)):
+            if index not in cards.views:
+                self._make_view(index)
+                return True
+        if not self._cards_reported:
+            self._cards_reported = True
+            if not cards.isVisible():
+                # Each view added undid the card stack's layout, and with it the screen's.
+                lay_out_hidden(cards, window.stack.size())
+                if window.kiosk_help is not None and window.leaflet.cards:
+                    # Start reading opens the first card: its help buttons count in the fit.
+                    window.kiosk_help.dress_card(0)
+                cards.fit_ahead()
+            window.cardsBuilt.emit()
+            return True
+        if chooser is not None and not self._chooser_laid_out:
+            # Styling and laying out fifty tiles was most of the tap that first shows it.
+            self._chooser_laid_out = True
+            if not chooser.isVisible():
+                lay_out_hidden(chooser, window.stack.size())
+            return True
+        if chooser is not None and self._home_ahead(chooser):
+            return True
+        # Last, the other leaflets' help, so its problems are reported soon after start-up.
+        if window.kiosk_help is not None and window.kiosk_help.load.read_next():
+            return True
+        self._done_once = True
+        return False
+
+    def _first_card(self) -> None:
+        window = self._window
+        if window.leaflet.cards and 0 not in window.cards.views and not window.cards.isVisible():
+            self._make_view(0)
+
+    def _make_view(self, index: int) -> None:
+        cards = self._window.cards
+        if not cards.isVisible():
+            # Not shown yet: its page area has only Qt's default size until it is.
+            lay_out_hidden(cards, self._window.stack.size())
+        lay_out_hidden(cards.view(index), cards.stack.contentsRect().size())
+
+    def _home_ahead(self, chooser: ChooserScreen) -> bool:
+        """Make the home of the next leaflet in view on the chooser; False if none is left."""
+        from .homes import wanted
+
+        window = self._window
+        homes = window.made_homes()
+        shown = chooser.shown_indexes()
+        index = homes.next_missing(wanted(len(window.library.leaflets), shown, homes.kept))
+        if index is None:
+            return False
+        lay_out_hidden(homes.get(index, window.catalogues.language), window.stack.size())
+        return True
+
+
+def lay_out_hidden(widget: QWidget, size: QSize) -> None:
+    """Give a hidden page of a stack its size now, and its children theirs. Qt holds a hidden
+    widget's resize until it is shown, so a prebuilt card would wrap its whole document on
+    the tap that shows it (a third of that tap's work); done here, the tap finds it ready.
+    Polished first (Qt styles a widget as it is first shown, and the style sets the fonts
+    that the sizes depend on): a prebuilt home shown unstyled took 13 ms to style on the tap."""
+    widget.ensurePolished()
+    widget.resize(size)
+    pending = Qt.WidgetAttribute.WA_PendingResizeEvent
+    for _ in range(SETTLE_PASSES):
+        redone = False
+        # Parents first: each one's resize places its children (a scroll area its viewport).
+        for member in [widget, *descendants(widget)]:
+            # What Qt queued for it: a scroll area shows or hides its scroll bar in a queued
+            # call, and the new width wraps the page's words again.
+            QCoreApplication.sendPostedEvents(member, 0)
+            if member.testAttribute(pending):
+                member.setAttribute(pending, False)
+                QCoreApplication.sendEvent(member, QResizeEvent(member.size(), QSize(-1, -1)))
+                redone = True
+            layout = member.layout()
+            if layout is not None and layout.activate():
+                redone = True
+        # A resize reaches a tile after its parent's layout is done, and its wrapped words
+        # then ask for their height at the new width, which undoes that layout: one pass left
+        # the chooser's grid to be laid out again on the tap that showed it (fifty tiles'
+        # captions measured again, a quarter of that tap).
+        if not redone:
+            return
