@@ -54,17 +54,20 @@ _DRIFT_PATH: tuple[tuple[float, float], ...] = (
 
 
 class _DriftBlock(QFrame):
-    """The text block, opaque once it drifts, so that drifting it is a copy of pixels.
+    """The text block, opaque so that drifting it is a copy of pixels, not a repaint.
 
     Qt moves an opaque child by scrolling its pixels in the backing store and repaints only
     the strip of background it uncovers; a see-through child (the rounded corners) makes it
     repaint the block's text and the screen behind it on every frame of the animation, which
-    kept a core about 2% busy on an idle kiosk. So a drifting block paints its own corners in
-    the screen's background first, then itself, and says it covers every pixel.
+    kept a core about 2% busy on an idle kiosk. So the block paints its own corners in the
+    screen's background first, then itself, and says it covers every pixel.
 
-    Until the first drift it is an ordinary styled frame that Qt paints without Python: the
-    same pixels, and the kiosk's first screen then never names QStyle (PySide makes that class
-    and its enums when it is first named, about 7 ms of the kiosk's start).
+    Its first paint is an ordinary styled frame's, by Qt alone: the same pixels, and the
+    kiosk's first screen then never names QStyle (PySide makes that class and its enums when
+    Python first names it, about 7 ms of the kiosk's start). It is opaque from then on: the
+    screen behind it repaints once just after it is first shown (its focus), and a block
+    still see-through then repainted its title too, a shade different, 200 ms after the
+    first screen was up.
     """
 
     def __init__(self, parent: QWidget) -> None:
@@ -72,7 +75,7 @@ class _DriftBlock(QFrame):
         self._opaque = False
 
     def make_opaque(self) -> None:
-        """From now on paint every pixel (before the block first moves)."""
+        """From now on paint every pixel."""
         self._opaque = True
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
 
@@ -97,6 +100,8 @@ class _DriftBlock(QFrame):
                 self.style().drawPrimitive(element, option, painter, owner)
             painter.end()
         super().paintEvent(event)
+        if not self._opaque:
+            self.make_opaque()  # for every later paint (see the class docstring)
 
 
 class AttractScreen(QWidget):
@@ -224,7 +229,6 @@ class AttractScreen(QWidget):
         if self._reduced_motion and self._ticks % 2:
             return
         self._spot = (self._spot + 1) % len(_DRIFT_PATH)
-        self.block.make_opaque()
         self._place(animate=not self._reduced_motion)
 
     def target_position(self) -> QPoint:

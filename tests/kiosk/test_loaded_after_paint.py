@@ -118,9 +118,7 @@ def _line(lines: list[str], tag: str) -> list[str]:
 def test_left_out_of_start_up_and_loaded_when_a_visitor_and_staff_need_them(
     tmp_path: Path,
 ) -> None:
-    entry = ENTRY.format(
-        deferred=DEFERRED, help=HELP, stdlib=STDLIB_AFTER_PAINT, qt=QT_AFTER_PAINT
-    )
+    entry = ENTRY.format(deferred=DEFERRED, help=HELP, stdlib=STDLIB_AFTER_PAINT, qt=QT_AFTER_PAINT)
     lines = run_entry(tmp_path, entry).stdout.splitlines()
     assert _line(lines, "AFTER_PAINT") == []
     assert _line(lines, "AT_SHOW") == []
