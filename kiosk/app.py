@@ -67,6 +67,8 @@ def make_application(argv: list[str]) -> QApplication:
 
 @dataclass
 class ContentChoice:
+    """The library the kiosk shows, where it came from, and what was wrong on the way."""
+
     library: Library
     source: str
     problems: list[str] = field(default_factory=list)

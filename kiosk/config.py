@@ -259,6 +259,8 @@ class Problem:
 
 @dataclass(frozen=True, slots=True)
 class LoadedSettings:
+    """Settings read from one file, with its problems and where each value came from."""
+
     settings: Settings
     problems: list[Problem]
     # key -> where the value came from: "default", or "FILE:LINE".

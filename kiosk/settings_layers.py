@@ -35,6 +35,8 @@ _CLOSED: Final[dict[str, Any]] = {"admin.pin_hash": "!", "admin.exit_to_desktop"
 
 @dataclass(frozen=True, slots=True)
 class Layered:
+    """The settings as the kiosk uses them: the system file, then the kiosk's own file."""
+
     settings: Settings
     problems: list[Problem]
     sources: dict[str, str]  # key -> "default", or "FILE:LINE"

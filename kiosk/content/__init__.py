@@ -1,7 +1,9 @@
 """Leaflet content: loading, validation and the read-only model. No Qt in here.
 
 The loader (and the Markdown parser behind it) is imported on first use: a kiosk starting
-from its content cache never needs it.
+from its content cache never needs it. The classes a leaflet's cards are made of are in
+`kiosk.content.model` (loaded when first asked for there): the first screen needs only a
+`Leaflet` and its `Library`.
 """
 
 from __future__ import annotations
@@ -9,39 +11,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .errors import ContentError, ContentProblem
-from .model import (
-    Block,
-    BulletList,
-    Card,
-    CodeReference,
-    Contact,
-    ContactBlock,
-    Leaflet,
-    Library,
-    Paragraph,
-    Quote,
-    Section,
-    Span,
-)
+from .model import Leaflet, Library
 
 if TYPE_CHECKING:
     from .loader import load_library
 
 __all__ = [
-    "Block",
-    "BulletList",
-    "Card",
-    "CodeReference",
-    "Contact",
-    "ContactBlock",
     "ContentError",
     "ContentProblem",
     "Leaflet",
     "Library",
-    "Paragraph",
-    "Quote",
-    "Section",
-    "Span",
     "load_library",
 ]
 

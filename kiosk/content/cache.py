@@ -36,11 +36,18 @@ CACHE_FORMAT = 4  # 1 was a pickle: never read again; 2 decoded every card befor
 MAX_CACHE_BYTES = 64 * 1024 * 1024  # far above 50 leaflets; a bigger file is not ours
 
 # The only types a cache may name: the model's own dataclasses (new ones are picked up).
-_CLASSES: dict[str, type] = {
-    name: cls
-    for name, cls in vars(model).items()
-    if isinstance(cls, type) and dataclasses.is_dataclass(cls) and cls.__module__ == model.__name__
-}
+# The modules whose dataclasses the cache may hold: a leaflet (model.py) and what its cards
+# are made of (blocks.py, loaded only once a leaflet's cards are decoded).
+_MODEL_MODULES = (model.__name__, model.__name__.rpartition(".")[0] + ".blocks")
+
+
+def _model_class(cls: type) -> bool:
+    module = sys.modules.get(cls.__module__)
+    return (
+        cls.__module__ in _MODEL_MODULES
+        and dataclasses.is_dataclass(cls)
+        and getattr(module, cls.__name__, None) is cls
+    )
 
 
 class CacheDamagedError(ValueError):
@@ -233,6 +240,7 @@ _META_KEYS = {"id", "title", "edition", "publisher", "language", "description", 
 def _leaflet_body(raw: Any) -> tuple[dict[str, model.Contact], tuple[model.Section, ...]]:
     if type(raw) is not dict or raw.keys() != {"contacts", "sections"}:
         raise _damaged(raw, "a leaflet's contacts and sections")
+    model.load_blocks()
     hints = typing.get_type_hints(Leaflet, vars(model))
     contacts = _decoder(hints["contacts"])(raw["contacts"])
     sections = _decoder(hints["sections"])(raw["sections"])
@@ -388,7 +396,7 @@ def _map_decoder(expected: Any) -> Decoder:
 
 def _dataclass_decoder(cls: type) -> Decoder:
     tag = cls.__name__
-    if _CLASSES.get(tag) is not cls:
+    if not _model_class(cls):
         raise CacheDamagedError(f"{tag} is not a class of the content model")
     fields: list[tuple[str, Decoder]] = []
     keys: set[str] = {"@type"}
@@ -402,6 +410,8 @@ def _dataclass_decoder(cls: type) -> Decoder:
 
     # Registered before its fields are built, so a class may refer to itself.
     _DECODERS[cls] = instance
+    if cls.__module__ == model.__name__:
+        model.load_blocks()  # a leaflet's annotations name the card classes
     hints = typing.get_type_hints(cls, vars(sys.modules[cls.__module__]))
     fields.extend((f.name, _decoder(hints[f.name])) for f in dataclasses.fields(cls) if f.init)
     keys.update(name for name, _ in fields)

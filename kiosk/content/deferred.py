@@ -17,9 +17,12 @@ import logging
 import zlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .model import Card, Contact, Leaflet, Section
+from .model import Leaflet
+
+if TYPE_CHECKING:
+    from .blocks import Card, Contact, Section
 
 log = logging.getLogger("kiosk.content")
 
@@ -29,7 +32,7 @@ _SECTIONS = Leaflet.__dict__["sections"]
 _CARDS = Leaflet.__dict__["cards"]
 
 # (contacts, sections) from a leaflet's JSON body; raises on anything the model refuses.
-BodyDecoder = Callable[[Any], tuple[dict[str, Contact], tuple[Section, ...]]]
+BodyDecoder = Callable[[Any], "tuple[dict[str, Contact], tuple[Section, ...]]"]
 # The whole leaflet parsed from its files: the way out if a body cannot be decoded.
 Reparse = Callable[[Leaflet], Leaflet]
 

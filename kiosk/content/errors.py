@@ -8,6 +8,8 @@ from pathlib import Path
 
 @dataclass(frozen=True, slots=True)
 class ContentProblem:
+    """One fault in the content, named by its file and (where known) line."""
+
     file: Path
     line: int | None
     message: str

@@ -1,117 +1,55 @@
 """Read-only content model: a library of leaflets, each a list of sections made of cards.
 
 Plain frozen dataclasses, no Qt: the UI, the text export and the narration all read these.
+`Leaflet` and `Library` are defined here; what a leaflet's cards are made of (`Section`,
+`Card`, `Paragraph` and the rest) lives in `blocks.py`, loaded the first time one of its
+names is asked of this module: the first screen needs only a leaflet's title.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    # Bound at run time on first use (__getattr__ below); named here for mypy and readers.
+    from .blocks import Block as Block
+    from .blocks import BulletList as BulletList
+    from .blocks import Card as Card
+    from .blocks import CodeReference as CodeReference
+    from .blocks import Contact as Contact
+    from .blocks import ContactBlock as ContactBlock
+    from .blocks import Paragraph as Paragraph
+    from .blocks import Quote as Quote
+    from .blocks import Section as Section
+    from .blocks import Span as Span
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A run of inline text; `bold` marks the leaflet's own emphasis."""
+def load_blocks() -> None:
+    """Make the card classes names of this module too, so that the annotations of `Leaflet`
+    (which name them) resolve: `typing.get_type_hints` reads this module's globals and never
+    asks `__getattr__`."""
+    if "Card" not in globals():
+        from . import blocks
 
-    text: str
-    bold: bool = False
-    italic: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Paragraph:
-    spans: tuple[Span, ...]
-
-    @property
-    def text(self) -> str:
-        return "".join(s.text for s in self.spans)
+        for name, value in vars(blocks).items():
+            if not name.startswith("_"):
+                globals().setdefault(name, value)
 
 
-@dataclass(frozen=True, slots=True)
-class BulletList:
-    items: tuple[Paragraph, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Quote:
-    """A quotation from the SEND Code of Practice with its paragraph number (e.g. "6.1")."""
-
-    paragraph: str
-    blocks: tuple[Paragraph | BulletList, ...]
-    continued: bool = False  # the rest of a quotation split across cards to fit the screen
-
-
-@dataclass(frozen=True, slots=True)
-class Contact:
-    id: str
-    organisation: str
-    tagline: str = ""
-    website: str = ""
-    phone: str = ""
-    email: str = ""
-    facebook: str = ""
-    twitter: str = ""
-
-    # (field, label shown before the value). Order follows the leaflet.
-    FIELDS = (
-        ("website", ""),
-        ("phone", "Telephone: "),
-        ("email", "Email: "),
-        ("facebook", "Facebook: "),
-        ("twitter", "Twitter: "),
-    )
-
-    def details(self) -> list[tuple[str, str, str]]:
-        """(field, label, value) for each detail this contact has, in display order."""
-        return [(f, label, getattr(self, f)) for f, label in self.FIELDS if getattr(self, f)]
-
-
-@dataclass(frozen=True, slots=True)
-class ContactBlock:
-    contact: Contact
-
-
-@dataclass(frozen=True, slots=True)
-class CodeReference:
-    """A "find out more in the SEND Code of Practice" pointer: the sentence plus its sections."""
-
-    sections: tuple[str, ...]
-    blocks: tuple[Paragraph | BulletList, ...]
-
-
-Block = Paragraph | BulletList | Quote | ContactBlock | CodeReference
-
-
-@dataclass(frozen=True, slots=True)
-class Card:
-    id: str
-    section_id: str
-    section_title: str
-    part: int  # 1-based position within its section
-    parts: int
-    blocks: tuple[Block, ...]
-    source: Path
-    line: int
-
-    @property
-    def title(self) -> str:
-        if self.parts == 1:
-            return self.section_title
-        return f"{self.section_title}, {self.part} of {self.parts}"
-
-
-@dataclass(frozen=True, slots=True)
-class Section:
-    id: str
-    title: str
-    tile: str  # the label on the home screen's topic tile
-    order: int
-    cards: tuple[Card, ...]
-    source: Path
+def __getattr__(name: str) -> Any:
+    if not name.startswith("__"):
+        load_blocks()
+        if name in globals():
+            return globals()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True, slots=True)
 class Leaflet:
+    """One leaflet: its title and the like, its contacts, and its sections of cards."""
+
     id: str
     title: str
     edition: str

@@ -13,6 +13,8 @@ from ..i18n import QT_TR_NOOP
 
 @dataclass(frozen=True, slots=True)
 class Theme:
+    """A colour scheme: every colour the style sheet and the painted parts use."""
+
     name: str
     label: str
     background: str  # window

@@ -8,15 +8,8 @@ import pytest
 
 from kiosk import paths
 from kiosk.cli import main
-from kiosk.content import (
-    BulletList,
-    CodeReference,
-    ContactBlock,
-    ContentError,
-    Paragraph,
-    Quote,
-    load_library,
-)
+from kiosk.content import ContentError, load_library
+from kiosk.content.model import BulletList, CodeReference, ContactBlock, Paragraph, Quote
 from tests.helpers.content_factory import LEAFLET, card, make_leaflet
 
 

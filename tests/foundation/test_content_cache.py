@@ -328,3 +328,22 @@ def test_an_earlier_cache_that_is_damaged_is_not_reused(
         assert said == []
     else:
         assert len(said) == 1 and "not reused" in said[0] and str(written) in said[0], said
+
+
+def test_only_the_content_models_own_classes_are_decoded() -> None:
+    """The cache names classes by name: a dataclass called `Card` from anywhere else is not
+    the model's, even though the model's card classes live in a module loaded late."""
+    from dataclasses import dataclass
+
+    from kiosk.content.model import Card, Span
+
+    @dataclass(frozen=True)
+    class Span2:
+        text: str
+
+    Span2.__name__ = Span2.__qualname__ = "Span"
+    with pytest.raises(cache.CacheDamagedError, match="not a class of the content model"):
+        cache.decode({"@type": "Span", "text": "x"}, Span2)
+    assert cache.decode(cache.encode(Span("x", bold=True)), Span) == Span("x", bold=True)
+    card = load_library(paths.bundled_content()).leaflets[0].cards[0]
+    assert cache.decode(cache.encode(card), Card) == card

@@ -5,7 +5,7 @@ from __future__ import annotations
 import zxingcpp
 from PySide6.QtGui import QImage
 
-from kiosk.content import ContactBlock
+from kiosk.content.model import ContactBlock
 from kiosk.ui.card_view import CardDocument
 from kiosk.ui.qr import payload, qr_image
 from kiosk.ui.theme import STANDARD, Metrics
