@@ -142,6 +142,7 @@ def test_left_out_of_start_up_and_loaded_when_a_visitor_and_staff_need_them(
 
 
 # `python -m kiosk` from a warm content cache, to its first paint; then a leaflet is opened.
+# Its home has no settings file (the README's first command).
 WARM_START = """
 import runpy, sys
 import kiosk.hermetic
@@ -154,6 +155,7 @@ def made():
 
 def after_first_paint(self):
     print("CARDS_AT_PAINT", made(), flush=True)
+    print("TOML_AT_PAINT", "tomllib" in sys.modules, flush=True)
     cards = self.library.leaflets[0].cards
     print("CARDS_WHEN_OPENED", made(), len(cards), type(cards[0]).__name__, flush=True)
     self.allow_close = True
@@ -172,6 +174,8 @@ def test_a_start_from_the_cache_makes_the_card_classes_only_when_a_leaflet_opens
     load_library_cached(paths.bundled_content(), tmp_path / "data" / "cache")
     lines = run_entry(tmp_path, WARM_START.format(module=CARD_CLASSES)).stdout.splitlines()
     assert _line(lines, "CARDS_AT_PAINT") == ["False"]
+    # No settings file and nothing to parse: the TOML parser is not loaded either.
+    assert _line(lines, "TOML_AT_PAINT") == ["False"]
     opened = _line(lines, "CARDS_WHEN_OPENED")
     assert opened[0] == "True" and int(opened[1]) > 10 and opened[2] == "Card", opened
 
