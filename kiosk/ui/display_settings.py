@@ -16,7 +16,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLayout,
-    QLayoutItem,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -33,12 +32,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..i18n import QT_TR_NOOP, tr
+from .display_style import TEXT_SIZES
+from .grid_flow import GridFlow
 from .theme import THEMES, Look, Metrics, Theme
 from .touch import FlickScroll
 from .widgets import big_button, display_button
 
-TEXT_SIZES = (1.0, 1.25, 1.5, 1.75, 2.0, 2.5)
-SAMPLE_PX = 34  # the "A" on each text-size button, at 100%
 TOGGLES = (
     (
         "dyslexic_font",
@@ -146,92 +145,6 @@ class PanelButton(QPushButton):
         # The height follows the width (heightForWidth); reporting the height at the narrowest
         # width here would make every layout reserve that worst case.
         return QSize(max(self._target, self.box.totalMinimumSize().width()), self._target)
-
-
-class GridFlow(QLayout):
-    """Equal-width cells in as many columns as fit, rows balanced (6 items: 6, 3+3, 2+2+2 or
-    one column), each row as tall as its tallest item at that width. Reflows on resize."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._items: list[QLayoutItem] = []
-        self._gap = 20
-
-    def set_gap(self, gap: int) -> None:
-        self._gap = gap
-        self.invalidate()
-
-    def addItem(self, item: QLayoutItem) -> None:
-        self._items.append(item)
-
-    def count(self) -> int:
-        return len(self._items)
-
-    def itemAt(self, index: int) -> QLayoutItem | None:
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index: int) -> QLayoutItem | None:
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
-
-    def expandingDirections(self) -> Qt.Orientation:
-        return Qt.Orientation(0)
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return self._arrange(QRect(0, 0, width, 0), apply=False)
-
-    def setGeometry(self, rect: QRect) -> None:
-        super().setGeometry(rect)
-        self._arrange(rect, apply=True)
-
-    def sizeHint(self) -> QSize:
-        margins = self.contentsMargins()
-        width = sum(i.sizeHint().width() for i in self._items) + self._gap * (self.count() - 1)
-        width += margins.left() + margins.right()
-        return QSize(width, self.heightForWidth(width))
-
-    def minimumSize(self) -> QSize:
-        # Only a lower bound: the real height comes from heightForWidth. The height at the
-        # narrowest width would make a scroll area scroll even when everything fits.
-        margins = self.contentsMargins()
-        width = max((i.minimumSize().width() for i in self._items), default=0)
-        height = max((i.minimumSize().height() for i in self._items), default=0)
-        return QSize(
-            width + margins.left() + margins.right(), height + margins.top() + margins.bottom()
-        )
-
-    def columns(self, width: int) -> int:
-        if not self._items:
-            return 1
-        natural = max(i.sizeHint().width() for i in self._items)
-        fit = (width + self._gap) // max(1, natural + self._gap)
-        columns = max(1, min(len(self._items), fit))
-        rows = math.ceil(len(self._items) / columns)
-        return math.ceil(len(self._items) / rows)
-
-    def _arrange(self, rect: QRect, apply: bool) -> int:
-        margins = self.contentsMargins()
-        inner = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
-        columns = self.columns(inner.width())
-        spare = inner.width() - (columns - 1) * self._gap
-        y = inner.y()
-        for start in range(0, len(self._items), columns):
-            row = self._items[start : start + columns]
-            widths = [spare // columns + (1 if c < spare % columns else 0) for c in range(columns)]
-            height = max(
-                i.heightForWidth(w) if i.hasHeightForWidth() else i.sizeHint().height()
-                for i, w in zip(row, widths, strict=False)
-            )
-            x = inner.x()
-            for item, w in zip(row, widths, strict=False):
-                if apply:
-                    item.setGeometry(QRect(x, y, w, height))
-                x += w + self._gap
-            y += height + self._gap
-        used = y - inner.y() - (self._gap if self._items else 0)
-        return used + margins.top() + margins.bottom()
 
 
 class DisplaySettingsPanel(QWidget):
@@ -605,58 +518,3 @@ class DisplaySettingsPanel(QWidget):
         if watched is self._host and event.type() == QEvent.Type.Resize:
             self.setGeometry(self._host.rect())
         return False
-
-
-def stylesheet_rules(t: Theme, m: Metrics, themes: Iterable[Theme] | None = None) -> str:
-    """Rules for the panel, to append to `style.stylesheet`; `themes` are the swatches."""
-    line = max(2, m.px(3))
-    rules = [
-        f"""
-QWidget#displaySettings, QWidget#displayContent {{ background: {t.background}; }}
-QScrollArea#displayScroll {{ background: {t.background}; border: none; }}
-QWidget#displayHeader {{
-    background: {t.surface}; border-bottom: {line}px solid {t.button_border};
-}}
-QLabel#displayTitle {{ font-size: {m.chrome_px(44)}px; font-weight: 700; color: {t.heading}; }}
-QLabel#displayHint {{ font-size: {m.small}px; color: {t.muted}; }}
-QLabel#displaySectionTitle {{
-    font-size: {m.button_text}px; font-weight: 700; color: {t.heading};
-}}
-QPushButton[role="choice"], QPushButton[role="toggle"], QPushButton[role="reset"] {{ padding: 0; }}
-QLabel[part="caption"], QLabel[part="state"] {{
-    font-size: {m.button_text}px; font-weight: 700; color: {t.button_text};
-}}
-QLabel[part="caption"][on="true"], QLabel[part="state"][on="true"],
-QLabel[part="sample"][on="true"] {{ color: {t.accent_text}; }}
-QPushButton[role="choice"]:checked, QPushButton[role="toggle"]:checked {{
-    background: {t.accent}; border-color: {t.accent};
-}}
-QPushButton[role="choice"]:checked:pressed, QPushButton[role="toggle"]:checked:pressed {{
-    background: {t.heading}; border-color: {t.heading};
-}}
-QLabel[part="sample"] {{ color: {t.button_text}; font-weight: 700; }}
-"""
-    ]
-    for scale in TEXT_SIZES:
-        # The samples show each step's relative size, so they ignore the current text scale.
-        rules.append(
-            f"QLabel#textSize-{round(scale * 100)}-sample "
-            f"{{ font-size: {m.px(SAMPLE_PX * scale)}px; }}\n"
-        )
-    for s in themes if themes is not None else THEMES.values():
-        # A swatch is a small piece of its theme: its own surface, text, heading and accent.
-        # The outline uses the current theme, since it sits on its background.
-        key = f"theme-{s.name}"
-        rules.append(
-            f"""
-QPushButton#{key} {{
-    background: {s.surface}; border: {line}px solid {t.button_border}; padding: 0;
-}}
-QPushButton#{key}:pressed {{ background: {s.background}; }}
-QPushButton#{key}:checked {{ border: {m.px(8)}px solid {t.heading}; }}
-QLabel#{key}-sample {{ color: {s.text}; font-size: {m.chrome_px(44)}px; font-weight: 700; }}
-QLabel#{key}-caption, QLabel#{key}-state {{ color: {s.heading}; }}
-QFrame#{key}-chip {{ background: {s.accent}; border-radius: {m.px(4)}px; }}
-"""
-        )
-    return "".join(rules)

@@ -439,7 +439,7 @@ class KioskWindow(QMainWindow):
     def display_panel(self) -> DisplaySettingsPanel:
         if self._display_panel is None:
             from .display_settings import DisplaySettingsPanel
-            from .display_settings import stylesheet_rules as display_rules
+            from .display_style import stylesheet_rules as display_rules
 
             panel = DisplaySettingsPanel(self.look, self.metrics, reset_to=self.start_look)
             panel.setParent(self.stack)

@@ -7,7 +7,8 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from kiosk.ui.display_settings import DisplaySettingsPanel, stylesheet_rules
+from kiosk.ui.display_settings import DisplaySettingsPanel
+from kiosk.ui.display_style import stylesheet_rules
 from kiosk.ui.style import stylesheet
 from kiosk.ui.theme import Fonts, Look, Metrics
 

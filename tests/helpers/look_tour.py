@@ -25,7 +25,7 @@ from kiosk import paths
 from kiosk.app import Kiosk, Startup, assemble, choose_content
 from kiosk.config import Settings
 from kiosk.speech.service import SpeechService
-from kiosk.ui.display_settings import TEXT_SIZES
+from kiosk.ui.display_style import TEXT_SIZES
 from kiosk.ui.main_window import KioskWindow
 from tests.helpers.fake_speech import FakeEngine, FakePlayer
 
