@@ -35,9 +35,9 @@ CACHE_FORMAT = 4  # 1 was a pickle: never read again; 2 decoded every card befor
 # paint; 3 had no key for each leaflet folder, so one edit meant parsing every leaflet
 MAX_CACHE_BYTES = 64 * 1024 * 1024  # far above 50 leaflets; a bigger file is not ours
 
-# The only types a cache may name: the model's own dataclasses (new ones are picked up).
-# The modules whose dataclasses the cache may hold: a leaflet (model.py) and what its cards
-# are made of (blocks.py, loaded only once a leaflet's cards are decoded).
+# The only types a cache may name: the model's own dataclasses (new ones are picked up),
+# those of a leaflet (model.py) and of what its cards are made of (blocks.py, loaded only
+# once a leaflet's cards are decoded).
 _MODEL_MODULES = (model.__name__, model.__name__.rpartition(".")[0] + ".blocks")
 
 
