@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, Slot
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QImage, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from .idle_turns import AfterPaint, IdleTurns
@@ -98,6 +98,7 @@ class WorkAhead(QObject):
             self._home_laid_out = home
             if not home.isVisible():
                 lay_out_hidden(home, window.stack.size())
+                paint_ahead(home)
             return True
         cards = window.cards
         for index in range(len(window.leaflet.cards)):
@@ -113,6 +114,7 @@ class WorkAhead(QObject):
                     # Start reading opens the first card: its help buttons count in the fit.
                     window.kiosk_help.dress_card(0)
                 cards.fit_ahead()
+                paint_ahead(cards)
             window.cardsBuilt.emit()
             return True
         if chooser is not None and not self._chooser_laid_out:
@@ -120,6 +122,7 @@ class WorkAhead(QObject):
             self._chooser_laid_out = True
             if not chooser.isVisible():
                 lay_out_hidden(chooser, window.stack.size())
+                paint_ahead(chooser)
             return True
         if chooser is not None and self._home_ahead(chooser):
             return True
@@ -132,14 +135,16 @@ class WorkAhead(QObject):
     def _first_card(self) -> None:
         window = self._window
         if window.leaflet.cards and 0 not in window.cards.views and not window.cards.isVisible():
-            self._make_view(0)
+            paint_ahead(self._make_view(0))
 
-    def _make_view(self, index: int) -> None:
+    def _make_view(self, index: int) -> QWidget:
         cards = self._window.cards
         if not cards.isVisible():
             # Not shown yet: its page area has only Qt's default size until it is.
             lay_out_hidden(cards, self._window.stack.size())
-        lay_out_hidden(cards.view(index), cards.stack.contentsRect().size())
+        view = cards.view(index)
+        lay_out_hidden(view, cards.stack.contentsRect().size())
+        return view
 
     def _home_ahead(self, chooser: ChooserScreen) -> bool:
         """Make the home of the next leaflet in view on the chooser; False if none is left."""
@@ -151,8 +156,20 @@ class WorkAhead(QObject):
         index = homes.next_missing(wanted(len(window.library.leaflets), shown, homes.kept))
         if index is None:
             return False
-        lay_out_hidden(homes.get(index, window.catalogues.language), window.stack.size())
+        home = homes.get(index, window.catalogues.language)
+        lay_out_hidden(home, window.stack.size())
+        paint_ahead(home)
         return True
+
+
+def paint_ahead(widget: QWidget) -> None:
+    """Paint a page laid out ahead once, into an image nobody sees. Its first paint on
+    screen would otherwise work out each widget's style-sheet look for its state, shape and
+    rasterise its words at their sizes and scale its icons; Qt keeps all of that for the next
+    paint, so the tap that first shows the page finds it done. Painted with the window's own
+    pixel format (the X backing store's), so the same glyph caches serve both."""
+    image = QImage(widget.size(), QImage.Format.Format_RGB32)
+    widget.render(image)
 
 
 def lay_out_hidden(widget: QWidget, size: QSize) -> None:

@@ -1,0 +1,90 @@
+"""The screens a visitor may tap to next are painted once ahead, off screen, so the tap that
+first shows one finds its style-sheet looks, shaped words and scaled icons ready: before, the
+first paint of the chooser, of a leaflet's home or of a new leaflet's first card worked all of
+that out between the tap and its frame (a few milliseconds of each first tap).
+
+Through the wired kiosk window on a three-leaflet library (offscreen): what received a paint
+event before it was ever on screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kiosk.app import Kiosk
+from kiosk.content import Library, load_library
+from kiosk.ui.theme import Fonts
+from tests.helpers.leaflets import library_folder
+from tests.library._kiosk import library_kiosk
+
+
+class Painted(QObject):
+    """Every widget that has received a paint event so far."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.widgets: set[QObject] = set()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.widgets.add(watched)
+        return False
+
+
+@pytest.fixture(scope="module")
+def three(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    return load_library(library_folder(tmp_path_factory.mktemp("p") / "content"))
+
+
+@pytest.fixture
+def painted() -> Iterator[Painted]:
+    app = QApplication.instance()
+    assert app is not None
+    log = Painted()
+    app.installEventFilter(log)
+    yield log
+    app.removeEventFilter(log)
+
+
+@pytest.fixture
+def kiosk(qtbot, three: Library, fonts: Fonts, tmp_path: Path, painted: Painted) -> Iterator[Kiosk]:  # type: ignore[no-untyped-def]
+    # Asks for the paint log, so it is in place before the window is made and sees the work
+    # ahead.
+    yield from library_kiosk(qtbot, three, fonts, tmp_path)
+
+
+def _unpainted(widgets: list[QWidget], painted: Painted) -> list[str]:
+    return [f"{type(w).__name__} {w.objectName()!r}" for w in widgets if w not in painted.widgets]
+
+
+def test_chooser_and_homes_are_painted_before_shown(qtbot, kiosk: Kiosk, painted: Painted) -> None:  # type: ignore[no-untyped-def]
+    window = kiosk.window
+    qtbot.waitUntil(lambda: not window.prebuilding(), timeout=30_000)
+    chooser = window.library_screen
+    assert chooser is not None and not chooser.isVisible() and not window.home.isVisible()
+    in_view = [chooser.tiles[i] for i in chooser.shown_indexes()]
+    assert in_view
+    made = window.made_homes()
+    # Each leaflet in view has its home made ahead (the first one's is the window's own).
+    assert all(made.made(i) for i in chooser.shown_indexes())
+    homes = [made.get(i, "en") for i in chooser.shown_indexes()]
+    ahead = [*in_view, *homes, *(h.start for h in homes), window.cards.next]
+    assert not _unpainted(ahead, painted)
+
+
+def test_a_new_first_card_is_painted_before_shown(qtbot, kiosk: Kiosk, painted: Painted) -> None:  # type: ignore[no-untyped-def]
+    window = kiosk.window
+    qtbot.waitUntil(lambda: not window.prebuilding(), timeout=30_000)
+    window.leave_attract()
+    assert window.library_screen is not None
+    window.library_screen.tiles[1].click()
+    # Made and painted just after the new home is on screen, without waiting for a pause.
+    qtbot.waitUntil(lambda: 0 in window.cards.views, timeout=5_000)
+    first = window.cards.views[0]
+    assert not window.cards.isVisible()
+    assert not _unpainted([first, first.viewport()], painted)
