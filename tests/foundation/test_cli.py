@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kiosk import __version__
-from kiosk.cli import main
+from kiosk.cli import build_parser, main, parse
 from tests.helpers.cli import run_kiosk
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -75,3 +75,9 @@ def test_commands_run_with_the_garbage_collector_on(
         gc.enable()
     assert seen == [True]
     assert enabled
+
+
+def test_no_arguments_start_the_kiosk_with_the_parsers_own_defaults() -> None:
+    # The unattended start skips the parser: what it uses must be what the parser would give.
+    assert vars(parse([])) == vars(build_parser().parse_args([]))
+    assert parse(["--windowed"]).windowed is True
