@@ -54,6 +54,8 @@ TARGET_START_RATIO = 1.2
 TARGET_TAP_P99_MS = 16.0
 TARGET_MIB_PER_LEAFLET = 1.0
 TARGET_CHECK_S = 3.0
+# Share of the sampled rows that differ once a tap's new screen is on the framebuffer.
+NEW_SCREEN_SHARE = 0.25
 EXTRA_TOPIC = """+++
 id = "{prefix}local-notes"
 title = "Local notes"
@@ -223,15 +225,22 @@ def one_run(
 def _until_changed(
     screen: Screen, area: tuple[int, int, int, int], before: bytes, start: float
 ) -> float:
+    """Milliseconds from the tap to a new screen in `area`: most of its sampled rows changed.
+    A pressed button's own repaint changes a few rows, and may reach the screen a frame before
+    the screen it opens (a 3 ms "leaflet tap" was that once); it does not count."""
     _x, y, width, height = area
     # A band of rows is enough to see a new screen and far cheaper to read than the frame.
     rows = range(y, y + height, 24)
-    reference = b"".join(before[(r - y) * width * 4 : (r - y + 1) * width * 4] for r in rows)
-    while screen.rows(rows) == reference:
+    stride = width * 4
+    old = [before[(r - y) * stride : (r - y + 1) * stride] for r in rows]
+    while True:
+        now = screen.rows(rows)
+        changed = sum(now[i * stride : (i + 1) * stride] != row for i, row in enumerate(old))
+        if changed >= len(old) * NEW_SCREEN_SHARE:
+            return (time.perf_counter() - start) * 1000
         if time.perf_counter() - start > 10:
-            raise RuntimeError("the tap changed nothing on screen")
+            raise RuntimeError("the tap did not change the screen")
         time.sleep(0.001)
-    return (time.perf_counter() - start) * 1000
 
 
 def main() -> int:

@@ -4,10 +4,12 @@ card, warm none, and after editing one leaflet only that leaflet's cards."""
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
+from benchmarks import scale
 from benchmarks.scale import _multiple, check_content_round, generate
 from kiosk.content import load_library
 
@@ -31,3 +33,27 @@ def test_growth_is_a_multiple_of_the_one_leaflet_figure() -> None:
     fifty = {"start_ms_median": 920.0, "home_tap_ms": {"p99": 15.0, "median": 9.0}}
     assert _multiple(fifty, one, "start_ms_median") == 1.15
     assert _multiple(fifty, one, "home_tap_ms") == 1.5  # p99
+
+
+class _Frames:
+    """A framebuffer that shows each of `frames` for one read of its rows."""
+
+    def __init__(self, frames: list[bytes]) -> None:
+        self.frames = frames
+        self.reads = 0
+
+    def rows(self, ys: object) -> bytes:
+        frame = self.frames[min(self.reads, len(self.frames) - 1)]
+        self.reads += 1
+        return frame
+
+
+def test_a_tap_is_timed_to_its_new_screen_not_to_the_pressed_button() -> None:
+    width, height = 4, 192  # 8 sampled rows of 4 pixels (every 24th row)
+    old = bytes(width * 4 * height)
+    sampled = [bytes(width * 4)] * 8
+    pressed = [b"\x01" * width * 4, *sampled[1:]]  # one row of eight: the button's own look
+    new = [b"\x02" * width * 4] * 8
+    screen = _Frames([b"".join(sampled), b"".join(pressed), b"".join(pressed), b"".join(new)])
+    scale._until_changed(screen, (0, 0, width, height), old, time.perf_counter())  # type: ignore[arg-type]
+    assert screen.reads == 4
