@@ -15,17 +15,22 @@ from kiosk.ui.main_window import KioskWindow
 
 
 class EventCounts(QObject):
-    """Counts, by type, the events delivered to each object in `watched`. With a `parent`
-    it lives as long as that object; without one, keep a reference."""
+    """Counts, by type, the events delivered to each object in `watched`, and keeps the
+    objects that were painted. With a `parent` it lives as long as that object; without one,
+    keep a reference."""
 
     def __init__(self, *watched: QObject, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.seen: Counter[QEvent.Type] = Counter()
+        self.painted: set[QObject] = set()
         for target in watched:
             target.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        self.seen[event.type()] += 1
+        kind = event.type()
+        self.seen[kind] += 1
+        if kind == QEvent.Type.Paint:
+            self.painted.add(watched)
         return False
 
     @property

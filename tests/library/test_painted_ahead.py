@@ -13,27 +13,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 
 from kiosk.app import Kiosk
 from kiosk.content import Library, load_library
 from kiosk.ui.theme import Fonts
+from tests.helpers.event_counts import EventCounts, application_events
 from tests.helpers.leaflets import library_folder
 from tests.library._kiosk import library_kiosk
-
-
-class Painted(QObject):
-    """Every widget that has received a paint event so far."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.widgets: set[QObject] = set()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.widgets.add(watched)
-        return False
 
 
 @pytest.fixture(scope="module")
@@ -42,27 +30,27 @@ def three(tmp_path_factory: pytest.TempPathFactory) -> Library:
 
 
 @pytest.fixture
-def painted() -> Iterator[Painted]:
-    app = QApplication.instance()
-    assert app is not None
-    log = Painted()
-    app.installEventFilter(log)
-    yield log
-    app.removeEventFilter(log)
+def events() -> Iterator[EventCounts]:
+    with application_events() as counts:
+        yield counts
 
 
 @pytest.fixture
-def kiosk(qtbot, three: Library, fonts: Fonts, tmp_path: Path, painted: Painted) -> Iterator[Kiosk]:  # type: ignore[no-untyped-def]
+def kiosk(
+    qtbot: QtBot, three: Library, fonts: Fonts, tmp_path: Path, events: EventCounts
+) -> Iterator[Kiosk]:
     # Asks for the paint log, so it is in place before the window is made and sees the work
     # ahead.
     yield from library_kiosk(qtbot, three, fonts, tmp_path)
 
 
-def _unpainted(widgets: list[QWidget], painted: Painted) -> list[str]:
-    return [f"{type(w).__name__} {w.objectName()!r}" for w in widgets if w not in painted.widgets]
+def _unpainted(widgets: list[QWidget], events: EventCounts) -> list[str]:
+    return [f"{type(w).__name__} {w.objectName()!r}" for w in widgets if w not in events.painted]
 
 
-def test_chooser_and_homes_are_painted_before_shown(qtbot, kiosk: Kiosk, painted: Painted) -> None:  # type: ignore[no-untyped-def]
+def test_chooser_and_homes_are_painted_before_shown(
+    qtbot: QtBot, kiosk: Kiosk, events: EventCounts
+) -> None:
     window = kiosk.window
     qtbot.waitUntil(lambda: not window.prebuilding(), timeout=30_000)
     chooser = window.library_screen
@@ -74,10 +62,12 @@ def test_chooser_and_homes_are_painted_before_shown(qtbot, kiosk: Kiosk, painted
     assert all(made.made(i) for i in chooser.shown_indexes())
     homes = [made.get(i, "en") for i in chooser.shown_indexes()]
     ahead = [*in_view, *homes, *(h.start for h in homes), window.cards.next]
-    assert not _unpainted(ahead, painted)
+    assert not _unpainted(ahead, events)
 
 
-def test_a_new_first_card_is_painted_before_shown(qtbot, kiosk: Kiosk, painted: Painted) -> None:  # type: ignore[no-untyped-def]
+def test_a_new_first_card_is_painted_before_shown(
+    qtbot: QtBot, kiosk: Kiosk, events: EventCounts
+) -> None:
     window = kiosk.window
     qtbot.waitUntil(lambda: not window.prebuilding(), timeout=30_000)
     window.leave_attract()
@@ -87,4 +77,4 @@ def test_a_new_first_card_is_painted_before_shown(qtbot, kiosk: Kiosk, painted: 
     qtbot.waitUntil(lambda: 0 in window.cards.views, timeout=5_000)
     first = window.cards.views[0]
     assert not window.cards.isVisible()
-    assert not _unpainted([first, first.viewport()], painted)
+    assert not _unpainted([first, first.viewport()], events)
