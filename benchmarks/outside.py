@@ -317,6 +317,34 @@ def _pss_kib(pid: int) -> int:
     return 0
 
 
+# How the X server shares a window's image with its client (MIT-SHM): a memfd it made, or a
+# System V segment. Both count in the client's RSS once it paints into them.
+_X_SHARED = ("/memfd:xorg", "/SYSV")
+
+
+def x_shared_kib(smaps: str) -> int:
+    """Resident KiB of the mappings in `smaps` (a /proc/PID/smaps text) shared with the X
+    server: the window's image, the same size for the kiosk and the probe (8 MiB at
+    1920x1080). Whether the server shares it, and so whether it is counted, varies between
+    X servers and runs."""
+    total = 0
+    shared = False
+    for line in smaps.splitlines():
+        fields = line.split()
+        if not fields:
+            continue
+        if "-" in fields[0] and not fields[0].endswith(":"):  # a mapping's header line
+            shared = len(fields) >= 6 and fields[5].startswith(_X_SHARED)
+        elif shared and fields[0] == "Rss:":
+            total += int(fields[1])
+    return total
+
+
+def _x_shared_mib(pid: int) -> float:
+    with open(f"/proc/{pid}/smaps") as smaps:
+        return round(x_shared_kib(smaps.read()) / 1024, 1)
+
+
 def _name(pid: int) -> str:
     with open(f"/proc/{pid}/cmdline", "rb") as cmdline:
         parts = cmdline.read().split(b"\0")
@@ -339,12 +367,14 @@ def memory(pid: int) -> dict[str, Any]:
                     "name": _name(member)[:60],
                     "rss_mib": round(_status_kib(member, "VmRSS") / 1024, 1),
                     "pss_mib": round(_pss_kib(member) / 1024, 1),
+                    "x_shared_mib": _x_shared_mib(member),
                 }
             )
     return {
         "processes": processes,
         "rss_mib_total": round(sum(p["rss_mib"] for p in processes), 1),
         "pss_mib_total": round(sum(p["pss_mib"] for p in processes), 1),
+        "x_shared_mib_total": round(sum(p["x_shared_mib"] for p in processes), 1),
     }
 
 

@@ -127,3 +127,25 @@ def test_shared_memory_reads_give_the_same_pixels_as_xgetimage() -> None:
             outside.stop(shown)
             screen.close()
     assert through_shm == plain
+
+
+SMAPS = """\
+7f00a0000000-7f00a07e9000 rw-s 00000000 00:01 1234                       /memfd:xorg (deleted)
+Size:               8100 kB
+Rss:                8100 kB
+Pss:                4050 kB
+7f00b0000000-7f00b0100000 rw-p 00000000 00:00 0
+Size:               1024 kB
+Rss:                 900 kB
+7f00c0000000-7f00c0400000 rw-s 00000000 00:01 98                         /SYSV00000000 (deleted)
+Size:               4096 kB
+Rss:                2000 kB
+7f00d0000000-7f00d0100000 r--p 00000000 08:01 77                         /usr/lib/libQt6Gui.so.6
+Rss:                 500 kB
+"""
+
+
+def test_the_x_servers_shared_image_is_told_apart_from_the_rest() -> None:
+    # The memfd the server made and a System V segment; not anonymous memory, not a library.
+    assert outside.x_shared_kib(SMAPS) == 8100 + 2000
+    assert outside.x_shared_kib("") == 0
