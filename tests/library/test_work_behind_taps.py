@@ -109,3 +109,33 @@ def test_a_new_leaflets_first_card_is_made_at_once_after_its_home(qtbot, kiosk: 
             qtbot.wait(25)
         assert 0 in window.cards.views
         assert "view let go" not in log.order and len(window.cards.views) == 1
+
+
+def test_the_card_screen_is_laid_out_once_a_round_not_once_a_card(  # type: ignore[no-untyped-def]
+    qtbot, kiosk: Kiosk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QSize
+    from PySide6.QtWidgets import QWidget
+
+    from kiosk.ui import work_ahead
+
+    window = kiosk.window
+    laid_out: list[QWidget] = []
+    real = work_ahead.lay_out_hidden
+
+    def counting(widget: QWidget, size: QSize) -> None:
+        laid_out.append(widget)
+        real(widget, size)
+
+    with opening_another_leaflet(qtbot, window):
+        qtbot.waitUntil(lambda: not window.prebuilding(), timeout=30_000)
+    # Back to the first leaflet, the one with more than a couple of cards.
+    window.show_library()
+    assert window.library_screen is not None
+    monkeypatch.setattr(work_ahead, "lay_out_hidden", counting)
+    window.library_screen.tiles[0].click()
+    qtbot.waitUntil(lambda: not window.prebuilding(), timeout=30_000)
+    assert len(window.cards.views) == len(window.leaflet.cards) > 5
+    # For the first card made and once all are made. Again for each card, it walked every
+    # view made so far: a third of each step, and a tap that came meanwhile waited for it.
+    assert laid_out.count(window.cards) == 2
