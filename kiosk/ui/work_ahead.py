@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, Slot
 from PySide6.QtGui import QImage, QResizeEvent
 from PySide6.QtWidgets import QWidget
+from shiboken6 import isValid
 
 from .idle_turns import AfterPaint, IdleTurns
 from .tree import descendants
@@ -45,6 +46,9 @@ class WorkAhead(QObject):
         self._chooser_laid_out = False  # styled and laid out ahead, at the current look
         self._home_laid_out: HomeScreen | None = None  # the open leaflet's home, likewise
         self._retired: list[QWidget] = []  # the last leaflet's card views, to delete when idle
+        # Pages laid out ahead, painted ahead on a turn of their own: laying out and painting
+        # a page in one step was 15-20 ms that a tap coming meanwhile waited for.
+        self._to_paint: list[QWidget] = []
 
     def busy(self) -> bool:
         """Whether cards or homes are still being made (or will be, once the first paint is
@@ -71,6 +75,7 @@ class WorkAhead(QObject):
         """A new look (or a new chooser): what was laid out ahead is to be laid out again."""
         self._chooser_laid_out = False
         self._home_laid_out = None
+        self._to_paint.clear()  # painted at the old look: they will be laid out again
 
     def first_card_after_paint(self) -> None:
         """Start reading is the likeliest tap on a leaflet's home, and may come before the
@@ -84,6 +89,11 @@ class WorkAhead(QObject):
         leaflets in view on it and the other leaflets' help, with the last leaflet's card
         views deleted one a turn first."""
         window = self._window
+        if self._to_paint:
+            page = self._to_paint.pop(0)
+            if isValid(page) and not page.isVisible():
+                paint_ahead(page)
+            return True
         if self._retired:
             view = self._retired.pop()
             view.setParent(None)  # out of the widget tree now (see CardScreen.drop_views)
@@ -100,7 +110,7 @@ class WorkAhead(QObject):
             self._home_laid_out = home
             if not home.isVisible():
                 lay_out_hidden(home, window.stack.size())
-                paint_ahead(home)
+                self._to_paint.append(home)
             return True
         cards = window.cards
         for index in range(len(window.leaflet.cards)):
@@ -116,7 +126,7 @@ class WorkAhead(QObject):
                     # Start reading opens the first card: its help buttons count in the fit.
                     window.kiosk_help.dress_card(0)
                 cards.fit_ahead()
-                paint_ahead(cards)
+                self._to_paint.append(cards)
             window.cardsBuilt.emit()
             return True
         if chooser is not None and not self._chooser_laid_out:
@@ -124,7 +134,7 @@ class WorkAhead(QObject):
             self._chooser_laid_out = True
             if not chooser.isVisible():
                 lay_out_hidden(chooser, window.stack.size())
-                paint_ahead(chooser)
+                self._to_paint.append(chooser)
             return True
         if chooser is not None and self._home_ahead(chooser):
             return True
@@ -165,7 +175,7 @@ class WorkAhead(QObject):
             return False
         home = homes.get(index, window.catalogues.language)
         lay_out_hidden(home, window.stack.size())
-        paint_ahead(home)
+        self._to_paint.append(home)
         return True
 
 

@@ -78,3 +78,41 @@ def test_a_new_first_card_is_painted_before_shown(
     first = window.cards.views[0]
     assert not window.cards.isVisible()
     assert not _unpainted([first, first.viewport()], events)
+
+
+def test_no_idle_turn_both_lays_out_and_paints_a_page(
+    qtbot: QtBot, kiosk: Kiosk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A visitor's tap waits for the turn in progress: laying out and painting a page in one
+    # turn was 15-20 ms of waiting; each is a turn of its own.
+    from kiosk.ui import work_ahead
+
+    window = kiosk.window
+    turns: list[list[str]] = []
+    idle = window.work_ahead._turns
+    real_step = idle._step
+    real_lay_out, real_paint = work_ahead.lay_out_hidden, work_ahead.paint_ahead
+
+    def step() -> bool:
+        turns.append([])
+        try:
+            return real_step()
+        finally:
+            turns.append([])  # what happens between turns is not a turn's
+
+    def lay_out(widget: QWidget, size: object) -> None:
+        if turns:
+            turns[-1].append("laid out")
+        real_lay_out(widget, size)  # type: ignore[arg-type]
+
+    def paint(widget: QWidget) -> None:
+        if turns:
+            turns[-1].append("painted")
+        real_paint(widget)
+
+    monkeypatch.setattr(idle, "_step", step)
+    monkeypatch.setattr(work_ahead, "lay_out_hidden", lay_out)
+    monkeypatch.setattr(work_ahead, "paint_ahead", paint)
+    qtbot.waitUntil(lambda: not window.prebuilding(), timeout=30_000)
+    assert any("painted" in turn for turn in turns) and any("laid out" in t for t in turns)
+    assert [turn for turn in turns if "painted" in turn and "laid out" in turn] == []
