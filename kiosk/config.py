@@ -20,7 +20,7 @@ import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import Field, dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any, Final, TypeVar
+from typing import Any, Final, NamedTuple, TypeVar
 
 from . import paths
 from .guarded import FileProblem, guard, load_toml
@@ -39,8 +39,7 @@ SPEECH_RATES: Final = (0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0)
 SPEECH_VOLUMES_DB: Final = (0.0, -6.0, -12.0, -18.0)
 
 
-@dataclass(frozen=True, slots=True)
-class Spec:
+class Spec(NamedTuple):
     """What one setting may hold. The key is derived from the field name (see `Settings`)."""
 
     type: type
@@ -240,8 +239,7 @@ SCHEMA: Final[Mapping[str, Spec]] = {_key_of(f.name): _spec_of(f) for f in field
 _ATTR: Final[Mapping[str, str]] = {_key_of(f.name): f.name for f in fields(Settings)}
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with a settings file. `key` is empty for file-level problems."""
 
     file: Path
@@ -257,8 +255,7 @@ class Problem:
         return f"{where}: {what}{tail}"
 
 
-@dataclass(frozen=True, slots=True)
-class LoadedSettings:
+class LoadedSettings(NamedTuple):
     """Settings read from one file, with its problems and where each value came from."""
 
     settings: Settings

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from . import paths
 from .config import (
@@ -33,8 +33,7 @@ SYSTEM_ONLY: Final = frozenset({"admin.pin_hash", "admin.exit_to_desktop"})
 _CLOSED: Final[dict[str, Any]] = {"admin.pin_hash": "!", "admin.exit_to_desktop": False}
 
 
-@dataclass(frozen=True, slots=True)
-class Layered:
+class Layered(NamedTuple):
     """The settings as the kiosk uses them: the system file, then the kiosk's own file."""
 
     settings: Settings

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class ContentProblem:
+class ContentProblem(NamedTuple):
     """One fault in the content, named by its file and (where known) line."""
 
     file: Path

@@ -14,7 +14,6 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Iterable
-from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QResizeEvent
@@ -412,21 +411,21 @@ class DisplaySettingsPanel(QWidget):
 
     @Slot(float)
     def choose_text_scale(self, scale: float) -> None:
-        self._change(replace(self.look, text_scale=scale))
+        self._change(self.look._replace(text_scale=scale))
 
     @Slot(object)
     def choose_theme(self, theme: Theme) -> None:
-        self._change(replace(self.look, theme=theme))
+        self._change(self.look._replace(theme=theme))
 
     @Slot(str)
     def flip(self, field: str) -> None:
         look = self.look
         if field == "dyslexic_font":
-            look = replace(look, dyslexic_font=not look.dyslexic_font)
+            look = look._replace(dyslexic_font=not look.dyslexic_font)
         elif field == "wide_spacing":
-            look = replace(look, wide_spacing=not look.wide_spacing)
+            look = look._replace(wide_spacing=not look.wide_spacing)
         elif field == "reduced_motion":
-            look = replace(look, reduced_motion=not look.reduced_motion)
+            look = look._replace(reduced_motion=not look.reduced_motion)
         self._change(look)
 
     @Slot()

@@ -6,13 +6,12 @@ and the tests hold every theme to 7:1 for body text and 4.5:1 for everything els
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..i18n import QT_TR_NOOP
 
 
-@dataclass(frozen=True, slots=True)
-class Theme:
+class Theme(NamedTuple):
     """A colour scheme: every colour the style sheet and the painted parts use."""
 
     name: str
@@ -173,16 +172,14 @@ CREAM = Theme(
 THEMES: dict[str, Theme] = {t.name: t for t in (STANDARD, HIGH_CONTRAST, DARK, CREAM)}
 
 
-@dataclass(frozen=True, slots=True)
-class Fonts:
+class Fonts(NamedTuple):
     """Families registered at start-up: the reading font and the dyslexia-friendly option."""
 
     reading: str
     dyslexic: str
 
 
-@dataclass(frozen=True, slots=True)
-class Look:
+class Look(NamedTuple):
     """Everything a visitor can change about how the kiosk looks; reset for each visitor."""
 
     theme: Theme = STANDARD
@@ -218,8 +215,7 @@ MIN_TARGET_PX = 88  # 2 cm at 1920x1080 on a 23-inch screen
 BUTTON_TEXT_PX = 34
 
 
-@dataclass(frozen=True, slots=True)
-class Metrics:
+class Metrics(NamedTuple):
     """Pixel sizes for one window size and text scale."""
 
     scale: float

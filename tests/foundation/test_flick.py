@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtTest import QTest
@@ -28,7 +26,7 @@ def next_gesture_type() -> int:
 
 def long_card(window: KioskWindow) -> int:
     """Show the first card that has to scroll at 250% text."""
-    window.set_look(replace(window.look, text_scale=2.5))
+    window.set_look(window.look._replace(text_scale=2.5))
     for index in range(len(window.leaflet.cards)):
         window.show_card(index)
         if window.cards.current_view.verticalScrollBar().maximum() > 300:
@@ -59,7 +57,7 @@ def test_restyling_rebuilds_card_views_without_registering_gestures(
     before = next_gesture_type()
     for scale in (1.5, 2.0, 1.0):
         old = window.cards.current_view
-        window.set_look(replace(window.look, text_scale=scale))
+        window.set_look(window.look._replace(text_scale=scale))
         assert window.cards.current_view is not old
     qtbot.waitUntil(lambda: len(window.cards.views) == len(window.leaflet.cards))
     assert next_gesture_type() == before + 1
@@ -77,7 +75,7 @@ def drag(widget, start: QPoint, dy: int) -> None:  # type: ignore[no-untyped-def
 def test_a_drag_that_starts_on_a_topic_scrolls_home_and_opens_nothing(
     qtbot, window: KioskWindow
 ) -> None:  # type: ignore[no-untyped-def]
-    window.set_look(replace(window.look, text_scale=2.5))
+    window.set_look(window.look._replace(text_scale=2.5))
     window.show_home()
     bar = window.home.page_scroll.verticalScrollBar()
     assert bar.maximum() > 200, "home scrolls at 250%"

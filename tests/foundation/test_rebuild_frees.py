@@ -8,7 +8,6 @@ while the old views still waited for deletion among them: PySide then never let 
 from __future__ import annotations
 
 import gc
-from dataclasses import replace
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent
@@ -32,7 +31,7 @@ def test_looks_chosen_behind_the_open_panel_free_the_old_views(qtbot, window: Ki
     qtbot.waitUntil(lambda: len(window.cards.views) == cards)
     before = live_views()  # this window's views, and any other test's not yet collected
     for scale in (1.5, 2.0, 1.25, 1.0):
-        window.set_look(replace(window.look, text_scale=scale))
+        window.set_look(window.look._replace(text_scale=scale))
         # What prebuilding behind the panel does before the loop comes round again.
         lay_out_hidden(window.cards, window.stack.size())
         qtbot.waitUntil(lambda: len(window.cards.views) == cards)
@@ -60,7 +59,7 @@ def test_a_change_of_look_keeps_no_wrapper_of_a_deleted_widget(qtbot, window: Ki
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     before = dead_wrappers()  # any other test's, not yet collected
     for scale in (1.5, 2.0, 1.0):
-        window.set_look(replace(window.look, text_scale=scale))
+        window.set_look(window.look._replace(text_scale=scale))
         qtbot.waitUntil(lambda: len(window.cards.views) == cards and not window.prebuilding())
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert dead_wrappers() - before == 0

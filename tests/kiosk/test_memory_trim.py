@@ -6,7 +6,6 @@ from __future__ import annotations
 import ctypes
 import sys
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -80,7 +79,7 @@ def test_trimmed_after_a_new_look_is_built_and_after_a_visit(
 
     monkeypatch.setattr(memory, "_malloc_trim", lambda: trim)
     with qtbot.waitSignal(window.cardsBuilt, timeout=10_000):
-        window.set_look(replace(window.look, text_scale=1.5))
+        window.set_look(window.look._replace(text_scale=1.5))
     assert origins.count("work ahead") == 1
     assert kiosk.visit is not None
     before = len(origins)
