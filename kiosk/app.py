@@ -19,6 +19,8 @@ from PySide6.QtWidgets import QApplication
 from . import APP_ID, APP_NAME, __version__, memory, paths
 from .config import Settings
 from .content import ContentError, ContentProblem, Library
+from .fit_memory import FILE_NAME as FIT_FILE
+from .fit_memory import FitMemory
 from .fonts import load_fonts
 from .guarded import FileProblem, guard
 from .i18n import QT_TR_NOOP, tr
@@ -353,6 +355,7 @@ def _run_kiosk(
     window.firstPaint.connect(notifier.ready)
     # On the turn after the first paint: no visitor has had the time to touch it yet.
     window.firstPaint.connect(lambda: QTimer.singleShot(0, choice.save_cache))
+    window.firstPaint.connect(lambda: QTimer.singleShot(0, kiosk.fits.save))
     signals = SignalBridge(parent=kiosk)
     signals.received.connect(kiosk.stop_on_signal)
     signals.install()
@@ -366,6 +369,7 @@ def _run_kiosk(
         kiosk.shutdown()
         notifier.close()
         choice.save_cache()  # stopped before its first paint was over
+        kiosk.fits.save()  # and any fit found since (a turned screen)
 
 
 class Kiosk(QObject):
@@ -386,6 +390,10 @@ class Kiosk(QObject):
         self.settings = settings
         self.default_look = window.look
         self.windowed = windowed
+        # The first screen's fit, found once and kept (fit_memory.py); written after its paint.
+        self.fits = FitMemory(paths.data_dir() / "cache" / FIT_FILE)
+        if window.attract is not None:
+            window.attract.remember_fits(self.fits)
         self.visit: VisitSession | None = None
         self.speech: SpeechService | None = None
         self.reading: ReadingController | None = None

@@ -9,6 +9,7 @@ and Qt polishes the labels at once, so their size hints are right as soon as it 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import NamedTuple, Protocol
 
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QFontMetrics
@@ -35,14 +36,37 @@ def words_fit(labels: Iterable[QLabel], width: int) -> bool:
     return True
 
 
+class Fit(NamedTuple):
+    """A factor that fits, and the nearest larger one tried that did not (None: the factor is
+    the top, and fits)."""
+
+    factor: float
+    too_big: float | None = None
+
+
+class Remembered(Protocol):
+    """Fits found in earlier runs, by a key that names what was fitted (see fit_memory.py)."""
+
+    def get(self, key: str) -> tuple[float, float | None] | None: ...
+
+    def put(self, key: str, fit: tuple[float, float | None]) -> None: ...
+
+
 def fit_factor(
     apply: Callable[[float], None], fits: Callable[[], bool], top: float, steps: int = 7
 ) -> float:
     """The largest factor in [FLOOR * top, top] for which `fits()` holds once `apply(factor)`
     has set the sizes; found by bisection, and left applied."""
+    return search_fit(apply, fits, top, steps).factor
+
+
+def search_fit(
+    apply: Callable[[float], None], fits: Callable[[], bool], top: float, steps: int = 7
+) -> Fit:
+    """`fit_factor`, with the bound the search ended on."""
     apply(top)
     if fits():
-        return top
+        return Fit(top)
     low, high = FLOOR * top, top
     for _ in range(steps):
         middle = (low + high) / 2
@@ -52,7 +76,28 @@ def fit_factor(
         else:
             high = middle
     apply(low)
-    return low
+    return Fit(low, high)
+
+
+def refit(
+    apply: Callable[[float], None],
+    fits: Callable[[], bool],
+    top: float,
+    known: tuple[float, float | None] | None,
+    steps: int = 7,
+) -> Fit:
+    """`search_fit`, but a fit found before for the same words, sizes and style is checked in
+    two tries instead of searched for in nine: the bound it ended on still does not fit, and
+    the factor still does. The search is what tells them apart, so the result is the same,
+    and a fit that no longer holds (other fonts, another Qt) is searched for again."""
+    factor, too_big = known if known is not None else (top, None)
+    if too_big is not None and FLOOR * top <= factor < too_big <= top:
+        apply(too_big)
+        if not fits():
+            apply(factor)
+            if fits():
+                return Fit(factor, too_big)
+    return search_fit(apply, fits, top, steps)
 
 
 def restyle(container: QWidget, sheet: str, widgets: Iterable[QWidget]) -> None:
