@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from benchmarks.damage import DamageWatch
+
 ROOT = Path(__file__).resolve().parent.parent
 WIDTH, HEIGHT = 1920, 1080
 # Rows sampled to tell one frame from another: spread over the whole screen, so no part of the
@@ -98,11 +100,17 @@ class _ShmImage:
             self.close()
             raise OSError("XShmAttach failed")
 
-    def read(self, x: int, y: int) -> bytes:
+    def read(self, x: int, y: int, step: int = 1) -> bytes:
+        """The region at x, y; with `step`, only every step-th row of it (copied out of the
+        shared memory, which is read once either way)."""
         screen = self.screen
         if not screen.xext.XShmGetImage(screen.display, screen.root, self.image, x, y, _ALL_PLANES):
             raise RuntimeError("XShmGetImage failed")
-        return ctypes.string_at(self.info.shmaddr, self.size)
+        if step == 1:
+            return ctypes.string_at(self.info.shmaddr, self.size)
+        line = self.image.contents.bytes_per_line
+        rows = range(0, self.image.contents.height, step)
+        return b"".join(ctypes.string_at(self.info.shmaddr + r * line, line) for r in rows)
 
     def close(self) -> None:
         screen = self.screen
@@ -155,6 +163,7 @@ class Screen:
             raise RuntimeError(f"cannot open X display {display}")
         self.root = self.x11.XDefaultRootWindow(self.display)
         self._shm: dict[tuple[int, int], _ShmImage] | None = self._shm_setup()
+        self.damage = DamageWatch(self)
 
     def _shm_setup(self) -> dict[tuple[int, int], _ShmImage] | None:
         """MIT-SHM if the server has it (Xvfb does), else None: plain XGetImage."""
@@ -197,7 +206,8 @@ class Screen:
             return None
         return {}
 
-    def grab(self, x: int, y: int, width: int, height: int) -> bytes:
+    def grab(self, x: int, y: int, width: int, height: int, step: int = 1) -> bytes:
+        """The pixels of a region in one read; with `step`, only every step-th row of it."""
         if self._shm is not None:
             image = self._shm.get((width, height))
             if image is None:
@@ -205,8 +215,12 @@ class Screen:
                     image = self._shm[(width, height)] = _ShmImage(self, width, height)
                 except OSError:
                     self._shm = None  # e.g. a remote server: plain reads from now on
-                    return self.grab(x, y, width, height)
-            return image.read(x, y)
+                    return self.grab(x, y, width, height, step)
+            return image.read(x, y, step)
+        if step != 1:
+            line = width * 4
+            whole = self.grab(x, y, width, height)
+            return b"".join(whole[r * line : (r + 1) * line] for r in range(0, height, step))
         image = self.x11.XGetImage(
             self.display, self.root, x, y, width, height, _ALL_PLANES, _Z_PIXMAP
         )
@@ -233,6 +247,7 @@ class Screen:
 
     def close(self) -> None:
         if self.display:
+            self.damage.close()
             for image in (self._shm or {}).values():
                 image.close()
             self._shm = None

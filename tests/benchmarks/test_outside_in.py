@@ -11,6 +11,7 @@ import json
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -119,14 +120,81 @@ def test_shared_memory_reads_give_the_same_pixels_as_xgetimage() -> None:
             outside.wait_until(lambda: screen.grab(0, 0, 500, 400) != screen.grab(600, 0, 500, 400))
             outside.wait_until(lambda: screen.rows() != blank)
             assert screen._shm is not None and screen._shm, "MIT-SHM was not used"
-            through_shm = [screen.grab(0, 0, 500, 400), screen.grab(40, 70, 123, 45), screen.rows()]
+            through_shm = [
+                screen.grab(0, 0, 500, 400),
+                screen.grab(40, 70, 123, 45),
+                screen.rows(),
+                screen.grab(0, 0, 500, 400, step=24),
+            ]
             images, screen._shm = screen._shm, None  # from here on: plain XGetImage
-            plain = [screen.grab(0, 0, 500, 400), screen.grab(40, 70, 123, 45), screen.rows()]
+            plain = [
+                screen.grab(0, 0, 500, 400),
+                screen.grab(40, 70, 123, 45),
+                screen.rows(),
+                screen.grab(0, 0, 500, 400, step=24),
+            ]
             screen._shm = images  # closed with the screen
         finally:
             outside.stop(shown)
             screen.close()
     assert through_shm == plain
+    every_24th = b"".join(plain[0][r * 2000 : (r + 1) * 2000] for r in range(0, 400, 24))
+    assert plain[3] == every_24th and len(every_24th) == 17 * 2000
+
+
+# Shows its label, then on the first tap (a mouse press) paints a blue square where the tap
+# was, and 150 ms later fills the window red: a small drawing, then the "new screen".
+LATE_SCREEN = """
+import time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+app = QApplication([])
+window = QWidget()
+window.setGeometry(0, 0, 400, 300)
+window.setStyleSheet("background: white")
+square = QWidget(window)
+square.setGeometry(10, 10, 20, 20)
+square.hide()
+def pressed(event):
+    print(f"pressed {time.perf_counter()}", flush=True)
+    square.setStyleSheet("background: blue")
+    square.show()
+    QTimer.singleShot(150, lambda: window.setStyleSheet("background: red"))
+window.mousePressEvent = pressed
+window.show()
+app.exec()
+"""
+
+
+@pytest.mark.slow
+@needs_x
+def test_damage_tells_when_the_new_screen_was_drawn_not_the_first_drawing() -> None:
+    """A tap's time is taken from the X server's word that something was drawn (DAMAGE),
+    checked by a read: the small drawing a tap makes first does not end it."""
+    with outside.xvfb() as display:
+        screen = outside.Screen(display)
+        assert screen.damage.available(), "Xvfb has DAMAGE; the benchmarks rely on it"
+        blank = screen.rows()
+        shown = outside.spawn([sys.executable, "-c", LATE_SCREEN], display)
+        try:
+            outside.wait_until(lambda: screen.rows() != blank)
+            before = screen.grab(0, 0, 400, 300)
+            screen.damage.drained()
+            start = time.perf_counter()
+            screen.click(200, 150)
+            checks: list[bool] = []
+
+            def all_red() -> bool:
+                checks.append(screen.grab(0, 0, 400, 300) != before)
+                return screen.grab(200, 150, 1, 1)[:3] == b"\x00\x00\xff"  # BGRx: red
+
+            took = screen.damage.wait(all_red, start, timeout_s=10)
+        finally:
+            outside.stop(shown)
+            screen.close()
+    assert checks[0], "the first drawing told was the blue square (a change, not the end)"
+    assert len(checks) >= 2
+    assert 150 <= took < 1500
 
 
 SMAPS = """\

@@ -42,7 +42,7 @@ class _Frames:
         self.frames = frames
         self.reads = 0
 
-    def rows(self, ys: object) -> bytes:
+    def rows(self, ys: object, x: int = 0, width: int = 0) -> bytes:
         frame = self.frames[min(self.reads, len(self.frames) - 1)]
         self.reads += 1
         return frame
@@ -50,8 +50,8 @@ class _Frames:
 
 def test_a_tap_is_timed_to_its_new_screen_not_to_the_pressed_button() -> None:
     width, height = 4, 192  # 8 sampled rows of 4 pixels (every 24th row)
-    old = bytes(width * 4 * height)
     sampled = [bytes(width * 4)] * 8
+    old = b"".join(sampled)
     pressed = [b"\x01" * width * 4, *sampled[1:]]  # one row of eight: the button's own look
     new = [b"\x02" * width * 4] * 8
     screen = _Frames([b"".join(sampled), b"".join(pressed), b"".join(pressed), b"".join(new)])
