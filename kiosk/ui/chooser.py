@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, Qt, Signal
 from PySide6.QtWidgets import (
-    QFrame,
     QGridLayout,
     QLabel,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -21,8 +19,7 @@ from ..content.model import Leaflet, Library
 from ..i18n import QT_TR_NOOP, tr
 from .language import direction, native_name
 from .theme import Metrics
-from .touch import FlickScroll
-from .widgets import TileButton
+from .widgets import TileButton, page_scroll
 
 TITLE = QT_TR_NOOP("Choose a leaflet")
 # More than a screen holds at any size: two columns of six at 1920x1080.
@@ -66,20 +63,8 @@ class ChooserScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("chooserScreen")
         self.library = library
-        scroll = QScrollArea(self)
-        scroll.setObjectName("homeScroll")
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll, page = page_scroll(self)
         scroll.setAccessibleName(tr("Leaflets"))
-        page = QWidget()
-        page.setObjectName("homePage")
-        scroll.setWidget(page)
-        FlickScroll(scroll.viewport())
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
         self.scroll_area = scroll
         self.layout_ = QVBoxLayout(page)
         self.title = QLabel(tr(TITLE))

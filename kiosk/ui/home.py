@@ -7,11 +7,9 @@ import itertools
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
-    QFrame,
     QGridLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -21,8 +19,7 @@ from ..i18n import on_language_change, tr
 from .language import is_right_to_left
 from .mirror import mirrored
 from .theme import Metrics
-from .touch import FlickScroll
-from .widgets import TileButton, big_button
+from .widgets import TileButton, big_button, page_scroll
 
 
 class HomeScreen(QWidget):
@@ -36,20 +33,7 @@ class HomeScreen(QWidget):
         self.setObjectName("homeScreen")
         self.leaflet = leaflet
         # At large text sizes the topics do not fit one screen: the page scrolls by finger.
-        self.page_scroll = QScrollArea(self)
-        self.page_scroll.setObjectName("homeScroll")
-        # The tiles take focus; the scroll area follows it rather than being a Tab stop.
-        self.page_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.page_scroll.setWidgetResizable(True)
-        self.page_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.page_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        page = QWidget()
-        page.setObjectName("homePage")
-        self.page_scroll.setWidget(page)
-        FlickScroll(self.page_scroll.viewport())
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.page_scroll)
+        self.page_scroll, page = page_scroll(self)
         layout = QVBoxLayout(page)
         self.layout_ = layout
         self.title = QLabel(leaflet.title)

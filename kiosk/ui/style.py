@@ -12,7 +12,7 @@ def stylesheet(t: Theme, m: Metrics, family: str) -> str:
     # `target` tall. Focus does not touch the border (focus_ring.py paints the ring inside).
     inner = m.target - 2 * border
     return f"""
-QWidget#kioskRoot, QWidget#homePage, QScrollArea#homeScroll {{ background: {t.background}; }}
+QWidget#kioskRoot {{ background: {t.background}; }}
 QWidget {{ font-family: "{family}"; color: {t.text}; }}
 QLabel {{ background: transparent; }}
 QWidget#topBar {{

@@ -4,11 +4,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..i18n import tr
 from .mirror import follow_reading_way
 from .theme import Metrics
+from .touch import FlickScroll
 from .touch_button import TouchButton
 
 
@@ -53,6 +63,33 @@ MODIFIER_KEYS = frozenset(
         Qt.Key.Key_NumLock,
     }
 )
+
+
+def page_scroll(host: QWidget) -> tuple[QScrollArea, QWidget]:
+    """A screen's page that scrolls by finger when it is taller than the screen (large text,
+    many tiles): the scroll area filling `host`, and the page to lay out.
+
+    Nothing in it paints a background: the window's root paints the theme's once. The
+    viewport's own fill and the page's style-sheet background were two more full-size fills
+    under every tap's new screen and every step of a flick (0.6-0.9 ms a frame at 1920x1080).
+    """
+    scroll = QScrollArea(host)
+    scroll.setObjectName("homeScroll")
+    # The tiles take focus; the scroll area follows it rather than being a Tab stop.
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.viewport().setAutoFillBackground(False)
+    page = QWidget()
+    page.setObjectName("homePage")
+    scroll.setWidget(page)
+    page.setAutoFillBackground(False)  # setWidget turned it on
+    FlickScroll(scroll.viewport())
+    outer = QVBoxLayout(host)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(scroll)
+    return scroll, page
 
 
 def centre_panel(host: QWidget, panel: QWidget) -> QVBoxLayout:
