@@ -275,6 +275,12 @@ def main() -> int:
     parser.add_argument("--taps", type=int, default=20, help="rounds of taps per run")
     parser.add_argument("--starts", type=int, default=3, help="more starts per run, unchanged")
     parser.add_argument("--python", default=sys.executable)
+    parser.add_argument(
+        "--poll",
+        action="store_true",
+        help="find each new screen by polling the framebuffer, not by the X server's word "
+        "(the way before 2026-12-03; for comparison)",
+    )
     args = parser.parse_args()
     outside.compile_kiosk(args.python)
     work = Path(tempfile.mkdtemp(prefix="bench-scale-"))
@@ -284,6 +290,9 @@ def main() -> int:
     runs: dict[int, list[dict[str, Any]]] = {n: [] for n in SIZES}
     with outside.xvfb() as display:
         screen = Screen(display)
+        if args.poll:
+            screen.damage.close()
+        seen_by = screen.damage.method()
         for n in SIZES:  # warm-up: disk cache and each library's content cache
             one_run(screen, display, args.python, libraries[n], homes[n], 1)
         for round_ in range(args.runs):
@@ -376,6 +385,7 @@ def main() -> int:
         "runs": args.runs,
         "cards_per_leaflet": CARDS_PER_LEAFLET,
         "by_leaflets": growth,
+        "new_screen_seen_by": seen_by,
         "multiple_of_1_leaflet": multiples,
         "check_content_note": (
             "the < 3 s target is judged on 'edited' (a second check after one leaflet "

@@ -78,10 +78,15 @@ def test_launch_sees_the_kiosk_and_the_probe_on_the_framebuffer() -> None:
 
 @pytest.mark.slow
 @needs_x
-def test_tap_changes_the_card_on_the_framebuffer() -> None:
-    _, result = run("tap.py", "--taps", "5")
+@pytest.mark.parametrize(
+    ("flags", "seen_by"),
+    [((), "X DAMAGE events, then one read"), (("--poll",), "polling every 1 ms")],
+)
+def test_tap_changes_the_card_on_the_framebuffer(flags: tuple[str, ...], seen_by: str) -> None:
+    _, result = run("tap.py", "--taps", "5", *flags)
     assert result["taps"] == 5
     assert result["ms"]["median"] > 0  # type: ignore[index]
+    assert result["new_card_seen_by"] == seen_by
 
 
 @pytest.mark.slow
