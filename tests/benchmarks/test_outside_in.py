@@ -199,7 +199,8 @@ def test_damage_tells_when_the_new_screen_was_drawn_not_the_first_drawing() -> N
             screen.close()
     assert checks[0], "the first drawing told was the blue square (a change, not the end)"
     assert len(checks) >= 2
-    assert 150 <= took < 1500
+    # Qt's coarse timers may fire up to 5% early: 150 ms can be 142.5. The square came at once.
+    assert 140 <= took < 1500
 
 
 SMAPS = """\
