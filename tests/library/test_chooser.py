@@ -9,19 +9,13 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app import Kiosk
-from kiosk.content import Library, load_library
+from kiosk.content import Library
 from kiosk.ui.chooser import LeafletTile
 from kiosk.ui.language import native_name
 from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.theme import Fonts
 from tests.helpers.event_counts import left_alone
-from tests.helpers.leaflets import library_folder
 from tests.kiosk.conftest import shown_kiosk
-
-
-@pytest.fixture(scope="module")
-def three(tmp_path_factory: pytest.TempPathFactory) -> Library:
-    return load_library(library_folder(tmp_path_factory.mktemp("c") / "content"))
 
 
 @pytest.fixture

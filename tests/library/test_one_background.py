@@ -8,30 +8,14 @@ of look (a new style sheet polishes every widget again), and that nothing inside
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from kiosk.app import Kiosk
-from kiosk.content import Library, load_library
 from kiosk.ui.main_window import KioskWindow
-from kiosk.ui.theme import THEMES, Fonts, Look
-from tests.helpers.leaflets import library_folder
-from tests.library._kiosk import library_kiosk
-
-
-@pytest.fixture(scope="module")
-def three(tmp_path_factory: pytest.TempPathFactory) -> Library:
-    return load_library(library_folder(tmp_path_factory.mktemp("b") / "content"))
-
-
-@pytest.fixture
-def kiosk(qtbot, three: Library, fonts: Fonts, tmp_path: Path) -> Iterator[Kiosk]:  # type: ignore[no-untyped-def]
-    yield from library_kiosk(qtbot, three, fonts, tmp_path)
+from kiosk.ui.theme import THEMES, Look
 
 
 def page_colour(window: KioskWindow, scroll: QScrollArea) -> QColor:

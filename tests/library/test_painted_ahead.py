@@ -17,16 +17,10 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import Kiosk
-from kiosk.content import Library, load_library
+from kiosk.content import Library
 from kiosk.ui.theme import Fonts
 from tests.helpers.event_counts import EventCounts, application_events
-from tests.helpers.leaflets import library_folder
 from tests.library._kiosk import library_kiosk
-
-
-@pytest.fixture(scope="module")
-def three(tmp_path_factory: pytest.TempPathFactory) -> Library:
-    return load_library(library_folder(tmp_path_factory.mktemp("p") / "content"))
 
 
 @pytest.fixture

@@ -9,28 +9,13 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app import Kiosk
-from kiosk.content import Library, load_library
 from kiosk.ui.main_window import KioskWindow
-from kiosk.ui.theme import Fonts
-from tests.helpers.leaflets import library_folder
-from tests.library._kiosk import library_kiosk
-
-
-@pytest.fixture(scope="module")
-def three(tmp_path_factory: pytest.TempPathFactory) -> Library:
-    return load_library(library_folder(tmp_path_factory.mktemp("w") / "content"))
-
-
-@pytest.fixture
-def kiosk(qtbot, three: Library, fonts: Fonts, tmp_path: Path) -> Iterator[Kiosk]:  # type: ignore[no-untyped-def]
-    yield from library_kiosk(qtbot, three, fonts, tmp_path)
 
 
 class Log(QObject):
