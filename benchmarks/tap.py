@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -151,6 +152,7 @@ def main() -> int:
         finally:
             outside.stop(launched)
             screen.close()
+            shutil.rmtree(geometry.parent, ignore_errors=True)  # the kiosk's home
     stats = outside.summary(times)
     result = {
         "benchmark": "tap Next to new card on the X framebuffer (XTest, Xvfb 1920x1080)",

@@ -8,6 +8,7 @@ CPU), not the figures, which depend on the machine.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -27,15 +28,18 @@ needs_x = pytest.mark.skipif(
 )
 
 
-def run(script: str, *args: str) -> tuple[int, dict[str, object]]:
+def run(script: str, *args: str, scratch: Path) -> tuple[int, dict[str, object]]:
+    """Run a benchmark with `scratch` as its temporary folder, which it must leave empty."""
     done = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / script), *args],
         capture_output=True,
         text=True,
         timeout=600,
         check=False,
+        env={**os.environ, "TMPDIR": str(scratch)},
     )
     assert done.returncode in (0, 1), done.stderr[-3000:]
+    assert sorted(p.name for p in scratch.iterdir()) == []
     result = json.loads(done.stdout)
     assert result["ok"] is (done.returncode == 0)
     assert bool(result["missed"]) is (done.returncode == 1)
@@ -67,8 +71,8 @@ def test_generated_library_has_unique_ids_and_30_cards_per_leaflet(tmp_path: Pat
 
 @pytest.mark.slow
 @needs_x
-def test_launch_sees_the_kiosk_and_the_probe_on_the_framebuffer() -> None:
-    _, result = run("launch.py", "--runs", "1", "--arms", "kiosk,probe")
+def test_launch_sees_the_kiosk_and_the_probe_on_the_framebuffer(tmp_path: Path) -> None:
+    _, result = run("launch.py", "--runs", "1", "--arms", "kiosk,probe", scratch=tmp_path)
     ms = result["ms"]
     assert isinstance(ms, dict)
     assert ms["kiosk"]["n"] == 1 and ms["kiosk"]["median"] > 0
@@ -82,8 +86,10 @@ def test_launch_sees_the_kiosk_and_the_probe_on_the_framebuffer() -> None:
     ("flags", "seen_by"),
     [((), "X DAMAGE events, then one read"), (("--poll",), "polling every 1 ms")],
 )
-def test_tap_changes_the_card_on_the_framebuffer(flags: tuple[str, ...], seen_by: str) -> None:
-    _, result = run("tap.py", "--taps", "5", *flags)
+def test_tap_changes_the_card_on_the_framebuffer(
+    flags: tuple[str, ...], seen_by: str, tmp_path: Path
+) -> None:
+    _, result = run("tap.py", "--taps", "5", *flags, scratch=tmp_path)
     assert result["taps"] == 5
     assert result["ms"]["median"] > 0  # type: ignore[index]
     assert result["new_card_seen_by"] == seen_by
@@ -91,8 +97,8 @@ def test_tap_changes_the_card_on_the_framebuffer(flags: tuple[str, ...], seen_by
 
 @pytest.mark.slow
 @needs_x
-def test_memory_sums_the_kiosk_process_tree() -> None:
-    _, result = run("memory.py", "--runs", "1")
+def test_memory_sums_the_kiosk_process_tree(tmp_path: Path) -> None:
+    _, result = run("memory.py", "--runs", "1", scratch=tmp_path)
     kiosk = result["kiosk"]
     assert isinstance(kiosk, dict)
     assert kiosk["rss_mib_kiosk_process"] > 20
@@ -101,8 +107,8 @@ def test_memory_sums_the_kiosk_process_tree() -> None:
 
 @pytest.mark.slow
 @needs_x
-def test_idle_cpu_measures_attract_and_home() -> None:
-    _, result = run("idle_cpu.py", "--duration", "3")
+def test_idle_cpu_measures_attract_and_home(tmp_path: Path) -> None:
+    _, result = run("idle_cpu.py", "--duration", "3", scratch=tmp_path)
     assert set(result) >= {"attract", "home"}
     assert result["attract"]["cpu_percent"] >= 0  # type: ignore[index]
 
