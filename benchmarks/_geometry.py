@@ -25,12 +25,13 @@ def main() -> int:
     # What kiosk/__main__.py does before Qt is imported, in the same order.
     import kiosk.frozen
     import kiosk.hermetic
+    from kiosk import paths
     from kiosk.import_cost import skip_source_scan
 
     kiosk.frozen.prepare()
     kiosk.hermetic.prepare()
     gc.disable()
-    skip_source_scan()
+    skip_source_scan(paths.cache_dir())
     import kiosk.app
     from kiosk.cli import main as kiosk_main
 

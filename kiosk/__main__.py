@@ -15,9 +15,10 @@ if __name__ == "__main__":
         raise SystemExit(engine_main(sys.argv[2:]))
     # No cyclic garbage collection while the kiosk starts: kiosk.memory.release_collection.
     gc.disable()
+    from kiosk import paths
     from kiosk.import_cost import skip_source_scan
 
-    skip_source_scan()  # before Qt is imported: every later import is cheaper
+    skip_source_scan(paths.cache_dir())  # before Qt is imported: every later import is cheaper
     from kiosk.cli import main
 
     raise SystemExit(main())

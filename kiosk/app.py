@@ -188,7 +188,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         choice = choose_content(
             content_candidates(args, settings),
-            paths.data_dir() / "cache",
+            paths.cache_dir(),
             help_now=args.self_test,
             # Only the kiosk that gets the lock writes it, and after its first paint.
             cache_later=not args.self_test,
@@ -198,7 +198,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     from .ui.qr import keep_codes_in
 
-    keep_codes_in(paths.data_dir() / "cache" / "qr-codes.json")
+    keep_codes_in(paths.cache_dir() / "qr-codes.json")
     for line in choice.problems:
         print(line, file=sys.stderr)
     if args.self_test:
@@ -391,7 +391,7 @@ class Kiosk(QObject):
         self.default_look = window.look
         self.windowed = windowed
         # The first screen's fit, found once and kept (fit_memory.py); written after its paint.
-        self.fits = FitMemory(paths.data_dir() / "cache" / FIT_FILE)
+        self.fits = FitMemory(paths.cache_dir() / FIT_FILE)
         if window.attract is not None:
             window.attract.remember_fits(self.fits)
         self.visit: VisitSession | None = None

@@ -85,7 +85,7 @@ def _check_content(folder: Path) -> int:
     # What was found before is kept beside the content cache: a second check reads again
     # only the leaflets whose files changed, and lays out only the cards that changed
     # (kiosk/content/check_cache.py and kiosk/fit_cache.py say what else makes it stale).
-    cache = paths.data_dir() / "cache"
+    cache = paths.cache_dir()
     known = KnownFolders(cache)
     try:
         library = load_library(folder, known)

@@ -83,6 +83,12 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False))
 
 
+def cache_dir() -> Path:
+    """What the kiosk works out once and keeps to start faster (the content, the fitted
+    text, PySide6's bootstrap): anything in it can be deleted. Not created here."""
+    return data_dir() / "cache"
+
+
 def state_dir() -> Path:
     """Folder for what the kiosk keeps between runs but nobody edits: the PIN lockout, and
     its private scratch space (speech WAVs). Not created here."""
