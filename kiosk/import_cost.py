@@ -56,6 +56,7 @@ def skip_source_scan(cache_dir: Path | None = None) -> bool:
 # in __pycache__; this keeps it for these, in the kiosk's cache folder, and gives it back only
 # for a byte-identical source (so a PySide6 upgrade simply compiles again).
 
+_COMPILE = builtins.compile
 BOOTSTRAP_FILE_PREFIX = "pyside-bootstrap-"
 MAX_BOOTSTRAP_CACHE_BYTES = 8 * 1024 * 1024  # about 0.3 MB in practice; a bigger file is not ours
 
@@ -96,9 +97,6 @@ class CompiledOnce:
         code = _COMPILE(source, filename, mode, 0, True)
         self.used[filename] = (source, marshal.dumps(code))
         return code
-
-
-_COMPILE = builtins.compile
 
 
 def _read_known(path: Path) -> dict[str, tuple[object, bytes]]:

@@ -102,6 +102,17 @@ def test_version(bundle: Path, tmp_path: Path) -> None:
     assert result.stdout.strip().endswith(kiosk.__version__)
 
 
+def test_pysides_bootstrap_is_compiled_once_in_the_bundle_too(bundle: Path, tmp_path: Path) -> None:
+    """PyInstaller's PySide6 hook imports QtCore before kiosk/__main__.py runs, so the
+    bundle's generated hook must import shiboken6 through kiosk.import_cost itself."""
+    cache = tmp_path / "home" / "data" / "cache"
+    _clean(_run([str(APP), "--version"], _env(tmp_path)))
+    (kept,) = cache.glob("pyside-bootstrap-*")
+    first = kept.stat().st_mtime_ns
+    _clean(_run([str(APP), "--version"], _env(tmp_path)))
+    assert kept.stat().st_mtime_ns == first  # all reused: nothing to write again
+
+
 @pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="needs xvfb-run")
 @pytest.mark.parametrize("session", ["x11", "wayland"])
 def test_first_paint_under_x_with_the_xcb_plugin(
