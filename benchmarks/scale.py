@@ -164,7 +164,13 @@ def start_only(screen: Screen, display: str, python: str, content: Path, home: P
 
 
 def one_run(
-    screen: Screen, display: str, python: str, content: Path, home: Path, taps: int
+    screen: Screen,
+    display: str,
+    python: str,
+    content: Path,
+    home: Path,
+    taps: int,
+    pause_s: float = 0.0,
 ) -> dict[str, Any]:
     blank = screen.rows()
     geometry = home / "geometry.json"
@@ -184,22 +190,24 @@ def one_run(
         figures["rss_mib"] = outside.memory(launched.process.pid)["processes"][0]["rss_mib"]
         # With one leaflet the first tap opens its home: not a chooser tap, nor a Home tap.
         first = "chooser" if content.name != "library-1" else "start"
-        figures[first].append(_tap(screen, (960, 700)))
+        figures[first].append(_tap(screen, (960, 700), pause_s))
         driver.wait_state(lambda s: s["screen"] in ("library", "home"))
         library = driver.state()["screen"] == "library"
         if library:
-            figures["leaflet"].append(_open_a_leaflet(screen, driver, 0))
+            figures["leaflet"].append(_open_a_leaflet(screen, driver, 0, pause_s))
         for round_ in range(taps):
-            figures["card"].append(_tap(screen, driver.state()["buttons"]["startReading"]))
+            buttons = driver.state()["buttons"]
+            figures["card"].append(_tap(screen, buttons["startReading"], pause_s))
             driver.wait_state(lambda s: s["screen"] == "card")
-            figures["home"].append(_tap(screen, driver.state()["buttons"]["home"]))
+            figures["home"].append(_tap(screen, driver.state()["buttons"]["home"], pause_s))
             driver.wait_state(lambda s: s["screen"] == "home")
             if library:
                 # Back to the chooser with All leaflets, and on to another leaflet: one tap
                 # of each kind a round, not one a run (the p99 of three was their largest).
-                figures["chooser"].append(_tap(screen, driver.state()["buttons"]["allLeaflets"]))
+                back = driver.state()["buttons"]["allLeaflets"]
+                figures["chooser"].append(_tap(screen, back, pause_s))
                 driver.wait_state(lambda s: s["screen"] == "library")
-                figures["leaflet"].append(_open_a_leaflet(screen, driver, round_ + 1))
+                figures["leaflet"].append(_open_a_leaflet(screen, driver, round_ + 1, pause_s))
     finally:
         outside.stop(launched)
         outside.wait_until(lambda: screen.rows() == blank, timeout_s=20)
@@ -211,8 +219,10 @@ FULL = (0, 100, outside.WIDTH, 900)
 ROW_STEP = 24  # its rows compared: one in 24
 
 
-def _tap(screen: Screen, where: tuple[int, int] | list[int]) -> float:
-    """Tap at `where`; the milliseconds to a new screen on the framebuffer."""
+def _tap(screen: Screen, where: tuple[int, int] | list[int], pause_s: float = 0.0) -> float:
+    """Tap at `where`, `pause_s` after the screen before it is up; the milliseconds to a new
+    screen on the framebuffer."""
+    time.sleep(pause_s)
     before = screen.grab(*FULL, step=ROW_STEP)
     x, y = where
     if screen.damage.available():
@@ -227,7 +237,7 @@ def _tap(screen: Screen, where: tuple[int, int] | list[int]) -> float:
     return _until_changed(screen, FULL, before, start)
 
 
-def _open_a_leaflet(screen: Screen, driver: Driver, turn: int) -> float:
+def _open_a_leaflet(screen: Screen, driver: Driver, turn: int, pause_s: float = 0.0) -> float:
     """Tap a leaflet's tile on the chooser, one a visitor can see, a different one each turn
     (the middle one first); the milliseconds to its home on the framebuffer."""
     buttons = driver.state()["buttons"]
@@ -235,7 +245,7 @@ def _open_a_leaflet(screen: Screen, driver: Driver, turn: int) -> float:
     names = sorted(
         n for n, (_x, y) in buttons.items() if n.startswith("leaflet-") and 0 <= y < outside.HEIGHT
     )
-    took = _tap(screen, buttons[names[(len(names) // 2 + turn) % len(names)]])
+    took = _tap(screen, buttons[names[(len(names) // 2 + turn) % len(names)]], pause_s)
     driver.wait_state(lambda s: s["screen"] == "home")
     return took
 
@@ -281,7 +291,15 @@ def main() -> int:
         help="find each new screen by polling the framebuffer, not by the X server's word "
         "(the way before 2026-12-03; for comparison)",
     )
+    parser.add_argument(
+        "--pause-ms",
+        type=float,
+        default=0.0,
+        help="wait this long after each screen is up before the next tap (default 0: at once, "
+        "while the kiosk still makes the screens ahead, sooner than any visitor could tap)",
+    )
     args = parser.parse_args()
+    pause_s = args.pause_ms / 1000
     outside.compile_kiosk(args.python)
     work = Path(tempfile.mkdtemp(prefix="bench-scale-"))
     libraries = {n: generate(work, n) for n in SIZES}
@@ -305,7 +323,9 @@ def main() -> int:
                     start_only(screen, display, args.python, libraries[n], homes[n])
                     for _ in range(args.starts)
                 ]
-                figures = one_run(screen, display, args.python, libraries[n], homes[n], args.taps)
+                figures = one_run(
+                    screen, display, args.python, libraries[n], homes[n], args.taps, pause_s
+                )
                 starts.append(figures["start_ms"])
                 runs[n].append({**figures, "starts_ms": starts, "start_after_edit_ms": edited})
                 checks[n].append(check_content_round(args.python, libraries[n], f"edit {round_}"))
@@ -386,6 +406,7 @@ def main() -> int:
         "cards_per_leaflet": CARDS_PER_LEAFLET,
         "by_leaflets": growth,
         "new_screen_seen_by": seen_by,
+        "pause_before_each_tap_ms": args.pause_ms,
         "multiple_of_1_leaflet": multiples,
         "check_content_note": (
             "the < 3 s target is judged on 'edited' (a second check after one leaflet "

@@ -84,7 +84,11 @@ def test_launch_sees_the_kiosk_and_the_probe_on_the_framebuffer(tmp_path: Path) 
 @needs_x
 @pytest.mark.parametrize(
     ("flags", "seen_by"),
-    [((), "X DAMAGE events, then one read"), (("--poll",), "polling every 1 ms")],
+    [
+        ((), "X DAMAGE events, then one read"),
+        (("--poll",), "polling every 1 ms"),
+        (("--pause-ms", "40"), "X DAMAGE events, then one read"),
+    ],
 )
 def test_tap_changes_the_card_on_the_framebuffer(
     flags: tuple[str, ...], seen_by: str, tmp_path: Path
@@ -93,6 +97,7 @@ def test_tap_changes_the_card_on_the_framebuffer(
     assert result["taps"] == 5
     assert result["ms"]["median"] > 0  # type: ignore[index]
     assert result["new_card_seen_by"] == seen_by
+    assert result["pause_before_each_tap_ms"] == (40 if "--pause-ms" in flags else 0)
 
 
 @pytest.mark.slow

@@ -57,3 +57,35 @@ def test_a_tap_is_timed_to_its_new_screen_not_to_the_pressed_button() -> None:
     screen = _Frames([b"".join(sampled), b"".join(pressed), b"".join(pressed), b"".join(new)])
     scale._until_changed(screen, (0, 0, width, height), old, time.perf_counter())  # type: ignore[arg-type]
     assert screen.reads == 4
+
+
+class _Tapped:
+    """A framebuffer with no DAMAGE whose rows change once it is clicked."""
+
+    class _NoDamage:
+        def available(self) -> bool:
+            return False
+
+    def __init__(self) -> None:
+        self.damage = self._NoDamage()
+        self.clicked_at: float | None = None
+
+    def grab(self, *_area: int, step: int = 1) -> bytes:
+        return self.rows(None)
+
+    def rows(self, ys: object, x: int = 0, width: int = scale.outside.WIDTH) -> bytes:
+        _x, top, _width, height = scale.FULL
+        rows = len(range(top, top + height, scale.ROW_STEP)) if ys is None else len(ys)  # type: ignore[arg-type]
+        fill = b"\x00" if self.clicked_at is None else b"\x01"
+        return fill * (width * 4 * rows)
+
+    def click(self, x: int, y: int) -> None:
+        self.clicked_at = time.perf_counter()
+
+
+def test_a_pause_before_a_tap_is_not_counted_in_its_time() -> None:
+    screen = _Tapped()
+    asked = time.perf_counter()
+    took_ms = scale._tap(screen, (10, 10), pause_s=0.2)  # type: ignore[arg-type]
+    assert screen.clicked_at is not None and screen.clicked_at - asked >= 0.2
+    assert took_ms < 100
