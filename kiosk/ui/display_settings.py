@@ -6,7 +6,8 @@ away; nothing is stored, because the kiosk resets the look for the next visitor.
 
 Wiring (in the window): `panel.lookChanged.connect(window.set_look)`, call
 `panel.set_look(look)` and `panel.apply_metrics(metrics)` whenever the window restyles, and
-append `stylesheet_rules(theme, metrics)` to the window's style sheet.
+append `display_style.stylesheet_rules(theme, metrics)` to the window's style sheet. The
+buttons, and how each shows being chosen, are in panel_buttons.py.
 """
 
 from __future__ import annotations
@@ -15,135 +16,31 @@ import itertools
 import math
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
-    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLayout,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-from ..i18n import QT_TR_NOOP, tr
+from ..i18n import tr
 from .display_style import TEXT_SIZES
 from .grid_flow import GridFlow
+from .panel_buttons import TOGGLES, PanelButton, SizeButton, ThemeButton, ToggleButton
 from .theme import THEMES, Look, Metrics, Theme
 from .touch import FlickScroll
 from .widgets import big_button, display_button
-
-TOGGLES = (
-    (
-        "dyslexic_font",
-        QT_TR_NOOP("Dyslexia-friendly font"),
-        QT_TR_NOOP("Use the OpenDyslexic font, with heavier letter bottoms."),
-    ),
-    (
-        "wide_spacing",
-        QT_TR_NOOP("Wider spacing"),
-        QT_TR_NOOP("More space between lines, words and letters."),
-    ),
-    (
-        "reduced_motion",
-        QT_TR_NOOP("Reduce motion"),
-        QT_TR_NOOP("Turn off scrolling animations and moving highlights."),
-    ),
-)
-
-
-def percent(scale: float) -> str:
-    return f"{round(scale * 100)}%"
 
 
 def make_display_button(parent: QWidget | None = None) -> QPushButton:
     """The top-bar button that opens the panel."""
     return display_button(parent)
-
-
-def _repolish(widget: QWidget) -> None:
-    # Property selectors are only re-read when the style polishes the widget again.
-    style = widget.style()
-    style.unpolish(widget)
-    style.polish(widget)
-
-
-class PanelButton(QPushButton):
-    """A big button whose words sit in wrapped labels, so at large text it grows taller
-    instead of cutting words off. Configured exactly like `widgets.big_button`."""
-
-    def __init__(
-        self,
-        name: str,
-        description: str,
-        role: str,
-        direction: QBoxLayout.Direction = QBoxLayout.Direction.TopToBottom,
-        parent: QWidget | None = None,
-    ):
-        super().__init__(parent)
-        self.setObjectName(name)
-        self.setProperty("role", role)
-        self.setAccessibleDescription(description)
-        self.setAutoDefault(True)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        self.box = QBoxLayout(direction, self)
-        self.labels: list[QLabel] = []
-        self._target = 88
-
-    def add_label(
-        self,
-        text: str,
-        part: str,
-        stretch: int = 0,
-        wrap: bool = True,
-        into: QBoxLayout | None = None,
-    ) -> QLabel:
-        label = QLabel(text)
-        label.setObjectName(f"{self.objectName()}-{part}")
-        label.setProperty("part", part)
-        label.setWordWrap(wrap)
-        # The button, not its labels, takes touches and focus.
-        label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        (into or self.box).addWidget(label, stretch)
-        self.labels.append(label)
-        return label
-
-    def set_on(self, on: bool) -> None:
-        """Mark the labels for the checked colours (a child cannot select on its parent's
-        :checked state in Qt style sheets)."""
-        for label in self.labels:
-            if label.property("on") != on:
-                label.setProperty("on", on)
-                _repolish(label)
-
-    def apply_metrics(self, metrics: Metrics) -> None:
-        self._target = metrics.target
-        inset = max(2, metrics.px(3)) + metrics.px(14)
-        self.box.setContentsMargins(inset, inset, inset, inset)
-        self.box.setSpacing(metrics.px(8))
-        self.updateGeometry()
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return max(self._target, self.box.totalHeightForWidth(width))
-
-    def sizeHint(self) -> QSize:
-        hint = self.box.totalSizeHint().expandedTo(QSize(self._target, self._target))
-        return QSize(hint.width(), self.heightForWidth(hint.width()))
-
-    def minimumSizeHint(self) -> QSize:
-        # The height follows the width (heightForWidth); reporting the height at the narrowest
-        # width here would make every layout reserve that worst case.
-        return QSize(max(self._target, self.box.totalMinimumSize().width()), self._target)
 
 
 class DisplaySettingsPanel(QWidget):
@@ -190,7 +87,6 @@ class DisplaySettingsPanel(QWidget):
         self.header_row = QHBoxLayout(self.header)
         self.header_row.addWidget(self.title, 1)
 
-        self.size_buttons: dict[float, PanelButton] = {}
         # Each GridFlow joins the body while still empty. GridFlow keeps its QLayoutItems in a
         # Python list; PySide's addLayout makes every item already in a layout a child of the
         # body's wrapper, and with PySide6 6.11.3 on Python 3.11 that parent tree gets
@@ -215,60 +111,26 @@ class DisplaySettingsPanel(QWidget):
             self.body.addWidget(title)
             self.body.addLayout(grid)
 
+        self.size_buttons: dict[float, SizeButton] = {}
         for scale in TEXT_SIZES:
-            button = PanelButton(
-                f"textSize-{round(scale * 100)}",
-                tr("Show text at {percent} of the normal size.").format(percent=percent(scale)),
-                "choice",
-            )
-            button.setCheckable(True)
-            button.add_label("A", "sample").setAlignment(Qt.AlignmentFlag.AlignCenter)
-            button.add_label(percent(scale), "caption").setAlignment(Qt.AlignmentFlag.AlignCenter)
-            button.clicked.connect(lambda _=False, s=scale: self.choose_text_scale(s))
-            self.size_buttons[scale] = button
-            size_grid.addWidget(button)
+            size = SizeButton(scale)
+            size.clicked.connect(lambda _=False, s=scale: self.choose_text_scale(s))
+            self.size_buttons[scale] = size
+            size_grid.addWidget(size)
 
-        self.theme_buttons: dict[str, PanelButton] = {}
-        self.chips: list[QFrame] = []
+        self.theme_buttons: dict[str, ThemeButton] = {}
         for theme in self.themes:
-            button = PanelButton(
-                f"theme-{theme.name}",
-                tr("Show the kiosk in {label} colours.").format(label=tr(theme.label)),
-                "swatch",
-            )
-            button.setCheckable(True)
-            top = QHBoxLayout()
-            button.box.addLayout(top)
-            button.add_label("Aa", "sample", stretch=1, into=top)
-            button.add_label(tr(theme.label), "caption")
-            state = button.add_label("✓ " + tr("In use"), "state", wrap=False, into=top)
-            state.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            policy = state.sizePolicy()
-            policy.setRetainSizeWhenHidden(True)  # choosing a theme must not move anything
-            state.setSizePolicy(policy)
-            chip = QFrame()
-            chip.setObjectName(f"theme-{theme.name}-chip")
-            chip.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            chip.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-            button.box.addWidget(chip)
-            self.chips.append(chip)
-            button.clicked.connect(lambda _=False, t=theme: self.choose_theme(t))
-            self.theme_buttons[theme.name] = button
-            theme_grid.addWidget(button)
+            swatch = ThemeButton(theme)
+            swatch.clicked.connect(lambda _=False, t=theme: self.choose_theme(t))
+            self.theme_buttons[theme.name] = swatch
+            theme_grid.addWidget(swatch)
 
-        self.toggle_buttons: dict[str, PanelButton] = {}
+        self.toggle_buttons: dict[str, ToggleButton] = {}
         for field, label, description in TOGGLES:
-            button = PanelButton(
-                field.replace("_", "-"), tr(description), "toggle", QBoxLayout.Direction.LeftToRight
-            )
-            button.setCheckable(True)
-            button.add_label(tr(label), "caption", stretch=1)
-            button.add_label(tr("Off"), "state", wrap=False).setAlignment(
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-            )
-            button.clicked.connect(lambda _=False, f=field: self.flip(f))
-            self.toggle_buttons[field] = button
-            toggle_grid.addWidget(button)
+            toggle = ToggleButton(field, label, description)
+            toggle.clicked.connect(lambda _=False, f=field: self.flip(f))
+            self.toggle_buttons[field] = toggle
+            toggle_grid.addWidget(toggle)
 
         self.reset = PanelButton(
             "displayReset",
@@ -332,30 +194,12 @@ class DisplaySettingsPanel(QWidget):
     def set_look(self, look: Look) -> None:
         """Show `look` in the controls without emitting anything."""
         self.look = look
-        for scale, button in self.size_buttons.items():
-            chosen = math.isclose(scale, look.text_scale)
-            button.setChecked(chosen)
-            button.set_on(chosen)
-            button.labels[1].setText(f"✓ {percent(scale)}" if chosen else percent(scale))
-            name = tr("Text size {percent}").format(percent=percent(scale))
-            button.setAccessibleName(tr("{name}, selected").format(name=name) if chosen else name)
-        for name, button in self.theme_buttons.items():
-            chosen = name == look.theme.name
-            button.setChecked(chosen)
-            button.labels[2].setVisible(chosen)
-            label = button.labels[1].text()
-            colours = tr("{label} colours").format(label=label)
-            in_use = tr("{label} colours, in use").format(label=label)
-            button.setAccessibleName(in_use if chosen else colours)
-        for field, label, _ in TOGGLES:
-            on = bool(getattr(look, field))
-            button = self.toggle_buttons[field]
-            button.setChecked(on)
-            button.set_on(on)
-            button.labels[1].setText(tr("On") if on else tr("Off"))
-            # An explicit accessible name does not follow the label: keep the state in it.
-            state = tr("on") if on else tr("off")
-            button.setAccessibleName(tr("{label}: {state}").format(label=tr(label), state=state))
+        for scale, size in self.size_buttons.items():
+            size.show_chosen(math.isclose(scale, look.text_scale))
+        for name, swatch in self.theme_buttons.items():
+            swatch.show_chosen(name == look.theme.name)
+        for field, toggle in self.toggle_buttons.items():
+            toggle.show_chosen(bool(getattr(look, field)))
         self._settle()
 
     def apply_metrics(self, metrics: Metrics) -> None:
@@ -372,8 +216,6 @@ class DisplaySettingsPanel(QWidget):
         for button in self.controls():
             if isinstance(button, PanelButton):
                 button.apply_metrics(m)
-        for chip in self.chips:
-            chip.setFixedHeight(m.px(14))
         self.content.updateGeometry()
         self._place_reset(self.width())
         self._settle()

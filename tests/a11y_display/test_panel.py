@@ -11,9 +11,10 @@ from PySide6.QtGui import QAccessible
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
-from kiosk.ui.display_settings import DisplaySettingsPanel, PanelButton, make_display_button
+from kiosk.ui.display_settings import DisplaySettingsPanel, make_display_button
 from kiosk.ui.display_style import TEXT_SIZES, stylesheet_rules
 from kiosk.ui.main_window import KioskWindow
+from kiosk.ui.panel_buttons import PanelButton
 from kiosk.ui.theme import THEMES, Fonts, Look
 
 from .conftest import MakePanel, restyle
