@@ -18,7 +18,8 @@ from kiosk import paths
 from kiosk.app import make_application
 from kiosk.content import load_library
 from kiosk.fonts import load_fonts
-from kiosk.ui.display_settings import DisplaySettingsPanel, stylesheet_rules
+from kiosk.ui.display_settings import DisplaySettingsPanel
+from kiosk.ui.display_style import stylesheet_rules
 from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.theme import THEMES, Look
 
