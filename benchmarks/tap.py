@@ -6,6 +6,11 @@ the events are flushed to the X server until the card area of the framebuffer ch
 every millisecond). After each tap the benchmark waits for the kiosk to settle before the next.
 At the last card it goes Home and Start reading again (those taps are not timed).
 
+--timeline also splits each tap into where its time went (profiling; a few Python calls a tap
+in the kiosk, so a little slower): the tap reaching the kiosk's window, the kiosk handling it
+until its repaint begins, and the repaint, its flush and the X server until the new card is
+on the framebuffer.
+
 Target: p99 <= 16 ms (one 60 Hz frame). Prints JSON; exits 1 when the target is missed.
 
     .venv/bin/python benchmarks/tap.py --taps 200
@@ -17,13 +22,14 @@ import argparse
 import json
 import shutil
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import outside
+from benchmarks import _geometry, outside
 from benchmarks.outside import Launched, Screen
 
 TARGET_P99_MS = 16.0
@@ -42,6 +48,7 @@ class Driver:
         self.screen = screen
         self.geometry = geometry
         self.launched = launched
+        self.clicks_ns: list[int] = []  # when each timed tap was sent
 
     def state(self) -> dict[str, Any]:
         try:
@@ -79,9 +86,11 @@ class Driver:
         if damage.available():
             damage.drained()  # drawing before the tap is not its answer
             start = time.perf_counter()
+            self.clicks_ns.append(time.perf_counter_ns())
             self.screen.click(x, y)
             return damage.wait(lambda: self.strip() != before, start, timeout_s)
         start = time.perf_counter()
+        self.clicks_ns.append(time.perf_counter_ns())
         self.screen.click(x, y)
         deadline = start + timeout_s
         while self.strip() == before:
@@ -89,6 +98,39 @@ class Driver:
                 raise RuntimeError(f"tapping {name} changed nothing on screen")
             time.sleep(0.001)
         return (time.perf_counter() - start) * 1000
+
+
+def timeline(
+    clicks_ns: list[int], times_ms: list[float], marks: list[tuple[str, int]]
+) -> dict[str, Any]:
+    """Each tap split at the kiosk's marks (_geometry.watch_timeline): its press and release
+    reaching the window, and the first repaint after the release."""
+    parts: dict[str, list[float]] = {
+        "to_the_kiosk": [],
+        "press_to_release": [],
+        "release_to_repaint": [],
+        "repaint_to_screen": [],
+    }
+    for click, ms in zip(clicks_ns, times_ms, strict=True):
+        seen = click + ms * 1e6
+        after = [(kind, at) for kind, at in marks if click <= at <= seen]
+        press = next((at for kind, at in after if kind == "press"), None)
+        release = next((at for kind, at in after if kind == "release"), None)
+        begun = release if release is not None else seen
+        paint = next((at for kind, at in after if kind == "paint" and at >= begun), None)
+        if press is None or release is None or paint is None:
+            continue  # a mark fell outside the tap (the card seen before the repaint began?)
+        for name, begin, end in (
+            ("to_the_kiosk", click, press),
+            ("press_to_release", press, release),
+            ("release_to_repaint", release, paint),
+            ("repaint_to_screen", paint, seen),
+        ):
+            parts[name].append(round((end - begin) / 1e6, 3))
+    return {
+        "taps_split": len(parts["to_the_kiosk"]),
+        **{f"{name}_ms": outside.summary(values) for name, values in parts.items() if values},
+    }
 
 
 def start_kiosk(
@@ -124,6 +166,11 @@ def main() -> int:
         "(the way before 2026-12-03; for comparison)",
     )
     parser.add_argument(
+        "--timeline",
+        action="store_true",
+        help="also split each tap into where its time went (see above)",
+    )
+    parser.add_argument(
         "--pause-ms",
         type=float,
         default=0.0,
@@ -143,7 +190,11 @@ def main() -> int:
             screen.damage.close()
         seen_by = screen.damage.method()
         blank = screen.rows()
-        launched, geometry = start_kiosk(display, args.python)
+        marks_file = Path(tempfile.mkdtemp(prefix="kiosk-bench-")) / "timeline.json"
+        extra = {_geometry.TIMELINE_ENV: str(marks_file)} if args.timeline else None
+        launched, geometry = start_kiosk(display, args.python, extra)
+        driver: Driver | None = None
+        marks: list[tuple[str, int]] = []
         try:
             outside.wait_first_screen(screen, launched, blank)
             driver = Driver(screen, geometry, launched)
@@ -162,6 +213,9 @@ def main() -> int:
             outside.stop(launched)
             screen.close()
             shutil.rmtree(geometry.parent, ignore_errors=True)  # the kiosk's home
+            if marks_file.exists():
+                marks = [(kind, at) for kind, at in json.loads(marks_file.read_text("utf-8"))]
+            shutil.rmtree(marks_file.parent, ignore_errors=True)
     stats = outside.summary(times)
     result = {
         "benchmark": "tap Next to new card on the X framebuffer (XTest, Xvfb 1920x1080)",
@@ -171,6 +225,8 @@ def main() -> int:
         "pause_before_each_tap_ms": args.pause_ms,
         "target_p99_ms": TARGET_P99_MS,
     }
+    if args.timeline and driver is not None:
+        result["timeline"] = timeline(driver.clicks_ns, times, marks)
     misses = [] if stats["p99"] <= TARGET_P99_MS else [f"p99 {stats['p99']} ms > {TARGET_P99_MS}"]
     return outside.finish(result, misses)
 

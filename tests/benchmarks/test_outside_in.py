@@ -19,6 +19,7 @@ import pytest
 
 from benchmarks import outside
 from benchmarks.scale import CARDS_PER_LEAFLET, generate
+from benchmarks.tap import timeline
 from kiosk.content import load_library
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -88,6 +89,7 @@ def test_launch_sees_the_kiosk_and_the_probe_on_the_framebuffer(tmp_path: Path) 
         ((), "X DAMAGE events, then one read"),
         (("--poll",), "polling every 1 ms"),
         (("--pause-ms", "40"), "X DAMAGE events, then one read"),
+        (("--timeline",), "X DAMAGE events, then one read"),
     ],
 )
 def test_tap_changes_the_card_on_the_framebuffer(
@@ -98,6 +100,38 @@ def test_tap_changes_the_card_on_the_framebuffer(
     assert result["ms"]["median"] > 0  # type: ignore[index]
     assert result["new_card_seen_by"] == seen_by
     assert result["pause_before_each_tap_ms"] == (40 if "--pause-ms" in flags else 0)
+    if "--timeline" in flags:
+        split = result["timeline"]
+        assert split["taps_split"] == 5  # type: ignore[index]
+        for part in ("to_the_kiosk", "press_to_release", "release_to_repaint"):
+            assert split[f"{part}_ms"]["median"] > 0  # type: ignore[index]
+        # The repaint starts inside the tap, so the split never exceeds the whole.
+        assert split["repaint_to_screen_ms"]["max"] < result["ms"]["max"]  # type: ignore[index]
+    else:
+        assert "timeline" not in result
+
+
+def test_timeline_splits_each_tap_at_the_kiosks_marks() -> None:
+    ms = 1_000_000
+    clicks = [10 * ms, 100 * ms]
+    marks = [
+        ("paint", 5 * ms),  # before the first tap: not its repaint
+        ("press", 11 * ms),
+        ("release", 12 * ms),
+        ("paint", 15 * ms),
+        ("paint", 16 * ms),
+        ("press", 102 * ms),
+        ("release", 103 * ms),
+        ("paint", 104 * ms),
+    ]
+    split = timeline(clicks, [8.0, 6.0], marks)
+    assert split["taps_split"] == 2
+    assert split["to_the_kiosk_ms"]["median"] == 1.5
+    assert split["to_the_kiosk_ms"]["min"] == 1.0
+    assert split["release_to_repaint_ms"]["max"] == 3.0
+    assert split["repaint_to_screen_ms"]["min"] == 2.0  # 106 - 104
+    # A tap whose repaint began after the card was seen (it cannot be split) is left out.
+    assert timeline([10 * ms], [4.0], marks)["taps_split"] == 0
 
 
 @pytest.mark.slow
