@@ -43,8 +43,14 @@ def main() -> int:
     parser.add_argument("--max-refcount-drift", type=int, default=1_000)
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
-    os.environ["SEN_KIOSK_HOME"] = tempfile.mkdtemp(prefix="kiosk-soak-")
+    # The kiosk's home (its log, stats and speech folder) goes when the soak ends: a CI
+    # machine runs it on every submission.
+    with tempfile.TemporaryDirectory(prefix="kiosk-soak-", ignore_cleanup_errors=True) as home:
+        os.environ["SEN_KIOSK_HOME"] = home
+        return _soak(args)
 
+
+def _soak(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QPoint, Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QAbstractButton, QApplication

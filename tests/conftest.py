@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 
@@ -13,8 +15,27 @@ from kiosk.content import Library, load_library
 from kiosk.ui.theme import Fonts
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _one_temporary_folder_per_run() -> None:
+    """Send every temporary file of this test run to one folder, removed when the run ends.
+
+    The kiosks the tests start leave a lock file each in the temporary folder, and scratch
+    folders, homes and pytest's own basetemp add to it: a CI machine that runs the suite on
+    every submission filled /tmp with hundreds of them a day. The process that makes the
+    folder (pytest itself, or xdist's controller, which its workers inherit it from) is the
+    one that removes it.
+    """
+    if os.environ.get("SEN_KIOSK_TEST_TMP"):
+        return
+    folder = tempfile.mkdtemp(prefix="sen-kiosk-tests-")
+    os.environ["SEN_KIOSK_TEST_TMP"] = os.environ["TMPDIR"] = tempfile.tempdir = folder
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+
+
+_one_temporary_folder_per_run()
 # Everything the kiosk writes (settings, logs, stats, caches) goes to a throw-away folder.
-os.environ.setdefault("SEN_KIOSK_HOME", tempfile.mkdtemp(prefix="sen-kiosk-tests-"))
+os.environ.setdefault("SEN_KIOSK_HOME", tempfile.mkdtemp(prefix="home-"))
 # ...and no test reads the machine's own /etc/sen-kiosk/kiosk.toml.
 os.environ.setdefault(
     "SEN_KIOSK_SYSTEM_CONFIG", os.path.join(os.environ["SEN_KIOSK_HOME"], "etc", "kiosk.toml")

@@ -7,7 +7,6 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -34,8 +33,8 @@ def _self_test(home: str) -> list[str]:
     return next(line for line in done.stdout.splitlines() if line.startswith("LOADED")).split()[1:]
 
 
-def test_a_second_start_draws_its_qr_codes_without_segno() -> None:
-    home = tempfile.mkdtemp(prefix="kiosk-qr-")
+def test_a_second_start_draws_its_qr_codes_without_segno(tmp_path: Path) -> None:
+    home = str(tmp_path)
     assert "segno" in _self_test(home)  # the first start encodes (and keeps) them
     assert _self_test(home) == []  # every screen built, contacts cards included
 

@@ -149,7 +149,7 @@ def test_install_run_upgrade_purge(
     settings = home / ".config/sen-kiosk/kiosk.toml"
     _as_user(
         "mkdir -p ~/.config/sen-kiosk && printf '[session]\\nidle_timeout = 120\\n' > "
-        "~/.config/sen-kiosk/kiosk.toml && sen-kiosk --export-stats /tmp/x.csv >/dev/null"
+        "~/.config/sen-kiosk/kiosk.toml && sen-kiosk --export-stats ~/stats.csv >/dev/null"
     )
     assert settings.is_file()
 
