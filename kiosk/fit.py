@@ -166,7 +166,8 @@ class _Measurer:
             self.app.processEvents()
             self._screen, self._leaflet = screen, -1
         if leaflet != self._leaflet:
-            window.open_leaflet(leaflet)
+            window.open_leaflet(leaflet, home=False)
+            window.work_ahead.delete_retired()  # the last leaflet's views (no idle turns here)
             self._leaflet = leaflet
             _settle()
         return window

@@ -70,3 +70,34 @@ def test_the_quick_measurement_agrees_with_the_card_as_shown(
         "i20": [True, True],
     }
     assert {m for m in problems if any(f"'{i}'" in m for i in ids)} == expected
+
+
+def test_leaflet_after_leaflet_is_measured_alike_with_one_leaflet_of_views(
+    tmp_path: Path,
+    qapp,  # type: ignore[no-untyped-def]
+    fonts: Fonts,
+) -> None:
+    """A check opens every leaflet in turn without running the event loop. The last leaflet's
+    card views piled up in the card screen, and each leaflet had a home made that nobody
+    sees: the check of fifty leaflets took 23 s, each card slower than the one before."""
+    from benchmarks.scale import generate
+    from kiosk.fit import _Measurer
+    from kiosk.ui.card_view import CardView
+
+    library = load_library(generate(tmp_path, 3))
+    measurer = _Measurer(qapp, library, fonts)
+    verdicts = []
+    try:
+        for li, leaflet in enumerate(library.leaflets):
+            verdicts.append([measurer.measure(SCREENS[0], li, ci) for ci in range(6)])
+            window = measurer._window
+            assert window is not None and window.cards.leaflet is leaflet
+            stack = window.cards.stack
+            views = [v for v in stack.findChildren(CardView) if v.parent() is stack]
+            assert len(views) == 6, f"leaflet {li}: {len(views)} views in the card screen"
+        assert len(window.made_homes()) == 1  # the first leaflet's, made with the window
+    finally:
+        measurer.close()
+    # The leaflets are copies: their cards measure the same, whichever was opened first.
+    assert verdicts[0] == verdicts[1] == verdicts[2]
+    assert all(v.fits for v in verdicts[0])
