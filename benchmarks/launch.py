@@ -201,16 +201,23 @@ def main() -> int:
     }
     chromium = shutil.which(CHROMIUM) if not args.no_chromium else None
     if chromium:
+        # Chromium leaves a folder in the temporary folder at each start when it is stopped
+        # (SingletonSocket, SingletonCookie): 52 a run. They go with the work folder.
+        chromium_env = {"TMPDIR": str(work)}
 
         def fresh(d: str) -> Launched:
             profile = tempfile.mkdtemp(prefix="profile-", dir=work)
             return outside.spawn(
-                [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", page.as_uri()], d
+                [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", page.as_uri()],
+                d,
+                chromium_env,
             )
 
         arms["chromium-fresh"] = fresh
         arms["chromium-reused"] = lambda d: outside.spawn(
-            [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={reused_profile}", page.as_uri()], d
+            [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={reused_profile}", page.as_uri()],
+            d,
+            chromium_env,
         )
     for other in args.compare:
         subprocess.run([args.python, "-m", "compileall", "-q", str(other / "kiosk")], check=True)
