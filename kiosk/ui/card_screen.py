@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
-from ..content.model import Leaflet
+from ..content.model import Card, Leaflet
 from ..i18n import on_language_change, tr
 from .card_controls import CardControls
 from .mirror import mirrored
@@ -120,6 +120,21 @@ class CardScreen(CardControls):
     @property
     def current_view(self) -> CardView | None:
         return self.views.get(self.index)
+
+    def lay_out(self, card: Card) -> CardView:
+        """Lay `card` out in the view on screen, in place of its own, and return the view:
+        for a caller that only measures cards (`--check-content`), of any leaflet. The text
+        has the same room whatever the card: the controls keep one place and one width.
+        The screen is then fit for measuring only (its view shows another card than its
+        own, and its words are the first card's)."""
+        view = self.current_view
+        if view is None:
+            self.show_card(0)
+            view = self.current_view
+            assert view is not None
+        view.set_card(card)
+        self._update_more_below()  # the cue's strip, kept below the text of a card that scrolls
+        return view
 
     def show_card(self, index: int) -> None:
         index = max(0, min(index, len(self.leaflet.cards) - 1))

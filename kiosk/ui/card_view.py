@@ -474,10 +474,15 @@ class CardDocument:
         doc = self.document
         block = doc.begin()
         while block.isValid():
+            words = list(re.finditer(LONG_WORD, block.text()))
+            if not words:
+                block = block.next()
+                continue
+            # Only a block with a long word is laid out to find its line's width.
             doc.documentLayout().blockBoundingRect(block)
             layout = block.layout()
             room = layout.lineAt(0).width() if layout is not None and layout.lineCount() else 0
-            for word in re.finditer(LONG_WORD, block.text()):
+            for word in words:
                 cursor = QTextCursor(doc)
                 cursor.setPosition(block.position() + word.start() + 1)
                 font = cursor.charFormat().font()
@@ -589,19 +594,44 @@ class CardView(QTextEdit):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.card = card
-        self.setAccessibleName(card.title)
-        self.setAccessibleDescription(
-            tr("Card text. Use the arrow keys or swipe up and down to scroll.")
-        )
-        self.content = CardDocument(card, theme, metrics, family, wide_spacing)
-        if qr := self.content.qr_description():
-            self.setAccessibleDescription(f"{self.accessibleDescription()} {qr}")
-        self._fitted_width = -1
         self._highlighted = False
-        self.setDocument(self.content.document)
-        self.content.document.setParent(self)
+        self._fitted_width = -1
+        self._swapping = False
+        self._take(CardDocument(card, theme, metrics, family, wide_spacing))
         FlickScroll(self.viewport())
+
+    def _take(self, content: CardDocument) -> None:
+        self.card = content.card
+        self.content = content
+        self.setAccessibleName(content.card.title)
+        description = tr("Card text. Use the arrow keys or swipe up and down to scroll.")
+        if qr := content.qr_description():
+            description = f"{description} {qr}"
+        self.setAccessibleDescription(description)
+        self.setDocument(content.document)
+        content.document.setParent(self)
+
+    def set_card(self, card: Card) -> None:
+        """Show `card` in place of this view's own, in its look and at its width: a view
+        already shown lays out another card in a quarter of the time a new view takes (no
+        widget to make, style and size), which is how `--check-content` measures a library."""
+        old = self.content
+        self.clear_highlight()
+        content = CardDocument(card, old.theme, old.m, old.family, old.wide_spacing)
+        # The new card's margins and column before its document is set, so the text edit
+        # lays it out once, at its own width, not at the last card's and then again.
+        self._swapping = True
+        try:
+            self.content = content
+            self._keep_measure()
+            content.document.setTextWidth(self.viewport().width())
+            content.fit_column()
+        finally:
+            self._swapping = False
+        self._fitted_width = self.viewport().width()
+        self._take(content)
+        content.fit_words()
+        old.document.deleteLater()
 
     def keyPressEvent(self, event):  # type: ignore[no-untyped-def]
         # Left/Right belong to card navigation; let the screen have them.
@@ -622,6 +652,10 @@ class CardView(QTextEdit):
         painter.end()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        if self._swapping:
+            # The viewport, narrowed or widened for the next card: its document is set next
+            # and laid out then; this one's layout would be thrown away.
+            return
         # Margins first: the text edit lays the document out for the viewport it then has.
         self._keep_measure()
         super().resizeEvent(event)
@@ -629,7 +663,7 @@ class CardView(QTextEdit):
 
     def viewportEvent(self, event: QEvent) -> bool:
         handled = super().viewportEvent(event)
-        if event.type() == QEvent.Type.Resize:
+        if event.type() == QEvent.Type.Resize and not self._swapping:
             # The viewport also changes width on its own, when the scroll bar comes or goes.
             self._fit_width()
         return handled
@@ -659,7 +693,7 @@ class CardView(QTextEdit):
             self.setViewportMargins(left, 0, right, margins.bottom())
             # The text edit lays its document out again only when it is itself resized,
             # not when its viewport is; a stale width would run lines past the viewport.
-            self.document().setTextWidth(self.viewport().width())
+            self.content.document.setTextWidth(self.viewport().width())
 
     def reserve_bottom(self, px: int) -> None:
         """Keep a strip below the text (for the "More below" cue) so the cue never covers it."""

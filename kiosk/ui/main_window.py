@@ -284,21 +284,15 @@ class KioskWindow(QMainWindow):
         return self.look.family(self.fonts)
 
     @Slot(int)
-    def open_leaflet(self, index: int, show: bool = True, *, home: bool = True) -> None:
-        """Open a leaflet: its cards on the card screen, and (`show`) its home on screen.
-
-        `home=False` opens its cards alone, for a caller that only lays them out
-        (`--check-content`): making a home it never shows was a third of that check's time,
-        and the window's home stays the last one opened with a home.
-        """
+    def open_leaflet(self, index: int, show: bool = True) -> None:
+        """Open a leaflet: its cards on the card screen, and (`show`) its home on screen."""
         from .card_screen import CardScreen
 
         leaflet = self.library.leaflets[index]
         if show:
             self.catalogues.use(leaflet.language)  # before the new screen takes its words
-        if home:
-            homes = self.made_homes()
-            self._home = homes.current = homes.get(index, self.catalogues.language)
+        homes = self.made_homes()
+        self._home = homes.current = homes.get(index, self.catalogues.language)
         if self._cards is None:
             # One card screen for the window's life: controllers hold on to it.
             self._cards = CardScreen(leaflet, self.metrics, self._make_view)
@@ -310,8 +304,6 @@ class KioskWindow(QMainWindow):
             # half of the chooser tap.
             self.work_ahead.retire(self._cards.take_views())
             self._cards.set_leaflet(leaflet)
-        if not home:
-            return
         if self._kiosk_help is not None:
             self._kiosk_help.leaflet_opened()
         if show:

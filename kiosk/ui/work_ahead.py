@@ -71,13 +71,6 @@ class WorkAhead(QObject):
         out of the widget tree at once was half of the chooser tap."""
         self._retired.extend(views)
 
-    def delete_retired(self) -> None:
-        """Delete the retired views now, not in idle turns: for a caller that never lets the
-        event loop run (`--check-content`, which opens every leaflet in turn and grew slower
-        with each one while the old views piled up in the card screen)."""
-        while self._retired:
-            _delete(self._retired.pop())
-
     def forget_layouts(self) -> None:
         """A new look (or a new chooser): what was laid out ahead is to be laid out again."""
         self._chooser_laid_out = False
@@ -102,7 +95,9 @@ class WorkAhead(QObject):
                 paint_ahead(page)
             return True
         if self._retired:
-            _delete(self._retired.pop())
+            view = self._retired.pop()
+            view.setParent(None)  # out of the widget tree now (see CardScreen.drop_views)
+            view.deleteLater()
             return True
         chooser = window.library_screen
         if chooser is not None and chooser.add_tiles(TILES_A_TURN):
@@ -234,8 +229,3 @@ def lay_out_hidden(widget: QWidget, size: QSize) -> None:
         # captions measured again, a quarter of that tap).
         if not redone:
             return
-
-
-def _delete(view: QWidget) -> None:
-    view.setParent(None)  # out of the widget tree now (see CardScreen.drop_views)
-    view.deleteLater()
