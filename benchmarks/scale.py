@@ -102,7 +102,10 @@ def generate(folder: Path, leaflets: int) -> Path:
     return root
 
 
-FIT_LINE = re.compile(r"^screen fit: (\d+) card layout\(s\) measured, (\d+) from the cache$", re.M)
+FIT_LINE = re.compile(
+    r"^screen fit: (\d+) card layout\(s\) measured, (\d+) from the cache(?: \((\d+) processes\))?$",
+    re.M,
+)
 
 
 def check_content(python: str, content: Path, home: Path) -> dict[str, float]:
@@ -119,7 +122,12 @@ def check_content(python: str, content: Path, home: Path) -> dict[str, float]:
     found = FIT_LINE.search(done.stdout)
     if done.returncode != 0 or found is None:
         raise RuntimeError(f"--check-content failed on {content}: {done.stdout}{done.stderr}")
-    return {"ms": took * 1000, "measured": int(found.group(1)), "cached": int(found.group(2))}
+    return {
+        "ms": took * 1000,
+        "measured": int(found.group(1)),
+        "cached": int(found.group(2)),
+        "processes": int(found.group(3) or 1),
+    }
 
 
 def edit_one_leaflet(content: Path, mark: str) -> None:

@@ -90,7 +90,8 @@ def _check_content(folder: Path) -> int:
     try:
         library = load_library(folder, known)
         fit = check_fit(library, cache)
-        print(f"screen fit: {fit.measured} card layout(s) measured, {fit.cached} from the cache")
+        line = f"screen fit: {fit.measured} card layout(s) measured, {fit.cached} from the cache"
+        print(line + (f" ({fit.processes} processes)" if fit.processes > 1 else ""))
         if fit.problems:
             raise ContentError(fit.problems)
     except ContentError as exc:
