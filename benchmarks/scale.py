@@ -22,8 +22,8 @@ size, interleaved over --runs rounds, on a private Xvfb at 1920x1080:
 
 Targets (50 leaflets): start, and start after an edit, <= 1.2x the 1-leaflet figure; chooser,
 leaflet, card and home taps p99 <= 16 ms; RSS per leaflet beyond the first <= 1 MiB;
-check-content after an edit < 3 s (cold is reported, and is not under 3 s: it lays out 3,000
-cards).
+check-content < 3 s, all three ways (cold lays out 3,200 card/screen pairs: from 200 cards on,
+in two processes).
 Prints JSON, with each figure at 10 and 50 leaflets as a multiple of its value at 1; exits 1
 on a miss.
 
@@ -367,6 +367,7 @@ def main() -> int:
             growth[str(n)][f"check_content_{kind}_layouts_measured"] = [
                 int(c["measured"]) for c in done
             ]
+            growth[str(n)][f"check_content_{kind}_processes"] = [int(c["processes"]) for c in done]
     multiples = {
         str(n): {
             figure: _multiple(growth[str(n)], growth["1"], figure)
@@ -400,7 +401,7 @@ def main() -> int:
         )
     if per_leaflet > TARGET_MIB_PER_LEAFLET:
         misses.append(f"{per_leaflet} MiB RSS per extra leaflet (target <= 1)")
-    for kind in ("edited", "warm"):
+    for kind in ("cold", "edited", "warm"):
         took = big[f"check_content_{kind}_ms_median"]
         if took > TARGET_CHECK_S * 1000:
             misses.append(f"--check-content {kind} {took} ms (target < 3 s)")
@@ -417,8 +418,8 @@ def main() -> int:
         "pause_before_each_tap_ms": args.pause_ms,
         "multiple_of_1_leaflet": multiples,
         "check_content_note": (
-            "the < 3 s target is judged on 'edited' (a second check after one leaflet "
-            "changed); 'cold' lays out every card at both screens and is not under 3 s"
+            "cold: a fresh kiosk home, every card laid out at both screens; edited: after one "
+            "leaflet changed; warm: nothing changed. Each must take under 3 s"
         ),
         "start_ratio_50_to_1": start_ratio,
         "start_after_edit_ratio_50_to_1": edit_ratio,

@@ -102,6 +102,19 @@ def test_version(bundle: Path, tmp_path: Path) -> None:
     assert result.stdout.strip().endswith(kiosk.__version__)
 
 
+def test_a_large_library_is_checked_in_two_processes(bundle: Path, tmp_path: Path) -> None:
+    """From 200 cards on, the first check forks a second process for the upright screen
+    (kiosk/fit.py): the frozen program forks as the source run does, and uses what it found."""
+    from benchmarks.scale import generate
+
+    content = generate(tmp_path / "content", 7)  # 224 cards
+    result = _run([str(APP), "--check-content", str(content)], _env(tmp_path))
+    _clean(result)
+    assert "screen fit: 448 card layout(s) measured, 0 from the cache (2 processes)" in (
+        result.stdout
+    )
+
+
 def test_pysides_bootstrap_is_compiled_once_in_the_bundle_too(bundle: Path, tmp_path: Path) -> None:
     """PyInstaller's PySide6 hook imports QtCore before kiosk/__main__.py runs, so the
     bundle's generated hook must import shiboken6 through kiosk.import_cost itself."""
