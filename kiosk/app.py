@@ -464,6 +464,7 @@ class Kiosk(QObject):
         self.gateway.activity.connect(window.work_ahead.hold)
         self.gateway.add(Stage.IDLE_WARNING, self._answers_warning)
         self.gateway.install(self.app)
+        window.quiet = self.gateway.paused
 
     def _answers_warning(self, _watched: object, event: QEvent) -> bool:
         """While the warning shows, any key or touch means "I'm still here" and nothing else:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from contextlib import AbstractContextManager, nullcontext
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
@@ -46,6 +48,24 @@ if TYPE_CHECKING:
     from .kiosk_help import KioskHelp
 
 
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def swaps_screen(
+    method: Callable[Concatenate[KioskWindow, _P], _R],
+) -> Callable[Concatenate[KioskWindow, _P], _R]:
+    """A method that changes the screen in one synchronous call runs inside `window.quiet()`
+    (the application's input filter stands aside: see InputGateway.paused)."""
+
+    @functools.wraps(method)
+    def quietly(window: KioskWindow, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with window.quiet():
+            return method(window, *args, **kwargs)
+
+    return quietly
+
+
 class KioskWindow(QMainWindow):
     """Signals: firstPaint() once the first screen has been painted; screenChanged(str)."""
 
@@ -72,6 +92,9 @@ class KioskWindow(QMainWindow):
     ):
         super().__init__()
         install_roles()
+        # Around each change of screen (swaps_screen); the kiosk makes its input filter stand
+        # aside, which nothing here needs to know about.
+        self.quiet: Callable[[], AbstractContextManager[object]] = nullcontext
         self.library = library
         self.fonts = fonts
         self.look = look or Look()
@@ -284,6 +307,7 @@ class KioskWindow(QMainWindow):
         return self.look.family(self.fonts)
 
     @Slot(int)
+    @swaps_screen
     def open_leaflet(self, index: int, show: bool = True) -> None:
         """Open a leaflet: its cards on the card screen, and (`show`) its home on screen."""
         from .card_screen import CardScreen
@@ -356,6 +380,7 @@ class KioskWindow(QMainWindow):
             self.work_ahead.start()
 
     @Slot()
+    @swaps_screen
     def show_home(self) -> None:
         # Coming back from a card, focus lands on that card's topic, so a keyboard or audio
         # user carries on from where they were instead of starting the list again.
@@ -368,6 +393,7 @@ class KioskWindow(QMainWindow):
         self.screenChanged.emit("home")
 
     @Slot()
+    @swaps_screen
     def show_library(self) -> None:
         if self.library_screen is not None:
             self.stack.setCurrentWidget(self.library_screen)
@@ -381,6 +407,7 @@ class KioskWindow(QMainWindow):
                 self.show_card(i)
                 return
 
+    @swaps_screen
     def show_card(self, index: int) -> None:
         self.cards.show_card(index)
         if self.stack.currentWidget() is not self.cards:
@@ -422,6 +449,7 @@ class KioskWindow(QMainWindow):
         return names.get(widget, "library")
 
     @Slot()
+    @swaps_screen
     def leave_attract(self) -> None:
         """A visitor arrived: show the first real screen."""
         if self.current_screen() == "attract":
@@ -595,6 +623,7 @@ class KioskWindow(QMainWindow):
             self.stack.setLayoutDirection(way)
 
     @Slot()
+    @swaps_screen
     def reset_to_start(self) -> None:
         """Back to the first screen with nothing of the last visitor left in view."""
         if self._display_panel is not None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from kiosk.app import Kiosk
 from kiosk.config import Settings
@@ -129,3 +129,121 @@ def test_touch_to_hear_taps_keep_the_visit(qtbot, kiosk: Kiosk) -> None:  # type
     QTest.mouseClick(kiosk.window.home.tiles[0], Qt.MouseButton.LeftButton)
     assert kiosk.window.current_screen() == "home", "the first touch only speaks"
     assert timer.remainingTime() > before
+
+
+def _field(qtbot) -> QLineEdit:  # type: ignore[no-untyped-def]
+    """A widget that takes every key: a key press is offered to the filter once, not once
+    for each parent it would otherwise climb through."""
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    return field
+
+
+def _installed(gateway: InputGateway) -> tuple[QApplication, list[str]]:
+    """`gateway` on the application; the list of its acts so far."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    gateway.install(app)
+    acts: list[str] = []
+    gateway.acted.connect(lambda: acts.append("acted"))
+    return app, acts
+
+
+class _Counting(InputGateway):
+    """The gateway, counting every event Qt offers it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.offered = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        self.offered += 1
+        return super().eventFilter(watched, event)
+
+
+def test_paused_keeps_qt_traffic_out_and_lets_input_in_after(qtbot, window: KioskWindow) -> None:  # type: ignore[no-untyped-def]
+    gateway = _Counting()
+    _app, acts = _installed(gateway)
+    try:
+        with gateway.paused():
+            window.home.hide()
+            window.home.show()
+        assert gateway.offered == 0, "the screen's shows and hides crossed into Python"
+        QTest.keyClick(_field(qtbot), Qt.Key.Key_X)
+        assert gateway.offered > 0 and acts == ["acted"], "the filter is back after the pause"
+    finally:
+        gateway.remove()
+    offered = gateway.offered
+    QTest.keyClick(_field(qtbot), Qt.Key.Key_X)
+    assert gateway.offered == offered and acts == ["acted"], "removed means removed"
+
+
+def test_a_pause_inside_a_handler_keeps_the_filter(qtbot, window: KioskWindow) -> None:  # type: ignore[no-untyped-def]
+    """An audio-mode key that opens a card changes the screen from inside the filter: Qt is
+    walking its list of application filters then, and the gateway stays on it."""
+    gateway = InputGateway()
+    _app, acts = _installed(gateway)
+
+    def opens_a_card(_watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and len(acts) == 1:
+            with gateway.paused():
+                # A key press sent from inside a handler is input the gateway still sees.
+                QTest.keyClick(_field(qtbot), Qt.Key.Key_Y)
+        return False
+
+    gateway.add(Stage.AUDIO_MODE, opens_a_card)
+    try:
+        QTest.keyClick(_field(qtbot), Qt.Key.Key_X)
+        assert acts == ["acted", "acted"]
+        QTest.keyClick(_field(qtbot), Qt.Key.Key_Z)
+        assert acts == ["acted", "acted", "acted"]
+    finally:
+        gateway.remove()
+
+
+def test_removed_while_paused_stays_removed(qtbot, window: KioskWindow) -> None:  # type: ignore[no-untyped-def]
+    gateway = InputGateway()
+    app, acts = _installed(gateway)
+    with gateway.paused():
+        gateway.remove()
+    QTest.keyClick(_field(qtbot), Qt.Key.Key_X)
+    assert acts == []
+    gateway.install(app)
+    try:
+        QTest.keyClick(_field(qtbot), Qt.Key.Key_X)
+        assert acts == ["acted"]
+    finally:
+        gateway.remove()
+
+
+def test_a_visitors_taps_change_screens_unseen_by_the_filter_and_every_tap_is_seen(
+    qtbot, kiosk: Kiosk
+) -> None:  # type: ignore[no-untyped-def]
+    """Through the kiosk's own wiring: each tap is activity, the screen change it makes is
+    not offered to the gateway, and the next tap is seen again."""
+    window = kiosk.window
+    calls: list[QEvent.Type] = []
+    real = kiosk.gateway.eventFilter
+
+    def counting(watched: QObject, event: QEvent) -> bool:
+        calls.append(event.type())
+        return real(watched, event)
+
+    kiosk.gateway.eventFilter = counting  # type: ignore[method-assign]
+    acts: list[str] = []
+    kiosk.gateway.acted.connect(lambda: acts.append(window.current_screen()))
+    during: list[int] = []
+    window.screenChanged.connect(lambda _screen: during.append(len(calls)))
+    window.show_home()
+    taps = [
+        lambda: window.home.start,  # Start reading
+        lambda: window.cards.home,  # back home
+    ]
+    for tap in taps:
+        before = len(calls)
+        QTest.mouseClick(tap(), Qt.MouseButton.LeftButton)
+        assert len(calls) > before, "the tap went through the gateway"
+    assert acts == ["home", "card"], "every press was an act, on the screen it landed"
+    assert window.current_screen() == "home"
+    # The taps' presses and releases, none of the two screens' shows, hides and layouts.
+    assert len(during) == 3 and len(calls) < 20, sorted({c.name for c in calls})
