@@ -9,6 +9,9 @@ placeholder characters (U+FDD0, U+FDD1, U+FFFC) into the text a screen reader ge
 
 from __future__ import annotations
 
+import bisect
+import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -66,7 +69,7 @@ BOXED = {
 
 
 # A word too long to break well: 12 or more characters without a space a line may break at.
-LONG_WORD = r"(?:[^\s]|\u00a0){12,}"
+LONG_WORD = re.compile(r"(?:[^\s]|\u00a0){12,}")
 # Above this text scale a contact's lines sit closer: each is one short line, like a heading,
 # and at 200-250% the 30% a paragraph's lines get apart is what pushes the phone number below
 # the fold of a landscape screen.
@@ -81,6 +84,41 @@ def unbroken(unit: TextUnit, text: str) -> str:
     if unit.field != "phone" or not unit.value or unit.value not in text:
         return text
     return text.replace(unit.value, unit.value.replace(" ", "\u00a0"))
+
+
+@functools.lru_cache(maxsize=256)
+def _char_format(family: str, px: int, bold: bool, colour: str, wide: bool) -> QTextCharFormat:
+    """A card's text in one size, weight and colour. Shared by every card (never changed once
+    made: the document keeps its own copy); made for each text unit of each card they were a
+    tenth of laying a card out."""
+    fmt = QTextCharFormat()
+    font = QFont(family)
+    font.setPixelSize(px)
+    font.setBold(bold)
+    if wide:
+        # WCAG 1.4.12: letters 0.12 em and words 0.16 em apart.
+        font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 0.12 * px)
+        font.setWordSpacing(0.16 * px)
+    fmt.setFont(font)
+    fmt.setForeground(QBrush(QColor(colour)))
+    return fmt
+
+
+@functools.lru_cache(maxsize=32)
+def _average_advance(family: str, px: int, wide: bool) -> float:
+    """The average advance of a character of ordinary prose in the body font."""
+    font = _char_format(family, px, False, "#000000", wide).font()
+    return QFontMetricsF(font).horizontalAdvance(MEASURE_SAMPLE) / len(MEASURE_SAMPLE)
+
+
+@functools.lru_cache(maxsize=32)
+def _widest(family: str, px: int, captions: tuple[str, ...]) -> int:
+    """The widest QR caption: the same for every card of a look and language, and the
+    font and its metrics made for each card were a twentieth of laying one out."""
+    font = QFont(family)
+    font.setPixelSize(px)
+    metrics = QFontMetrics(font)
+    return max(metrics.horizontalAdvance(caption) for caption in captions)
 
 
 @dataclass
@@ -119,11 +157,7 @@ class CardDocument:
         self.document = QTextDocument()
         self.pad = metrics.px(22)  # inside a box, text to edge
         self.qr_size = metrics.px(190)
-        caption_font = QFont(family)
-        caption_font.setPixelSize(metrics.small)
-        widest = max(
-            QFontMetrics(caption_font).horizontalAdvance(tr(c)) for c in QR_CAPTIONS.values()
-        )
+        widest = _widest(family, metrics.small, tuple(tr(c) for c in QR_CAPTIONS.values()))
         self.qr_cell = max(self.qr_size, widest) + 2 * metrics.px(10)
         self.caption_height = metrics.small * 2
         self._shrunk: list[tuple[int, int, QTextCharFormat]] = []
@@ -132,6 +166,8 @@ class CardDocument:
         self._stepped: list[tuple[int, int, QTextCharFormat]] = []  # set smaller to join
         self._prose: list[int] = []  # units outside the boxes
         self._prose_right = 0.0
+        # Each word too long to break well: where it starts and how wide it is in its font.
+        self._long_words: list[tuple[int, float]] = []
         self._build()
 
     @property
@@ -148,17 +184,7 @@ class CardDocument:
 
     # --- formats -------------------------------------------------------------------------
     def _char(self, px: int, bold: bool = False, colour: str | None = None) -> QTextCharFormat:
-        fmt = QTextCharFormat()
-        font = QFont(self.family)
-        font.setPixelSize(px)
-        font.setBold(bold)
-        if self.wide_spacing:
-            # WCAG 1.4.12: letters 0.12 em and words 0.16 em apart.
-            font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 0.12 * px)
-            font.setWordSpacing(0.16 * px)
-        fmt.setFont(font)
-        fmt.setForeground(QBrush(QColor(colour or self.theme.text)))
-        return fmt
+        return _char_format(self.family, px, bold, colour or self.theme.text, self.wide_spacing)
 
     def _block(
         self, after: float, before: float = 0, align: Qt.AlignmentFlag | None = None
@@ -175,9 +201,7 @@ class CardDocument:
 
     def column(self) -> float:
         """The reading column: the measure in the body font (with its letter spacing)."""
-        font = self._char(self.m.body).font()
-        per_char = QFontMetricsF(font).horizontalAdvance(MEASURE_SAMPLE) / len(MEASURE_SAMPLE)
-        return COLUMN_CHARS * per_char
+        return COLUMN_CHARS * _average_advance(self.family, self.m.body, self.wide_spacing)
 
     def measure(self) -> float:
         """The widest the document may be laid out: the reading column, the document's
@@ -364,14 +388,18 @@ class CardDocument:
                 stray.remove(cursor.block())
                 cursor.setBlockFormat(block_fmt)
             start = cursor.position()
+            pieces: list[tuple[str, QFont]] = []
             for span in unit.spans:
                 fmt = QTextCharFormat(char_fmt)
                 if span.bold:
                     fmt.setFontWeight(QFont.Weight.Bold)
                 if span.italic:
                     fmt.setFontItalic(True)
-                cursor.insertText(unbroken(unit, span.text), fmt)
+                piece = unbroken(unit, span.text)
+                cursor.insertText(piece, fmt)
+                pieces.append((piece, fmt.font()))
             self.ranges.append((start, cursor.position()))
+            self._note_long_words(start, pieces)
             if unit.kind == "contact-detail" and unit.value and unit.text.endswith(unit.value):
                 split = cursor.position() - len(unit.value)
                 if split > start:
@@ -407,7 +435,7 @@ class CardDocument:
             layout = block.layout()
             room = layout.lineAt(0).width() if layout is not None and layout.lineCount() else 0
             if room > 0:
-                for word in re.finditer(LONG_WORD, block.text()):
+                for word in LONG_WORD.finditer(block.text()):
                     self._fit_word(block.position() + word.start(), word.group(), room)
             block = block.next()
 
@@ -470,25 +498,32 @@ class CardDocument:
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         cursor.setCharFormat(fmt)
 
+    def _note_long_words(self, start: int, pieces: list[tuple[str, QFont]]) -> None:
+        """The unit's long words, measured once as it is built, each in the font of its
+        first letter. Whether one overflows its line is asked at every width (fit_words);
+        a cursor and a font fetched from the document for each word, each time, were a sixth
+        of what `--check-content` spends laying a card out."""
+        text = "".join(piece for piece, _ in pieces)
+        ends = list(itertools.accumulate(len(piece) for piece, _ in pieces))
+        for word in LONG_WORD.finditer(text):
+            font = pieces[bisect.bisect_right(ends, word.start())][1]
+            advance = QFontMetricsF(font).horizontalAdvance(word.group())
+            self._long_words.append((start + word.start(), advance))
+
     def _long_words_overflow(self) -> bool:
         doc = self.document
-        block = doc.begin()
-        while block.isValid():
-            words = list(re.finditer(LONG_WORD, block.text()))
-            if not words:
-                block = block.next()
-                continue
-            # Only a block with a long word is laid out to find its line's width.
-            doc.documentLayout().blockBoundingRect(block)
-            layout = block.layout()
-            room = layout.lineAt(0).width() if layout is not None and layout.lineCount() else 0
-            for word in words:
-                cursor = QTextCursor(doc)
-                cursor.setPosition(block.position() + word.start() + 1)
-                font = cursor.charFormat().font()
-                if room > 0 and QFontMetricsF(font).horizontalAdvance(word.group()) > room:
-                    return True
-            block = block.next()
+        rooms: dict[int, float] = {}  # a block's first line's width, by block number
+        for position, advance in self._long_words:
+            block = doc.findBlock(position)
+            room = rooms.get(block.blockNumber())
+            if room is None:
+                # Only a block with a long word is laid out to find its line's width.
+                doc.documentLayout().blockBoundingRect(block)
+                layout = block.layout()
+                room = layout.lineAt(0).width() if layout is not None and layout.lineCount() else 0
+                rooms[block.blockNumber()] = room
+            if room > 0 and advance > room:
+                return True
         return False
 
     def _fit_word(self, start: int, word: str, room: float) -> None:
