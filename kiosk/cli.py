@@ -79,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _check_content(folder: Path) -> int:
     from .content import ContentError, load_library
     from .content.check_cache import KnownFolders
-    from .content.help import check_leaflet_help
+    from .content.help_check import HelpCheck
     from .fit import check_fit
 
     # What was found before is kept beside the content cache: a second check reads again
@@ -89,7 +89,11 @@ def _check_content(folder: Path) -> int:
     known = KnownFolders(cache)
     try:
         library = load_library(folder, known)
-        fit = check_fit(library, cache)
+        help_check = HelpCheck(library, known)  # before the screen fit makes a Qt application
+        try:
+            fit = check_fit(library, cache)
+        finally:
+            help_check.wait()
         line = f"screen fit: {fit.measured} card layout(s) measured, {fit.cached} from the cache"
         print(line + (f" ({fit.processes} processes)" if fit.processes > 1 else ""))
         if fit.problems:
@@ -101,13 +105,9 @@ def _check_content(folder: Path) -> int:
         print(f"{len(exc.problems)} problem(s) in {folder}", file=sys.stderr)
         return 1
     help_problems: list[ContentProblem] = []
-    for leaflet in library.leaflets:
-        found = known.help_of(leaflet)
-        if found is None:
-            found = check_leaflet_help(leaflet)
-            known.put_help(leaflet, *found)
-        help_problems.extend(found[0])
-        for line in found[1]:
+    for problems, advice in help_check.findings():
+        help_problems.extend(problems)
+        for line in advice:
             print(line)
     known.save()
     for problem in help_problems:

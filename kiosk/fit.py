@@ -11,26 +11,25 @@ painting it or running the event loop; a card already too tall for the first scr
 measured again for the second (one problem a card, naming the first screen it overflows).
 Every card, of every leaflet, is laid out in one card view, the first card's (CardView.set_card):
 a view made for each card took three quarters of a check's time. From PARALLEL_FROM cards on, a
-second process, forked before this one has a Qt application, measures the second screen's cards
-meanwhile and hands its verdicts back; if it fails, this one measures them itself.
+second process, forked before this one has a Qt application (kiosk/forked.py), measures the
+second screen's cards meanwhile and hands its verdicts back; if it fails, this one measures them
+itself.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import os
-import sys
-import threading
-import traceback
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, NoReturn
+from typing import TYPE_CHECKING, Final
 
 from . import __version__
 from .content import ContentProblem, Library
 from .fit_cache import FILE_NAME, Verdict, VerdictCache, card_key, leaflet_context, library_context
+from .forked import PARALLEL_FROM, Forked
 from .source_digest import code_digest, digest, file_digest, tree_files
 
 if TYPE_CHECKING:
@@ -41,10 +40,9 @@ if TYPE_CHECKING:
     from .ui.theme import Fonts
 
 SCREENS: Final = ((1920, 1080), (1080, 1920))
-# From this many cards on, a first check measures the second screen in a second process while
-# this one measures the first: 3.0 s to 2.0 s at fifty leaflets (1,600 cards) on two cores.
-# Below it, the second process's start would cost about what it saves.
-PARALLEL_FROM: Final = 200
+# From PARALLEL_FROM cards on, a first check measures the second screen in a second process
+# while this one measures the first: 3.0 s to 2.0 s at fifty leaflets (1,600 cards) on two
+# cores.
 log = logging.getLogger("kiosk.fit")
 # Qt's own settings that change the size of text or of the screen it is laid out on.
 QT_LAYOUT_VARIABLES: Final = (
@@ -85,15 +83,19 @@ def check_fit(
         parallel = sum(len(lf.cards) for lf in library.leaflets) >= PARALLEL_FROM
     # Forked before this process makes its QApplication: a process with one is not safe
     # to fork.
-    helper = _Helper.start(library, cache_dir, SCREENS[1]) if parallel and _can_fork() else None
+    helper = (
+        Forked.start("screen fit", partial(_measure_rows, library, cache_dir, SCREENS[1]), log)
+        if parallel
+        else None
+    )
     cache, measurer = _prepare(library, cache_dir)
     report = FitReport()
     too_tall: set[tuple[int, int]] = set()  # (leaflet, card): one problem a card
     try:
         for screen in SCREENS:
             helped = {}
-            if helper is not None and screen == helper.screen:
-                helped = helper.verdicts()
+            if helper is not None and screen == SCREENS[1]:
+                helped = helped_verdicts(helper)
             for li, ci, key in _keys(library, cache.environment, screen):
                 if (li, ci) in too_tall:
                     continue
@@ -124,7 +126,7 @@ def check_fit(
                 )
     finally:
         if helper is not None:
-            helper.verdicts()  # not left running, whatever happened here
+            helper.result()  # not left running, whatever happened here
         measurer.close()
     cache.save()
     return report
@@ -251,89 +253,33 @@ def _settle() -> None:
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
-def _can_fork() -> bool:
-    from PySide6.QtCore import QCoreApplication
-
-    return (
-        hasattr(os, "fork")
-        and QCoreApplication.instance() is None
-        and threading.active_count() == 1
-    )
-
-
-class _Helper:
-    """A process forked from this one before it had a QApplication: it makes its own and
-    measures one screen's cards that are not in the cache, while this one measures the
-    other screen's, and hands its verdicts back through a pipe, as JSON."""
-
-    def __init__(self, pid: int, pipe: int, screen: tuple[int, int]):
-        self.pid = pid
-        self.pipe = pipe
-        self.screen = screen
-        self._verdicts: dict[str, Verdict] | None = None
-
-    @classmethod
-    def start(
-        cls, library: Library, cache_dir: Path | None, screen: tuple[int, int]
-    ) -> _Helper | None:
-        sys.stdout.flush()  # else what is buffered would be written twice
-        sys.stderr.flush()
-        read, write = os.pipe()
-        try:
-            pid = os.fork()
-        except OSError as exc:
-            log.warning("screen fit: measuring in one process (cannot fork: %s)", exc)
-            os.close(read)
-            os.close(write)
-            return None
-        if pid == 0:
-            os.close(read)
-            _measure_for_parent(library, cache_dir, screen, write)
-        os.close(write)
-        return cls(pid, read, screen)
-
-    def verdicts(self) -> dict[str, Verdict]:
-        """Its verdicts by key, once it has finished; none if it failed (this process then
-        measures those cards itself)."""
-        if self._verdicts is not None:
-            return self._verdicts
-        self._verdicts = {}
-        with os.fdopen(self.pipe, "rb") as pipe:
-            data = pipe.read()
-        _, status = os.waitpid(self.pid, 0)
-        code = os.waitstatus_to_exitcode(status)
-        if code != 0:
-            log.warning("screen fit: the second process ended with %s; measuring here", code)
-            return self._verdicts
-        try:
-            rows = json.loads(data)
-            self._verdicts = {
-                str(key): Verdict(None if needs is None else float(needs), int(room))
-                for key, needs, room in rows
-            }
-        except (ValueError, TypeError) as exc:
-            log.warning("screen fit: the second process's verdicts are unreadable: %s", exc)
-        return self._verdicts
-
-
-def _measure_for_parent(
-    library: Library, cache_dir: Path | None, screen: tuple[int, int], pipe: int
-) -> NoReturn:
-    code = 1
+def helped_verdicts(helper: Forked) -> dict[str, Verdict]:
+    """The second process's verdicts by key; none if it failed (this process then measures
+    those cards itself)."""
+    rows = helper.result()
+    if rows is None:
+        return {}
     try:
-        logging.getLogger("kiosk").disabled = True  # what it would say, the parent says
-        # The kept verdicts are only read here: the parent keeps what this one measures.
-        cache, measurer = _prepare(library, cache_dir)
-        rows = []
-        for li, ci, key in _keys(library, cache.environment, screen):
-            if cache.get(key) is None:
-                verdict = measurer.measure(screen, li, ci)
-                rows.append([key, verdict.needs, verdict.room])
-        with os.fdopen(pipe, "wb") as out:
-            out.write(json.dumps(rows).encode())
-        code = 0
-    except BaseException:
-        traceback.print_exc()
-        sys.stderr.flush()
-    finally:
-        os._exit(code)  # not the parent's exit handlers, nor Qt's teardown
+        if not isinstance(rows, list):
+            raise TypeError(f"{type(rows).__name__}, not a list")
+        return {
+            str(key): Verdict(None if needs is None else float(needs), int(room))
+            for key, needs, room in rows
+        }
+    except (ValueError, TypeError) as exc:
+        log.warning("screen fit: the second process's verdicts are unreadable: %s", exc)
+        return {}
+
+
+def _measure_rows(
+    library: Library, cache_dir: Path | None, screen: tuple[int, int]
+) -> list[list[object]]:
+    """In the second process: [key, needs, room] for each card on `screen` not yet kept. The
+    kept verdicts are only read here: the parent keeps what this one measures."""
+    cache, measurer = _prepare(library, cache_dir)
+    rows: list[list[object]] = []
+    for li, ci, key in _keys(library, cache.environment, screen):
+        if cache.get(key) is None:
+            verdict = measurer.measure(screen, li, ci)
+            rows.append([key, verdict.needs, verdict.room])
+    return rows

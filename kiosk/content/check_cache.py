@@ -103,13 +103,8 @@ class KnownFolders:
         found = entry.get("help") if entry is not None else None
         if not isinstance(found, dict):
             return None
-        problems, advice = found.get("problems"), found.get("advice")
         try:
-            if not isinstance(problems, list) or not isinstance(advice, list):
-                raise CacheDamagedError("help is not two lists")
-            if not all(isinstance(line, str) for line in advice):
-                raise CacheDamagedError("advice is not lines")
-            return [_problem(p) for p in problems], advice
+            return decode_help(found)
         except CacheDamagedError as exc:
             log.warning("check cache: help of %s unusable (%s)", leaflet.folder, exc)
             return None
@@ -117,10 +112,7 @@ class KnownFolders:
     def put_help(self, leaflet: Leaflet, problems: list[ContentProblem], advice: list[str]) -> None:
         entry = self._entry(leaflet.folder)
         if entry is not None:
-            entry["help"] = {
-                "problems": [[str(p.file), p.line, p.message] for p in problems],
-                "advice": advice,
-            }
+            entry["help"] = encode_help(problems, advice)
 
     def save(self) -> None:
         if self.path is None:
@@ -136,6 +128,22 @@ class KnownFolders:
             write_atomically(self.path, data)
         except (OSError, TypeError, ValueError) as exc:
             log.info("check cache not written (%s); every check reads every leaflet", exc)
+
+
+def encode_help(problems: list[ContentProblem], advice: list[str]) -> dict[str, Any]:
+    """A leaflet's help findings as JSON: kept in the file, or handed from a forked check."""
+    return {"problems": [[str(p.file), p.line, p.message] for p in problems], "advice": advice}
+
+
+def decode_help(found: object) -> tuple[list[ContentProblem], list[str]]:
+    """What encode_help made; CacheDamagedError if it is anything else."""
+    problems = found.get("problems") if isinstance(found, dict) else None
+    advice = found.get("advice") if isinstance(found, dict) else None
+    if not isinstance(problems, list) or not isinstance(advice, list):
+        raise CacheDamagedError("help is not two lists")
+    if not all(isinstance(line, str) for line in advice):
+        raise CacheDamagedError("advice is not lines")
+    return [_problem(p) for p in problems], advice
 
 
 def _problem(raw: object) -> ContentProblem:

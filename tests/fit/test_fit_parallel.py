@@ -6,15 +6,15 @@ nothing readable, the first measures those cards itself."""
 from __future__ import annotations
 
 import logging
-import os
-import sys
 from pathlib import Path
 
 import pytest
 
 from kiosk.content import load_library
-from kiosk.fit import PARALLEL_FROM, SCREENS, _Helper, check_fit
+from kiosk.fit import PARALLEL_FROM, check_fit, helped_verdicts
+from kiosk.forked import Forked
 from tests.helpers.cli import run_kiosk
+from tests.helpers.forked import stand_in
 
 
 def _library(folder: Path) -> Path:
@@ -60,35 +60,23 @@ def test_two_processes_find_what_one_finds_and_keep_it(tmp_path: Path, qapp: obj
     assert again.stderr == first.stderr
 
 
-def _helper(script: str) -> _Helper:
-    """A stand-in for the forked process: another child of this one, writing to the pipe."""
-    read, write = os.pipe()
-    pid = os.posix_spawn(
-        sys.executable,
-        [sys.executable, "-c", script],
-        os.environ,
-        file_actions=[(os.POSIX_SPAWN_DUP2, write, 1)],
-    )
-    os.close(write)
-    return _Helper(pid, read, SCREENS[1])
-
-
 @pytest.mark.parametrize(
     ("script", "said"),
     [
-        ("import sys; sys.exit(3)", "the second process ended with 3"),
-        ("print('not JSON')", "the second process's verdicts are unreadable"),
+        ("import sys; sys.exit(3)", "screen fit: the forked process ended with 3"),
+        ("print('not JSON')", "screen fit: the forked process's answer is unreadable"),
         ("print('[[1, 2]]')", "the second process's verdicts are unreadable"),
+        ("print('{}')", "the second process's verdicts are unreadable"),
     ],
 )
 def test_a_failed_second_process_leaves_its_cards_to_the_first(
     caplog: pytest.LogCaptureFixture, script: str, said: str
 ) -> None:
-    helper = _helper(script)
+    helper = stand_in(script, "screen fit", logging.getLogger("kiosk.fit"))
     with caplog.at_level(logging.WARNING, logger="kiosk.fit"):
-        assert helper.verdicts() == {}
+        assert helped_verdicts(helper) == {}
     assert said in caplog.text
-    assert helper.verdicts() == {}  # asked again (as the check does when it ends): the same
+    assert helped_verdicts(helper) == {}  # asked again (as the check does when it ends): same
 
 
 @pytest.mark.parametrize(
@@ -102,12 +90,11 @@ def test_the_check_measures_what_the_second_process_did_not(
 ) -> None:
     """It failed, or gave verdicts for keys the check does not ask for (another environment):
     the check measures every card itself, and finds the same."""
-    import kiosk.fit
-
     root = _library(tmp_path / "content")
     one = check_fit(load_library(root), parallel=False)
-    monkeypatch.setattr(kiosk.fit, "_can_fork", lambda: True)
-    monkeypatch.setattr(_Helper, "start", classmethod(lambda cls, *args: _helper(script)))
+    monkeypatch.setattr(
+        Forked, "start", classmethod(lambda cls, what, work, log: stand_in(script, what, log))
+    )
     helped = check_fit(load_library(root), parallel=True)
     assert helped.processes == 1
     assert helped.measured == one.measured
