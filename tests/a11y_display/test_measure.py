@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 import pytest
 
 from kiosk.content import Library
-from kiosk.ui.card_view import MEASURE, CardView
+from kiosk.ui.card_document import MEASURE
+from kiosk.ui.card_view import CardView
 from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.theme import Fonts, Look
 from tests.helpers.screen_tour import RESOLUTIONS, TEXT_SIZES, make_window, settle

@@ -6,7 +6,7 @@ import zxingcpp
 from PySide6.QtGui import QImage
 
 from kiosk.content.model import ContactBlock
-from kiosk.ui.card_view import CardDocument
+from kiosk.ui.card_document import CardDocument
 from kiosk.ui.qr import payload, qr_image
 from kiosk.ui.theme import STANDARD, Metrics
 
