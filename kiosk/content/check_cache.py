@@ -101,13 +101,7 @@ class KnownFolders:
     def help_of(self, leaflet: Leaflet) -> tuple[list[ContentProblem], list[str]] | None:
         entry = self._entry(leaflet.folder)
         found = entry.get("help") if entry is not None else None
-        if not isinstance(found, dict):
-            return None
-        try:
-            return decode_help(found)
-        except CacheDamagedError as exc:
-            log.warning("check cache: help of %s unusable (%s)", leaflet.folder, exc)
-            return None
+        return read_help(found, f"check cache: help of {leaflet.folder}")
 
     def put_help(self, leaflet: Leaflet, problems: list[ContentProblem], advice: list[str]) -> None:
         entry = self._entry(leaflet.folder)
@@ -135,7 +129,7 @@ def encode_help(problems: list[ContentProblem], advice: list[str]) -> dict[str, 
     return {"problems": [[str(p.file), p.line, p.message] for p in problems], "advice": advice}
 
 
-def decode_help(found: object) -> tuple[list[ContentProblem], list[str]]:
+def _decode_help(found: object) -> tuple[list[ContentProblem], list[str]]:
     """What encode_help made; CacheDamagedError if it is anything else."""
     problems = found.get("problems") if isinstance(found, dict) else None
     advice = found.get("advice") if isinstance(found, dict) else None
@@ -144,6 +138,18 @@ def decode_help(found: object) -> tuple[list[ContentProblem], list[str]]:
     if not all(isinstance(line, str) for line in advice):
         raise CacheDamagedError("advice is not lines")
     return [_problem(p) for p in problems], advice
+
+
+def read_help(found: object, what: str) -> tuple[list[ContentProblem], list[str]] | None:
+    """What encode_help made, decoded; None when there is none, and None with a log line
+    naming `what` when it is anything else (the caller then checks the help itself)."""
+    if found is None:
+        return None
+    try:
+        return _decode_help(found)
+    except CacheDamagedError as exc:
+        log.warning("%s unusable (%s)", what, exc)
+        return None
 
 
 def _problem(raw: object) -> ContentProblem:

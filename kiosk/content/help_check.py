@@ -12,8 +12,7 @@ import logging
 from functools import partial
 
 from ..forked import PARALLEL_FROM, Forked
-from .cache import CacheDamagedError
-from .check_cache import KnownFolders, decode_help, encode_help
+from .check_cache import KnownFolders, encode_help, read_help
 from .errors import ContentProblem
 from .help import check_leaflet_help
 from .model import Leaflet, Library
@@ -50,20 +49,11 @@ class HelpCheck:
         for leaflet in self.library.leaflets:
             found = self.known.help_of(leaflet)
             if found is None:
-                found = _decoded(forked.get(leaflet.id), leaflet) or check_leaflet_help(leaflet)
+                answer = f"help check: the forked answer for {leaflet.id}"
+                found = read_help(forked.get(leaflet.id), answer) or check_leaflet_help(leaflet)
                 self.known.put_help(leaflet, *found)
             out.append(found)
         return out
-
-
-def _decoded(raw: object, leaflet: Leaflet) -> Findings | None:
-    if raw is None:
-        return None
-    try:
-        return decode_help(raw)
-    except CacheDamagedError as exc:
-        log.warning("help check: the forked answer for %s is unreadable (%s)", leaflet.id, exc)
-        return None
 
 
 def _check_all(leaflets: list[Leaflet]) -> dict[str, object]:
