@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QGestureRecognizer, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGestureRecognizer,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.touch import FlickScroll
@@ -155,6 +162,41 @@ def test_captions_that_let_touches_through_are_not_watched(
     area.repaint()
     assert {"tile0", "tile5"} <= seen, "the tiles themselves are watched"
     assert {"tileTitle", "tileMeta"} & seen == set()
+
+
+@pytest.mark.qt_log_ignore("not accepted by receiving widget")
+def test_a_drag_that_starts_on_a_plain_button_scrolls_and_does_not_click(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A plain button (a display setting is one) lets go of the press as the page moves."""
+    area, rows = scroll_of_tiles(qtbot)
+    add_tiles(rows, [], 2)
+    plain = QPushButton("Plain")
+    plain.setMinimumHeight(120)
+    clicks: list[bool] = []
+    plain.clicked.connect(clicks.append)
+    rows.addWidget(plain)
+    add_tiles(rows, [], 6)
+    FlickScroll(area.viewport())
+    area.show()
+    qtbot.waitExposed(area)
+    bar = area.verticalScrollBar()
+    drag(plain, plain.rect().center(), -250)
+    qtbot.waitUntil(lambda: bar.value() >= 100)
+    assert clicks == [] and not plain.isDown()
+
+
+@pytest.mark.qt_log_ignore("not accepted by receiving widget")
+def test_a_drag_that_starts_on_a_label_scrolls(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A finger put down on the page's text, not on a button, moves the page too."""
+    area, rows = scroll_of_tiles(qtbot)
+    note = QLabel("A note in the page\n" * 4)
+    rows.addWidget(note)
+    add_tiles(rows, [], 8)
+    FlickScroll(area.viewport())
+    area.show()
+    qtbot.waitExposed(area)
+    bar = area.verticalScrollBar()
+    drag(note, note.rect().center(), -250)
+    qtbot.waitUntil(lambda: bar.value() >= 100)
 
 
 # QTest warns of each move the tile no longer takes once the drag has let go of it.
