@@ -264,8 +264,8 @@ def main() -> int:
 
         for name in arms:  # warm-up: disk cache, the kiosk's content cache, the reused profile
             once(name, shot=True)
-        for _ in range(args.runs):
-            for name in arms:
+        for turn in range(args.runs):
+            for name in outside.rotated(list(arms), turn):
                 times[name].append(once(name))
         screen.close()
 

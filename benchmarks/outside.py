@@ -474,16 +474,49 @@ def wait_first_screen(
 
 
 def stop(launched: Launched) -> None:
-    """End the whole process group (a kiosk, its speech engine and player; Chromium's zoo)."""
+    """End the whole process group (a kiosk, its speech engine and player; Chromium's zoo),
+    and return once every member has gone, not only the one started: a member still shutting
+    down (a renderer, a speech engine) takes CPU from whatever is timed next."""
+    group = launched.process.pid
     with contextlib.suppress(ProcessLookupError):
-        os.killpg(launched.process.pid, signal.SIGTERM)
+        os.killpg(group, signal.SIGTERM)
     try:
         launched.process.wait(10)
     except subprocess.TimeoutExpired:
         with contextlib.suppress(ProcessLookupError):
-            os.killpg(launched.process.pid, signal.SIGKILL)
+            os.killpg(group, signal.SIGKILL)
         launched.process.wait(10)
+    if not _group_gone(group, timeout_s=10):
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(group, signal.SIGKILL)
+        _group_gone(group, timeout_s=10)
     launched.log.unlink(missing_ok=True)
+
+
+def _group_gone(group: int, timeout_s: float) -> bool:
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            os.killpg(group, 0)
+        except ProcessLookupError:
+            return True
+        except PermissionError:
+            return False  # the id is someone else's group now
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
+
+
+def rotated(names: Sequence[str], turn: int) -> list[str]:
+    """The arms' order in round `turn`. Each takes each place in the round in turn (the first
+    place comes after a quiet spell), and every other cycle runs backwards, so none always
+    comes right after the same one (a start after Chromium's shutdown was always the frozen
+    build's)."""
+    if not names:
+        return []
+    shift = turn % len(names)
+    order = [*names[shift:], *names[:shift]]
+    return order[::-1] if (turn // len(names)) % 2 else order
 
 
 def wait_until(predicate: Callable[[], bool], timeout_s: float = 30, poll_s: float = 0.05) -> None:

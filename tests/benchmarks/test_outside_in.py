@@ -61,6 +61,35 @@ def test_summary_gives_median_and_p99() -> None:
     assert figures["median"] == 50.5 and figures["p99"] == 100 and figures["n"] == 100
 
 
+def test_each_arm_takes_each_place_in_a_round_equally() -> None:
+    names = ["kiosk", "probe", "chromium-reused", "frozen"]
+    rounds = [outside.rotated(names, turn) for turn in range(8)]
+    assert all(sorted(order) == sorted(names) for order in rounds)
+    for place in range(len(names)):
+        column = [order[place] for order in rounds]
+        assert all(column.count(name) == 2 for name in names)
+    # After which arm each one runs: never always the same one.
+    for name in names:
+        before = {order[order.index(name) - 1] for order in rounds if order.index(name)}
+        assert len(before) > 1
+
+
+def test_stop_returns_once_the_whole_group_has_gone(tmp_path: Path) -> None:
+    """A member that takes its time over SIGTERM (as a renderer or a speech engine may) is
+    waited for: the next arm must not start beside it."""
+    mark = tmp_path / "member-done"
+    script = (
+        f"(trap 'sleep 0.4; touch {mark}; exit 0' TERM; while :; do sleep 0.02; done) & "
+        "exec sleep 30"
+    )
+    launched = outside.spawn(["bash", "-c", script], ":0")
+    time.sleep(0.3)  # the member has set its trap
+    outside.stop(launched)
+    assert mark.exists(), "stop returned while a member of the group was still running"
+    with pytest.raises(ProcessLookupError):
+        os.killpg(launched.process.pid, 0)
+
+
 def test_generated_library_has_unique_ids_and_30_cards_per_leaflet(tmp_path: Path) -> None:
     library = load_library(generate(tmp_path, 3))
     assert len(library.leaflets) == 3
