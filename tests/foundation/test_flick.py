@@ -164,39 +164,37 @@ def test_captions_that_let_touches_through_are_not_watched(
     assert {"tileTitle", "tileMeta"} & seen == set()
 
 
-@pytest.mark.qt_log_ignore("not accepted by receiving widget")
-def test_a_drag_that_starts_on_a_plain_button_scrolls_and_does_not_click(qtbot) -> None:  # type: ignore[no-untyped-def]
-    """A plain button (a display setting is one) lets go of the press as the page moves."""
+def drag_the_page_from(qtbot, widget: QWidget) -> QScrollArea:  # type: ignore[no-untyped-def]
+    """Put `widget` in a page of tiles taller than its scroll area, drag from its middle, and
+    wait for the page to move. The caller keeps the area (and so `widget`) alive."""
     area, rows = scroll_of_tiles(qtbot)
     add_tiles(rows, [], 2)
-    plain = QPushButton("Plain")
-    plain.setMinimumHeight(120)
-    clicks: list[bool] = []
-    plain.clicked.connect(clicks.append)
-    rows.addWidget(plain)
+    rows.addWidget(widget)
     add_tiles(rows, [], 6)
     FlickScroll(area.viewport())
     area.show()
     qtbot.waitExposed(area)
-    bar = area.verticalScrollBar()
-    drag(plain, plain.rect().center(), -250)
-    qtbot.waitUntil(lambda: bar.value() >= 100)
+    drag(widget, widget.rect().center(), -250)
+    qtbot.waitUntil(lambda: area.verticalScrollBar().value() >= 100)
+    return area
+
+
+@pytest.mark.qt_log_ignore("not accepted by receiving widget")
+def test_a_drag_that_starts_on_a_plain_button_scrolls_and_does_not_click(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A plain button (a display setting is one) lets go of the press as the page moves."""
+    plain = QPushButton("Plain")
+    plain.setMinimumHeight(120)
+    clicks: list[bool] = []
+    plain.clicked.connect(clicks.append)
+    area = drag_the_page_from(qtbot, plain)
     assert clicks == [] and not plain.isDown()
+    area.close()
 
 
 @pytest.mark.qt_log_ignore("not accepted by receiving widget")
 def test_a_drag_that_starts_on_a_label_scrolls(qtbot) -> None:  # type: ignore[no-untyped-def]
     """A finger put down on the page's text, not on a button, moves the page too."""
-    area, rows = scroll_of_tiles(qtbot)
-    note = QLabel("A note in the page\n" * 4)
-    rows.addWidget(note)
-    add_tiles(rows, [], 8)
-    FlickScroll(area.viewport())
-    area.show()
-    qtbot.waitExposed(area)
-    bar = area.verticalScrollBar()
-    drag(note, note.rect().center(), -250)
-    qtbot.waitUntil(lambda: bar.value() >= 100)
+    drag_the_page_from(qtbot, QLabel("A note in the page\n" * 4))
 
 
 # QTest warns of each move the tile no longer takes once the drag has let go of it.
