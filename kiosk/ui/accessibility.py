@@ -11,8 +11,6 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAccessible, QAccessibleInterface
 from PySide6.QtWidgets import QAccessibleWidget, QLabel, QStackedWidget, QWidget
 
-from .widgets import TileButton
-
 _installed = False
 DOT = "\u00b7"
 # For staff (admin screen) and docs/ACCESSIBILITY.md: how the kiosk shares the voice.
@@ -25,16 +23,6 @@ SCREEN_READER_NOTE = (
 
 class Alert(QWidget):
     """A widget screen readers announce as an alert (role AlertMessage)."""
-
-
-class _Hidden(QAccessibleWidget):
-    """Kept out of what a screen reader reads: a tile's own labels repeat the tile's name
-    and description, so Orca said each title twice."""
-
-    def state(self) -> QAccessible.State:
-        state = super().state()
-        state.invisible = True
-        return state
 
 
 class _Spoken(QAccessibleWidget):
@@ -51,8 +39,6 @@ class _Spoken(QAccessibleWidget):
 
 def _factory(_key: str, obj: QObject) -> QAccessibleInterface | None:
     if isinstance(obj, QLabel):
-        if isinstance(obj.parentWidget(), TileButton):
-            return _Hidden(obj, QAccessible.Role.StaticText)
         if obj.pixmap().isNull():
             # Any label's text may later hold a separator: the interface is made only once.
             return _Spoken(obj, QAccessible.Role.StaticText)

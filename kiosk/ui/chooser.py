@@ -8,18 +8,14 @@ visitor who reads Welsh or Arabic finds theirs at a glance.
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, Qt, Signal
-from PySide6.QtWidgets import (
-    QGridLayout,
-    QLabel,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ..content.model import Leaflet, Library
 from ..i18n import QT_TR_NOOP, tr
 from .language import direction, native_name
 from .theme import Metrics
-from .widgets import TileButton, page_scroll
+from .tile import TileButton
+from .widgets import page_scroll
 
 TITLE = QT_TR_NOOP("Choose a leaflet")
 # More than a screen holds at any size: two columns of six at 1920x1080.
@@ -38,18 +34,11 @@ class LeafletTile(TileButton):
             leaflet.title, meta, tr("Opens {title}").format(title=leaflet.title), parent
         )
         self.setObjectName(f"leaflet-{leaflet.id}")
-        self.description = QLabel(leaflet.description, self)
-        self.description.setObjectName("tileDescription")
-        self.description.setWordWrap(True)
-        self.description.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.description.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.description.setVisible(bool(leaflet.description))
-        self._layout.insertWidget(1, self.description)
+        self.description.set_text(leaflet.description)
         self.language = language
         # The tile speaks its leaflet's language, so it reads in that language's direction.
         self.setLayoutDirection(direction(leaflet.language))
-        for label in (self.title_label, self.meta_label, self.description):
-            label.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
+        self.set_words_alignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
         said = ". ".join(x for x in (leaflet.description, meta) if x)
         self.setAccessibleDescription(said + ". " + tr("Opens this leaflet."))
 

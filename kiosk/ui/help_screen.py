@@ -31,9 +31,10 @@ from ..i18n import on_language_change, tr
 from .mirror import mirrored
 from .takeaway import QrWidget
 from .theme import Metrics
+from .tile import TileButton
 from .touch import FlickScroll
 from .tree import descendants
-from .widgets import TileButton, big_button, fit_label
+from .widgets import big_button, fit_label
 
 HELP_PROPERTY = "kioskHelp"
 
@@ -206,7 +207,7 @@ class HelpScreen(QWidget):
             tile = TileButton(item.label, item.detail, item.description or item.detail)
             tile.setObjectName(f"helpItem-{item.key}")
             tile.setMinimumHeight(self.metrics.target)
-            tile.meta_label.setVisible(bool(item.detail))
+            tile.meta.set_visible(bool(item.detail))
             # As tall as their words need: the page's spare room stays below the choices.
             tile.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
             tile.apply_metrics(self.metrics)

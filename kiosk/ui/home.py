@@ -19,7 +19,8 @@ from ..i18n import on_language_change, tr
 from .language import is_right_to_left
 from .mirror import mirrored
 from .theme import Metrics
-from .widgets import TileButton, big_button, page_scroll
+from .tile import TileButton
+from .widgets import big_button, page_scroll
 
 
 class HomeScreen(QWidget):
@@ -85,8 +86,9 @@ class HomeScreen(QWidget):
             # Qt aligns a label by its own words: the kiosk's words, English where there is
             # no catalogue, would otherwise start at the left of a page read from the right.
             reading_side = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
-            for label in (self.hint, *(tile.meta_label for tile in self.tiles)):
-                label.setAlignment(reading_side | Qt.AlignmentFlag.AlignVCenter)
+            self.hint.setAlignment(reading_side | Qt.AlignmentFlag.AlignVCenter)
+            for tile in self.tiles:
+                tile.meta.set_alignment_of_words(reading_side | Qt.AlignmentFlag.AlignVCenter)
         layout.addLayout(self.grid)
         layout.addStretch(1)
         self.apply_metrics(metrics)
@@ -116,7 +118,7 @@ class HomeScreen(QWidget):
         ):
             count = len(section.cards)
             cards = tr("1 card") if count == 1 else tr("{count} cards").format(count=count)
-            tile.meta_label.setText(f"{number}  ·  {cards}")
+            tile.meta.set_text(f"{number}  ·  {cards}")
             # Heard, not seen: no "middle dot", and the section's own title is not said twice.
             heard = tr("Topic {number} of {total}, {cards}.").format(
                 number=number, total=len(leaflet.sections), cards=cards

@@ -32,7 +32,8 @@ from .help_pages import (
 )
 from .help_screen import HelpPage, HelpScreen, mark_help
 from .term_marks import TermTaps, mark_terms
-from .widgets import TileButton, big_button, fit_label
+from .tile import TileButton
+from .widgets import big_button, fit_label
 
 if TYPE_CHECKING:
     from .card_view import CardView

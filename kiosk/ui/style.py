@@ -38,7 +38,11 @@ QPushButton {{
 QPushButton[role="primary"] {{
     color: {t.accent_text}; background: {t.accent}; border-color: {t.accent};
 }}
-QPushButton[role="tile"] {{ text-align: left; padding: {pad}px; }}
+QPushButton[role="tile"] {{
+    text-align: left; padding: {pad}px; qproperty-titleColour: {t.heading};
+    qproperty-detailColour: {t.muted}; qproperty-descriptionColour: {t.text};
+    qproperty-titleSize: {m.button_text}; qproperty-detailSize: {m.small};
+}}
 QPushButton:pressed {{ background: {t.quote_bg}; }}
 QPushButton[role="primary"]:pressed {{ background: {t.heading}; }}
 QPushButton:disabled {{
@@ -47,9 +51,6 @@ QPushButton:disabled {{
 QPushButton:focus {{ outline: none; }}
 QTextEdit#cardText:focus {{ border: {m.focus_width}px solid {t.focus}; }}
 QLabel#readAloudSpeed, QLabel#readAloudMessage {{ font-size: {m.small}px; color: {t.text}; }}
-QLabel#tileTitle {{ font-size: {m.button_text}px; font-weight: 700; color: {t.heading}; }}
-QLabel#tileMeta {{ font-size: {m.small}px; color: {t.muted}; }}
-QLabel#tileDescription {{ font-size: {m.small}px; color: {t.text}; }}
 QScrollBar:vertical {{ width: {m.px(16)}px; background: {t.background}; }}
 QScrollBar::handle:vertical {{ background: {t.muted}; border-radius: {m.px(8)}px; }}
 QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}

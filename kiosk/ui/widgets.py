@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from ..i18n import tr
 from .mirror import follow_reading_way
-from .theme import Metrics
 from .touch import FlickScroll
 from .touch_button import TouchButton
 
@@ -119,44 +116,6 @@ def display_button_words(button: QPushButton) -> None:
     button.setAccessibleDescription(tr("Change the text size, colours, font and spacing."))
     # "Aa" is a picture of text, not words: a screen reader should not spell it out.
     button.setAccessibleName(tr("Text and colours"))
-
-
-class TileButton(TouchButton):
-    """A topic tile: a wrapped title and a line of detail, the whole tile one touch target."""
-
-    def __init__(self, title: str, meta: str, description: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setProperty("role", "tile")
-        self.setAutoDefault(True)
-        self.setAccessibleName(title)
-        # Heard, not seen: the separator dot is read as a comma, not as "middle dot".
-        heard_meta = ", ".join(part.strip() for part in meta.split("\u00b7"))
-        self.setAccessibleDescription(f"{heard_meta}. {description}")
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        layout = QVBoxLayout(self)
-        self._layout = layout
-        # Made with their parent: a label's accessible interface is made once, and one made
-        # before the label is in its tile would let a screen reader read the title twice.
-        self.title_label = QLabel(title, self)
-        self.title_label.setObjectName("tileTitle")
-        self.meta_label = QLabel(meta, self)
-        self.meta_label.setObjectName("tileMeta")
-        for label in (self.title_label, self.meta_label):
-            label.setWordWrap(True)
-            # The tile, not its labels, takes touches and focus.
-            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        layout.addWidget(self.title_label, 1)
-        layout.addWidget(self.meta_label)
-
-    def apply_metrics(self, metrics: Metrics) -> None:
-        inset = metrics.px(20)
-        self._layout.setContentsMargins(inset, inset, inset, inset)
-        self._layout.setSpacing(metrics.px(8))
-
-    def sizeHint(self) -> QSize:
-        hint = self._layout.sizeHint()
-        return hint.expandedTo(super().sizeHint())
 
 
 def speaker_icon(size: int, colour: str) -> QIcon:

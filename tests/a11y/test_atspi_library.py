@@ -122,7 +122,7 @@ def test_the_report_is_of_a_real_run(report: dict[str, Any]) -> None:
 
 
 def test_tiles_are_read_once(report: dict[str, Any]) -> None:
-    """A tile's own labels are not read again after the tile (ui/accessibility.py)."""
+    """A tile's words are not read again after the tile: the tile draws them (ui/tile.py)."""
     repeated = []
     for screen, snapshot in report["snapshots"].items():
         nodes = {tuple(n["path"]): n for n in snapshot["nodes"]}

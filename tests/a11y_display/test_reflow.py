@@ -132,7 +132,7 @@ def test_labels_grow_past_150_percent(qtbot, library: Library, fonts: Fonts) -> 
             sizes.append(
                 (
                     window.cards.next.font().pixelSize(),
-                    window.home.tiles[0].title_label.font().pixelSize(),
+                    window.home.tiles[0].title.font.pixelSize(),
                     window.home.hint.font().pixelSize(),
                 )
             )

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui.main_window import KioskWindow
+from kiosk.ui.tile import TileButton
 from kiosk.ui.touch import FlickScroll
-from kiosk.ui.widgets import TileButton
 
 
 class _Probe(QGestureRecognizer):

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.ui.tile import TileButton
+
 SLACK = 1  # px of rounding Qt's layouts are allowed
 
 
@@ -78,9 +80,32 @@ def label_problems(label: QLabel) -> list[str]:
     return problems
 
 
+def tile_problems(tile: TileButton) -> list[str]:
+    """A tile draws its words itself, each part where its layout put it: each part must be
+    as large as a word-wrapped QLabel with its words would need (the tile's own sums are not
+    their own judge) and lie inside the tile."""
+    problems = []
+    for part in (tile.title, tile.description, tile.meta):
+        if not part.is_shown():
+            continue
+        room = part.geometry()
+        label = QLabel(part.text())
+        label.setObjectName(f"{tile.objectName()}.words")
+        label.setWordWrap(True)
+        label.setFont(part.font)
+        label.setAlignment(part.align)
+        label.resize(room.size())
+        problems += label_problems(label)
+        if not tile.rect().adjusted(-SLACK, -SLACK, SLACK, SLACK).contains(room):
+            problems.append(f"{_name(label)} at {room.getRect()} runs outside its tile")
+    return problems
+
+
 def button_problems(button: QPushButton) -> list[str]:
+    if isinstance(button, TileButton):
+        return tile_problems(button)
     if not button.text():
-        return []  # a button that draws its words in child labels: the labels are checked
+        return []
     hint = button.sizeHint()
     if hint.width() > button.width() + SLACK or hint.height() > button.height() + SLACK:
         return [

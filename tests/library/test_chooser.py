@@ -37,11 +37,11 @@ def test_each_leaflet_says_what_it_is_in_its_own_language(kiosk: Kiosk) -> None:
     window.leave_attract()
     assert window.current_screen() == "library"
     english, arabic, welsh = tiles(window)
-    assert welsh.title_label.text() == "Help gydag anghenion addysgol arbennig"
+    assert welsh.title.text() == "Help gydag anghenion addysgol arbennig"
     assert welsh.description.text() == "Taflen brawf fer yn Gymraeg."
-    assert welsh.meta_label.text() == "Cymraeg · Prawf SENDIASS · Fersiwn prawf 1"
-    assert english.meta_label.text().startswith("English · SENDIASS Rutland · Version 1.0")
-    assert arabic.meta_label.text().startswith("العربية · ")
+    assert welsh.meta.text() == "Cymraeg · Prawf SENDIASS · Fersiwn prawf 1"
+    assert english.meta.text().startswith("English · SENDIASS Rutland · Version 1.0")
+    assert arabic.meta.text().startswith("العربية · ")
     assert arabic.isRightToLeft() and not welsh.isRightToLeft()
     assert "Taflen brawf fer yn Gymraeg" in welsh.accessibleDescription()
     # The top bar carries a brand here too, and no "All leaflets" (this is the list).

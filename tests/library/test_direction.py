@@ -57,8 +57,8 @@ def test_an_arabic_leaflet_reads_right_to_left(window: KioskWindow) -> None:
     home = window.home
     assert home.isRightToLeft()
     # The kiosk's own words (English here: no catalogue) start at the right too.
-    for label in (home.hint, home.tiles[0].meta_label):
-        assert label.alignment() & Qt.AlignmentFlag.AlignRight, label.text()
+    assert home.hint.alignment() & Qt.AlignmentFlag.AlignRight
+    assert home.tiles[0].meta.align & Qt.AlignmentFlag.AlignRight
     # The first topic is the rightmost tile of its row.
     first, second = home.tiles[0], home.tiles[1]
     if first.y() == second.y():
