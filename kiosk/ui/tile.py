@@ -179,6 +179,8 @@ class Words(QLayoutItem):
         )
         painter.setFont(self.font)
         painter.setPen(colour)
+        # A label's words stop at its edges: a word wider than the line is cut there.
+        painter.setClipRect(self._rect)
         painter.drawText(self._rect, flags, self._text)
 
 
