@@ -605,8 +605,7 @@ class KioskWindow(QMainWindow):
         on_card = screen == "card" and bool(self._card_tools)
         for widget in self._card_tools:
             widget.setVisible(screen == "card")
-        self.top_bar.show_tools(on_card)
-        self.top_bar.fit_controls()
+        self.top_bar.show_tools(on_card)  # and fits the bar's labels to what is now shown
         # In one row the reading tools take the brand's place; in two rows both fit.
         self.top_bar.want_brand(not on_card or self.top_bar.two_rows)
 
