@@ -138,3 +138,29 @@ def test_labels_grow_past_150_percent(qtbot, library: Library, fonts: Fonts) -> 
             )
     for smaller, larger in itertools.pairwise(sizes):
         assert all(a < b for a, b in zip(smaller, larger, strict=True)), sizes
+
+
+def test_tiles_refit_when_a_visitor_changes_the_text_size(  # type: ignore[no-untyped-def]
+    qtbot, three_leaflets: Library, fonts: Fonts
+) -> None:
+    """The chooser's and a home's tiles draw their own words (ui/tile.py): a new text size
+    chosen while they are shown, larger and then smaller again, sizes them anew."""
+    for window in _window(qtbot, three_leaflets, fonts, Look(), (1366, 768)):
+        window.leave_attract()
+        settle()
+        assert window.current_screen() == "library"
+        chooser = window.library_screen
+        assert chooser is not None
+        heights = [chooser.tiles[0].height()]
+        for scale in (2.5, 1.0):
+            window.set_look(Look(text_scale=scale))
+            settle()
+            heights.append(chooser.tiles[0].height())
+            assert not layout_problems(window, floating(window)), scale
+        assert heights[1] > heights[0] and heights[2] == heights[0], heights
+        window.open_leaflet(0)
+        settle()
+        window.set_look(Look(text_scale=2.5))
+        settle()
+        assert window.home.tiles[0].title.font.pixelSize() == window.metrics.button_text
+        assert not layout_problems(window, floating(window))
