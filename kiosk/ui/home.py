@@ -88,7 +88,7 @@ class HomeScreen(QWidget):
             reading_side = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
             self.hint.setAlignment(reading_side | Qt.AlignmentFlag.AlignVCenter)
             for tile in self.tiles:
-                tile.meta.set_alignment_of_words(reading_side | Qt.AlignmentFlag.AlignVCenter)
+                tile.meta.set_alignment(reading_side | Qt.AlignmentFlag.AlignVCenter)
         layout.addLayout(self.grid)
         layout.addStretch(1)
         self.apply_metrics(metrics)

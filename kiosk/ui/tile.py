@@ -4,19 +4,19 @@ touch target, its words drawn by the tile itself.
 The words were three QLabels in the tile, laid out by its box layout. Every label is a
 widget, and a screen switch sends each widget it shows or hides its own show, hide and
 update events: the chooser of fifty leaflets had a hundred labels in its tiles, and with
-them hidden its tap was a third shorter (11.6 against 7.8 ms in the kiosk, with their words
-painted or not). So each part of the words is now a layout item (Words), measured as a
+them hidden its switch was a third shorter (7.8 against 11.6 ms in the kiosk, their words
+not painted). So each part of the words is now a layout item (Words), measured as a
 word-wrapped plain-text QLabel measures itself, and the tile paints them where its layout
-put them, as QLabel paints: same fonts, same wrapping, same alignment, same pixels.
+put them, as QLabel paints: same fonts, same wrapping, same alignment, same pixels (the
+switch 9.6 ms, docs/PERFORMANCE.md).
 
-Their colours and the detail's size come from the style sheet (qproperty-*), like every
-other colour the kiosk shows, so the looks stay in style.py.
+Their colours and sizes come from the style sheet (qproperty-*), like every other colour
+the kiosk shows, so the looks stay in style.py.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 
 from PySide6.QtCore import Property, QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent
@@ -45,14 +45,6 @@ def right_to_left(text: str) -> bool:
         if kind in ("R", "AL"):
             return True
     return False
-
-
-@dataclass
-class Look:
-    """How one part of a tile's words is drawn."""
-
-    font: QFont
-    colour: QColor
 
 
 class Words(QLayoutItem):
@@ -94,7 +86,7 @@ class Words(QLayoutItem):
         self._sizes.clear()
         return True
 
-    def set_alignment_of_words(self, align: Qt.AlignmentFlag) -> None:
+    def set_alignment(self, align: Qt.AlignmentFlag) -> None:
         self.align = align
         self._changed()
 
@@ -184,6 +176,25 @@ class Words(QLayoutItem):
         painter.drawText(self._rect, flags, self._text)
 
 
+def _styled(kind: type, attribute: str) -> Property:
+    """A property of a tile that the style sheet sets (qproperty-*): a colour repaints the
+    tile, a size measures its words again."""
+
+    def get(tile: TileButton) -> object:
+        return getattr(tile, attribute)
+
+    def put(tile: TileButton, value: object) -> None:
+        if value == getattr(tile, attribute):
+            return
+        setattr(tile, attribute, QColor(value) if kind is QColor else value)
+        if kind is QColor:
+            tile.update()
+        else:
+            tile._fonts()
+
+    return Property(kind, get, put)
+
+
 class TileButton(TouchButton):
     """A topic tile: a wrapped title and a line of detail (and, for a leaflet, a
     description between them), the whole tile one touch target."""
@@ -215,7 +226,7 @@ class TileButton(TouchButton):
 
     def set_words_alignment(self, align: Qt.AlignmentFlag) -> None:
         for part in (self.title, self.meta, self.description):
-            part.set_alignment_of_words(align)
+            part.set_alignment(align)
 
     def words_changed(self) -> None:
         self._layout.invalidate()
@@ -227,18 +238,12 @@ class TileButton(TouchButton):
         self._layout.setContentsMargins(inset, inset, inset, inset)
         self._layout.setSpacing(metrics.px(8))
 
+    # Its height for a width is its layout's (QWidget's own answer, in C++), which asks the
+    # words; its smallest size is a text-less button's, as it was with labels.
+
     def sizeHint(self) -> QSize:
         hint = self._layout.sizeHint()
         return hint.expandedTo(super().sizeHint())
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return self._layout.totalHeightForWidth(width)
-
-    def minimumSizeHint(self) -> QSize:
-        return self._layout.totalMinimumSize().expandedTo(super().minimumSizeHint())
 
     def _fonts(self) -> None:
         """The title bold, the rest not, each at the style sheet's size for it."""
@@ -270,47 +275,9 @@ class TileButton(TouchButton):
         self.meta.paint(painter, self._muted)
         painter.end()
 
-    # Set by the style sheet (style.py), which holds every colour the kiosk shows.
-
-    def _get_heading(self) -> QColor:
-        return self._heading
-
-    def _set_heading(self, colour: QColor) -> None:
-        self._heading = QColor(colour)
-        self.update()
-
-    def _get_muted(self) -> QColor:
-        return self._muted
-
-    def _set_muted(self, colour: QColor) -> None:
-        self._muted = QColor(colour)
-        self.update()
-
-    def _get_ink(self) -> QColor:
-        return self._ink
-
-    def _set_ink(self, colour: QColor) -> None:
-        self._ink = QColor(colour)
-        self.update()
-
-    def _get_small(self) -> int:
-        return self._small
-
-    def _set_small(self, px: int) -> None:
-        if px != self._small:
-            self._small = px
-            self._fonts()
-
-    def _get_large(self) -> int:
-        return self._large
-
-    def _set_large(self, px: int) -> None:
-        if px != self._large:
-            self._large = px
-            self._fonts()
-
-    titleColour = Property(QColor, _get_heading, _set_heading)
-    detailColour = Property(QColor, _get_muted, _set_muted)
-    descriptionColour = Property(QColor, _get_ink, _set_ink)
-    titleSize = Property(int, _get_large, _set_large)
-    detailSize = Property(int, _get_small, _set_small)
+    # Set by the style sheet (style.py), which holds every colour and size the kiosk shows.
+    titleColour = _styled(QColor, "_heading")
+    detailColour = _styled(QColor, "_muted")
+    descriptionColour = _styled(QColor, "_ink")
+    titleSize = _styled(int, "_large")
+    detailSize = _styled(int, "_small")
