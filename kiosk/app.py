@@ -26,6 +26,7 @@ from .guarded import FileProblem, guard
 from .i18n import QT_TR_NOOP, tr
 from .input_gateway import InputGateway, Stage, is_act
 from .ui.theme import STANDARD, THEMES, Look
+from .ui.touch import flick_input
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QEvent
@@ -463,6 +464,7 @@ class Kiosk(QObject):
         self.gateway.activity.connect(memory.QuietTrim(parent=self).poke)
         self.gateway.activity.connect(window.work_ahead.hold)
         self.gateway.add(Stage.IDLE_WARNING, self._answers_warning)
+        self.gateway.add(Stage.FLICK, flick_input)
         self.gateway.install(self.app)
         window.quiet = self.gateway.paused
 

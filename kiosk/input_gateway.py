@@ -82,6 +82,7 @@ class Stage(enum.IntEnum):
     CLOSED = 30  # outside opening hours the closed screen takes every input
     AUDIO_MODE = 40  # keys and touch-to-hear for visitors who cannot see
     READING = 50  # a press elsewhere stops reading aloud; never consumes
+    FLICK = 60  # a drag scrolls the page under it; takes only the release of a dragged button
 
 
 Handler = Callable[[QObject, QEvent], bool]

@@ -2,17 +2,14 @@
 
 Both listen to mouse events (Qt turns a finger into those) and let them through, so a tap on
 a marked word (term_marks.TermTaps) or a button still arrives; only a drag that began on a
-button ends without clicking it.
+button ends without clicking it. A flick's events come from the input gateway (FLICK).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QAbstractButton, QScroller, QScrollerProperties, QWidget
-from shiboken6 import isValid
-
-from .tree import descendants
 
 _INPUTS = {
     QEvent.Type.MouseButtonPress: QScroller.Input.InputPress,
@@ -20,7 +17,10 @@ _INPUTS = {
     QEvent.Type.MouseButtonRelease: QScroller.Input.InputRelease,
 }
 _MOVING = (QScroller.State.Dragging, QScroller.State.Scrolling)
-_CAPTION = Qt.WidgetAttribute.WA_TransparentForMouseEvents
+
+
+# The viewport's property that holds its FlickScroll: found from any widget inside it.
+FLICK = "kioskFlick"
 
 
 class FlickScroll(QObject):
@@ -32,6 +32,11 @@ class FlickScroll(QObject):
     measured). Card views are rebuilt on every change of text size, font or colours, and a
     leaflet's home on every visit to a library, so a kiosk left running grew without end.
     Handing the scroller the mouse events ourselves gives the same flick and registers nothing.
+
+    It watches no widget: the kiosk's input gateway hands it the presses, moves and releases
+    made anywhere in its viewport (`flick_input`, the gateway's FLICK stage). Watching the
+    viewport and each widget in it sent all their shows, hides, moves and paints through
+    Python too: 139 calls on every switch to a chooser of fifty leaflets, 0.5-1 ms of it.
 
     A press on a button inside shows at once; if the finger then drags, the button lets go and
     the release is not a click (the gesture instead held every press back for 250 ms).
@@ -50,54 +55,15 @@ class FlickScroll(QObject):
         self._pressed: QAbstractButton | None = None
         self._dragged = False
         self._last: tuple[QEvent.Type, int, float, float] | None = None
-        # Children made later (tiles rebuilt in another language, the chooser's tiles made in
-        # idle turns) announce themselves, and are watched at once; those that turn out to let
-        # touches through are let go on the next turn of the event loop, once their makers
-        # have said so.
-        self._added: list[QWidget] = []
-        self._look_again = QTimer(self)
-        self._look_again.setSingleShot(True)
-        self._look_again.setInterval(0)
-        self._look_again.timeout.connect(self._let_go_of_captions)
-        self._watch(viewport)
+        # Kept by the viewport, and let go with it.
+        viewport.setProperty(FLICK, self)
 
-    def _watch(self, widget: QWidget) -> None:
-        for member in (widget, *descendants(widget)):
-            # A caption that lets touches through to its tile never receives one. Watching it
-            # sent each of its shows, moves and paints through Python as well: in a chooser of
-            # fifty leaflets, 410 of 757 widgets, a sixth of the tap that shows it.
-            if not member.testAttribute(_CAPTION):
-                member.installEventFilter(self)
-
-    def _let_go_of_captions(self) -> None:
-        added, self._added = self._added, []
-        for child in added:
-            if isValid(child):
-                for member in (child, *descendants(child)):
-                    if member.testAttribute(_CAPTION):
-                        member.removeEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind == QEvent.Type.ChildAdded:
-            child = event.child()  # type: ignore[attr-defined]
-            if isinstance(child, QWidget):
-                self._watch(child)
-                self._added.append(child)
-                self._look_again.start()
-            return False
-        step = _INPUTS.get(kind)
-        if step is None or not isinstance(event, QMouseEvent):
-            return False
-        left = Qt.MouseButton.LeftButton
-        if step == QScroller.Input.InputMove:
-            if not event.buttons() & left:
-                return False
-        elif event.button() != left:
-            return False
-        # A child that ignores an event passes it to its parent, which we also watch.
+    def offer(self, step: QScroller.Input, watched: QWidget, event: QMouseEvent) -> bool:
+        """Hand the scroller a left-button press, drag or release made in the viewport;
+        whether the event is taken (the release of a drag that began on a button)."""
+        # An event a child ignores goes on to its parent, and is offered again.
         at = event.globalPosition()
-        seen = (kind, event.timestamp(), at.x(), at.y())
+        seen = (event.type(), event.timestamp(), at.x(), at.y())
         if self._last == seen:
             return self._swallow(step, watched)
         self._last = seen
@@ -113,9 +79,9 @@ class FlickScroll(QObject):
                 self._pressed.setDown(False)  # it was a drag, not a press on the button
         return self._swallow(step, watched)
 
-    def _button_at(self, watched: QObject) -> QAbstractButton | None:
+    def _button_at(self, watched: QWidget) -> QAbstractButton | None:
         """The button a press went to: the widget itself or the tile a caption is in."""
-        widget = watched if isinstance(watched, QWidget) else None
+        widget: QWidget | None = watched
         while widget is not None and widget is not self.viewport:
             if isinstance(widget, QAbstractButton):
                 return widget
@@ -127,6 +93,29 @@ class FlickScroll(QObject):
         if step != QScroller.Input.InputRelease or not self._dragged:
             return False
         return watched is not self.viewport
+
+
+def flick_input(watched: QObject, event: QEvent) -> bool:
+    """The input gateway's FLICK stage: a left-button press, drag or release on a widget in
+    a flickable viewport goes to that viewport's FlickScroll; whether it took the event."""
+    if not isinstance(event, QMouseEvent) or not isinstance(watched, QWidget):
+        return False
+    step = _INPUTS.get(event.type())
+    if step is None:
+        return False
+    left = Qt.MouseButton.LeftButton
+    if step == QScroller.Input.InputMove:
+        if not event.buttons() & left:
+            return False  # a mouse passing over, not a drag
+    elif event.button() != left:
+        return False
+    widget: QWidget | None = watched
+    while widget is not None:
+        flick = widget.property(FLICK)
+        if isinstance(flick, FlickScroll):
+            return flick.offer(step, watched, event)
+        widget = widget.parentWidget()
+    return False
 
 
 class SwipeDetector(QObject):

@@ -77,6 +77,7 @@ def test_the_running_kiosk_has_exactly_one_application_event_filter(
             Stage.STAFF_GESTURE,
             Stage.AUDIO_MODE,
             Stage.READING,
+            Stage.FLICK,
         ]
     finally:
         kiosk.shutdown()
