@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
     QGridLayout,
@@ -20,7 +20,11 @@ from .language import is_right_to_left
 from .mirror import mirrored
 from .theme import Metrics
 from .tile import TileButton
+from .tree import layout_members
 from .widgets import big_button, page_scroll
+
+# What may change whether the title's row fits the page.
+_REFIT = (QEvent.Type.LayoutRequest, QEvent.Type.Resize)
 
 
 class HomeScreen(QWidget):
@@ -35,6 +39,7 @@ class HomeScreen(QWidget):
         self.leaflet = leaflet
         # At large text sizes the topics do not fit one screen: the page scrolls by finger.
         self.page_scroll, page = page_scroll(self)
+        page.installEventFilter(self)  # to fit the title's row to the page (_fit_header)
         layout = QVBoxLayout(page)
         self.layout_ = layout
         self.title = QLabel(leaflet.title)
@@ -161,10 +166,6 @@ class HomeScreen(QWidget):
         self.hint.setVisible(not beside)
         # Beside the title the box needs half the width, so the number is on one line.
         self.top.setStretchFactor(self.right_column, 1 if beside else 0)
-        crowded = metrics.portrait and metrics.text_scale >= 1.5
-        self.start_row.setDirection(
-            QBoxLayout.Direction.TopToBottom if crowded else QBoxLayout.Direction.LeftToRight
-        )
 
     def apply_metrics(self, metrics: Metrics) -> None:
         self.metrics = metrics
@@ -187,9 +188,46 @@ class HomeScreen(QWidget):
             self.grid.setColumnStretch(column, 1 if column < columns else 0)
         self.start.setMinimumWidth(metrics.px(380))
         self._place_help(metrics)
-        # Portrait: the title gets the full width and Start reading sits under it.
-        self.top.setDirection(
-            QBoxLayout.Direction.TopToBottom
-            if metrics.portrait
-            else QBoxLayout.Direction.LeftToRight
+        self._fit_header()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The page's width, or what its buttons need (new words, a new look), has changed.
+        if watched is self.page_scroll.widget() and event.type() in _REFIT:
+            self._fit_header()
+        return False
+
+    def _fit_header(self) -> None:
+        """Start reading (and any other way in) beside the title in landscape, and the buttons
+        side by side, each where it fits the page's width: at 250% on a 1366 px screen the
+        help's question and Start reading did not fit beside the title, and the page grew
+        wider than the screen, cut off at its right edge. Upright, the title takes the full
+        width; at large text upright, the buttons go one above the other.
+
+        Worked out from the parts' smallest widths, not by trying each way: a change of
+        direction asks for another layout, which would come back here."""
+        metrics = self.metrics
+        margins = self.layout_.contentsMargins()
+        # The page's width once the scroll bar takes its place, whether it shows yet or not.
+        room = (
+            self.width()
+            - self.page_scroll.verticalScrollBar().sizeHint().width()
+            - margins.left()
+            - margins.right()
         )
+        widths = [
+            max(b.minimumSizeHint().width(), b.minimumWidth())
+            for b in layout_members(self.start_row)
+            if isinstance(b, QWidget) and not b.isHidden()
+        ]
+        in_a_row = sum(widths) + max(self.start_row.spacing(), 0) * (len(widths) - 1)
+        stack_buttons = (metrics.portrait and metrics.text_scale >= 1.5) or in_a_row > room
+        right = max(widths, default=0) if stack_buttons else in_a_row
+        box = self.help_box
+        if box is not None and self.right_column.indexOf(box) >= 0:
+            right = max(right, box.minimumSizeHint().width())
+        beside = self.heading.minimumSize().width() + max(self.top.spacing(), 0) + right
+        stack_top = metrics.portrait or beside > room
+        for row, stacked in ((self.start_row, stack_buttons), (self.top, stack_top)):
+            row.setDirection(
+                QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
+            )
