@@ -9,7 +9,7 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QLayout,
@@ -60,10 +60,26 @@ def swaps_screen(
 
     @functools.wraps(method)
     def quietly(window: KioskWindow, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
-        with window.quiet():
+        if window.swapping:  # within another change of screen, which paints at its end
             return method(window, *args, **kwargs)
+        window.swapping = True
+        try:
+            with window.quiet():
+                result = method(window, *args, **kwargs)
+                window.paint_now()
+        finally:
+            window.swapping = False
+        return result
 
     return quietly
+
+
+# What a change of screen leaves for the event loop, in the order Qt would deliver it.
+_LAY_OUT_AND_PAINT = (
+    QEvent.Type.LayoutRequest,  # the shown widgets' layouts
+    QEvent.Type.UpdateLater,  # each shown widget's region, marked to paint
+    QEvent.Type.UpdateRequest,  # the window: its marked regions painted and put on screen
+)
 
 
 class KioskWindow(QMainWindow):
@@ -95,6 +111,7 @@ class KioskWindow(QMainWindow):
         # Around each change of screen (swaps_screen); the kiosk makes its input filter stand
         # aside, which nothing here needs to know about.
         self.quiet: Callable[[], AbstractContextManager[object]] = nullcontext
+        self.swapping = False  # in a change of screen (swaps_screen)
         self.library = library
         self.fonts = fonts
         self.look = look or Look()
@@ -726,6 +743,19 @@ class KioskWindow(QMainWindow):
             self.metrics = metrics
             self._restyle(rebuild=True)
         super().resizeEvent(event)
+
+    def paint_now(self) -> None:
+        """The new screen laid out, painted and put on screen at the end of the change.
+
+        Left to the event loop, each of these events (about 80 a switch: an update for
+        each widget shown, a paint for each widget painted) first crossed the kiosk's input
+        filter, in Python, which was half a millisecond of a chooser tap. Here, still inside
+        the change, that filter stands aside; no input can arrive meanwhile.
+        """
+        if not self.isVisible():
+            return
+        for kind in _LAY_OUT_AND_PAINT:
+            QCoreApplication.sendPostedEvents(None, kind.value)
 
     # --- events --------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
