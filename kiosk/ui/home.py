@@ -206,28 +206,36 @@ class HomeScreen(QWidget):
         Worked out from the parts' smallest widths, not by trying each way: a change of
         direction asks for another layout, which would come back here."""
         metrics = self.metrics
-        margins = self.layout_.contentsMargins()
-        # The page's width once the scroll bar takes its place, whether it shows yet or not.
-        room = (
-            self.width()
-            - self.page_scroll.verticalScrollBar().sizeHint().width()
-            - margins.left()
-            - margins.right()
-        )
-        widths = [
-            max(b.minimumSizeHint().width(), b.minimumWidth())
-            for b in layout_members(self.start_row)
-            if isinstance(b, QWidget) and not b.isHidden()
-        ]
-        in_a_row = sum(widths) + max(self.start_row.spacing(), 0) * (len(widths) - 1)
-        stack_buttons = (metrics.portrait and metrics.text_scale >= 1.5) or in_a_row > room
-        right = max(widths, default=0) if stack_buttons else in_a_row
-        box = self.help_box
-        if box is not None and self.right_column.indexOf(box) >= 0:
-            right = max(right, box.minimumSizeHint().width())
-        beside = self.heading.minimumSize().width() + max(self.top.spacing(), 0) + right
-        stack_top = metrics.portrait or beside > room
-        for row, stacked in ((self.start_row, stack_buttons), (self.top, stack_top)):
-            row.setDirection(
-                QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
+        stack_buttons = metrics.portrait and metrics.text_scale >= 1.5
+        stack_top = metrics.portrait
+        # Upright the title has the width to itself. Until the screen's layout gives the home
+        # its size it has Qt's stand-in, 640x480: fitted to that, the buttons went one above
+        # the other.
+        if not metrics.portrait and self.testAttribute(Qt.WidgetAttribute.WA_Resized):
+            margins = self.layout_.contentsMargins()
+            # The page's width once the scroll bar (style.py) takes its place, whether it
+            # shows yet or not.
+            room = self.width() - metrics.px(16) - margins.left() - margins.right()
+            widths = [
+                max(b.minimumSizeHint().width(), b.minimumWidth())
+                for b in layout_members(self.start_row)
+                if isinstance(b, QWidget) and not b.isHidden()
+            ]
+            in_a_row = sum(widths) + max(self.start_row.spacing(), 0) * (len(widths) - 1)
+            stack_buttons = stack_buttons or in_a_row > room
+            _direct(self.start_row, stack_buttons)
+            # Neither column depends on the title row's direction: what each needs is its own.
+            beside = (
+                self.heading.minimumSize().width()
+                + max(self.top.spacing(), 0)
+                + self.right_column.minimumSize().width()
             )
+            stack_top = stack_top or beside > room
+        _direct(self.start_row, stack_buttons)
+        _direct(self.top, stack_top)
+
+
+def _direct(row: QBoxLayout, stacked: bool) -> None:
+    row.setDirection(
+        QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
+    )
