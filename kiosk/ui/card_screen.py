@@ -99,10 +99,11 @@ class CardScreen(CardControls):
         self.index = -1
 
     def take_views(self) -> list[QWidget]:
-        """Take every built view off the screen, for the caller to delete (a new leaflet)."""
+        """Hand over every built view, for the caller to delete (a new leaflet). They stay in
+        the stack, hidden, until then: taking thirty out of it was a fifth of the tap that
+        opens another leaflet (0.5 ms), and taking one out of the widget tree (the caller's
+        `setParent(None)`) takes it out of the stack as well."""
         views: list[QWidget] = list(self.views.values())
-        for view in views:
-            self.stack.removeWidget(view)
         self.views.clear()
         return views
 
