@@ -36,7 +36,7 @@ class FlickScroll(QObject):
     It watches no widget: the kiosk's input gateway hands it the presses, moves and releases
     made anywhere in its viewport (`flick_input`, the gateway's FLICK stage). Watching the
     viewport and each widget in it sent all their shows, hides, moves and paints through
-    Python too: 139 calls on every switch to a chooser of fifty leaflets, 0.5-1 ms of it.
+    Python too: 139 calls on every switch to a chooser of fifty leaflets, 0.3-0.45 ms of it.
 
     A press on a button inside shows at once; if the finger then drags, the button lets go and
     the release is not a click (the gesture instead held every press back for 250 ms).
